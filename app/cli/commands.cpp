@@ -1,0 +1,66 @@
+#include <exception>
+#include <ostream>
+
+#include "app/cli/command.h"
+#include "libgis/core/errors.h"
+#include "libgis/core/progress.h"
+
+namespace parkgis::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
+      {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
+  };
+  return list;
+}
+
+namespace {
+
+void print_usage(std::ostream& os) {
+  os << "parkgis " << PARKGIS_VERSION << " - land analysis for industrial parks\n\n"
+     << "usage: parkgis <command> [options]\n\ncommands:\n";
+  for (const Command& c : commands()) {
+    std::string name = c.name;
+    name.resize(12, ' ');
+    os << "  " << name << c.summary << "\n";
+  }
+  os << "\n'parkgis <command> --help' describes a command. Exit codes: 0 ok, 1 data error, 2 usage error.\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, Context& ctx) {
+  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+    print_usage(argv.empty() ? ctx.err : ctx.out);
+    return argv.empty() ? kExitUsage : kExitOk;
+  }
+  if (argv[0] == "--version") {
+    ctx.out << "parkgis " << PARKGIS_VERSION << "\n";
+    return kExitOk;
+  }
+  for (const Command& c : commands()) {
+    if (argv[0] != c.name) continue;
+    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    try {
+      return c.run(rest, ctx);
+    } catch (const UsageError& e) {
+      ctx.err << "parkgis " << c.name << ": " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const DataError& e) {
+      ctx.err << "parkgis " << c.name << ": error: " << e.what() << "\n";
+      return kExitDataError;
+    } catch (const Cancelled& e) {
+      ctx.err << "parkgis " << c.name << ": " << e.what() << "\n";
+      return kExitDataError;
+    } catch (const std::exception& e) {
+      ctx.err << "parkgis " << c.name << ": unexpected error: " << e.what()
+              << "\n(this is a bug in parkgis; please report it with the command line you used)\n";
+      return kExitDataError;
+    }
+  }
+  ctx.err << "parkgis: unknown command '" << argv[0] << "'; try 'parkgis --help'\n";
+  return kExitUsage;
+}
+
+}  // namespace parkgis::cli

@@ -1,0 +1,30 @@
+#pragma once
+// Writes a synthetic parkgis dataset folder (docs/dataset-format.md): parks, zones, parcels, buildings,
+// approvals (shapefiles, UTF-8 with .cpg, EPSG:4549) and enterprises.csv, plus dataset.json.
+// Deterministic: the same options give byte-identical files. Used for the bundled Ningde sample,
+// tests and benchmarks.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "libgis/core/dates.h"
+#include "libgis/core/progress.h"
+
+namespace parkgis::generator {
+
+struct Options {
+  std::size_t parcels = 1000;   // number of parcels (approximately: rounded to whole zones)
+  std::uint64_t seed = 1;       // random seed
+  Date as_of{2026, 6, 30};      // evaluation date written to dataset.json; dates are placed around it
+  std::string out_dir;          // created if missing; existing dataset files are overwritten
+};
+
+struct Summary {
+  std::size_t parks = 0, zones = 0, parcels = 0, buildings = 0, approvals = 0, enterprises = 0;
+};
+
+// Throws DataError when the folder cannot be written.
+Summary generate_dataset(const Options& options, const ProgressFn& progress = {});
+
+}  // namespace parkgis::generator
