@@ -1,5 +1,52 @@
+// parkgis import: reads a dataset folder into a new SpatiaLite database.
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/progress_printer.h"
+#include "app/cli/summary.h"
 #include "libgis/core/errors.h"
+#include "libgis/importer.h"
+
 namespace parkgis::cli {
-int cmd_import(const std::vector<std::string>&, Context&) { throw DataError("import: not implemented yet"); }
+
+int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
+  Args args("import", argv);
+  args.value("--db").flag("--quiet");
+  args.parse();
+  if (args.help()) {
+    ctx.out << "usage: parkgis import DATASET --db FILE.sqlite [--quiet]\n\n"
+               "Reads the dataset folder DATASET (parks, zones, parcels, buildings, approvals,\n"
+               "enterprises; see docs/dataset-format.md) into a new SpatiaLite database FILE.\n"
+               "An existing FILE is replaced only when the import succeeds.\n"
+               "Problems in the data are listed on stderr and kept in the table import_issues.\n\n"
+               "  --db FILE   database to create or replace\n"
+               "  --quiet     print nothing but errors\n";
+    return kExitOk;
+  }
+  if (args.positional().size() != 1)
+    throw UsageError(args.positional().empty() ? "missing DATASET folder; try 'parkgis import --help'"
+                                               : "expected one DATASET folder, got " +
+                                                     std::to_string(args.positional().size()) + " arguments");
+  ImportOptions opt;
+  opt.dataset = args.positional()[0];
+  opt.db_path = args.require("--db");
+  const bool quiet = args.has("--quiet");
+
+  ProgressPrinter printer(ctx.err, ctx.progress, quiet);
+  opt.progress = printer.callback();
+  ImportResult r;
+  try {
+    r = import_dataset(opt);
+  } catch (...) {
+    printer.finish();
+    throw;
+  }
+  printer.finish();
+  if (!quiet) print_import_summary(ctx.err, r, opt.db_path);
+  return kExitOk;
 }
+
+}  // namespace parkgis::cli

@@ -1,0 +1,195 @@
+#include "libgis/import/checks.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace parkgis::import {
+
+namespace {
+
+std::string label_of(const LoadedFeature& f) { return f.id.empty() ? "fid:" + std::to_string(f.fid) : f.id; }
+
+std::string fmt(double v, int decimals = 1) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::optional<double> number(const LoadedLayer& layer, const LoadedFeature& f, const std::string& field) {
+  const int i = layer.field_index(field);
+  if (i < 0) return std::nullopt;
+  const store::Value& v = f.values[static_cast<std::size_t>(i)];
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void check_ids(LoadedLayer& layer, IssueSink& issues) {
+  const std::string& name = layer.spec->name;
+  const bool by_year = name == "enterprises";
+  const int id_index = layer.field_index(layer.spec->id_field);
+  std::unordered_map<std::string, long long> first_fid;
+  for (LoadedFeature& f : layer.features) {
+    if (f.id.empty()) {
+      f.id = name + "-fid" + std::to_string(f.fid);
+      f.values[static_cast<std::size_t>(id_index)] = f.id;
+      issues.add(Severity::warning, "missing_id", name, f.id,
+                 "feature " + std::to_string(f.fid) + " of " + name + " has no " + layer.spec->id_field +
+                     "; it was given the id " + f.id);
+    }
+    const std::string key = by_year ? f.id + "|" + layer.text(f, "year") : f.id;
+    auto [it, inserted] = first_fid.emplace(key, f.fid);
+    if (!inserted) {
+      f.skip = true;
+      issues.add(Severity::error, "duplicate_id", name, f.id,
+                 name + ": " + layer.spec->id_field + " " + f.id + (by_year ? " (year " + layer.text(f, "year") + ")" : "") +
+                     " appears again at feature " + std::to_string(f.fid) + " (first at feature " +
+                     std::to_string(it->second) + "); the repeat was skipped. Give each feature its own id");
+    }
+  }
+}
+
+void check_zone_parks(const LoadedLayer& zones, const LoadedLayer& parks, IssueSink& issues) {
+  std::set<std::string> park_ids;
+  for (const LoadedFeature& p : parks.features)
+    if (!p.skip) park_ids.insert(p.id);
+  for (const LoadedFeature& z : zones.features) {
+    if (z.skip) continue;
+    const std::string park = zones.text(z, "park_id");
+    if (!park_ids.count(park))
+      issues.add(Severity::warning, "unknown_park", "zones", label_of(z),
+                 "zone " + z.id + " names park_id " + park + ", which is not in the parks layer");
+  }
+}
+
+std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zones, geom::Context& ctx,
+                                      IssueSink& issues) {
+  const GEOSContextHandle_t h = ctx.handle();
+  const std::string& name = layer.spec->name;
+  const int zone_field = layer.field_index("zone_id");
+  std::vector<std::string> source(layer.features.size());
+
+  std::map<std::string, std::size_t> zone_by_id;
+  GEOSSTRtree* tree = GEOSSTRtree_create_r(h, 10);
+  std::vector<const GEOSPreparedGeometry*> prepared(zones.features.size(), nullptr);
+  for (std::size_t i = 0; i < zones.features.size(); ++i) {
+    const LoadedFeature& z = zones.features[i];
+    if (z.skip || !z.geometry) continue;
+    zone_by_id.emplace(z.id, i);
+    GEOSSTRtree_insert_r(h, tree, z.geometry.get(), reinterpret_cast<void*>(i));
+  }
+
+  struct Query {
+    const GEOSGeometry* geometry;
+    std::vector<std::size_t> hits;
+  };
+
+  for (std::size_t k = 0; k < layer.features.size(); ++k) {
+    LoadedFeature& f = layer.features[k];
+    if (f.skip) continue;
+    const std::string given = layer.text(f, "zone_id");
+    if (!given.empty() && zone_by_id.count(given)) {
+      source[k] = "attribute";
+      continue;
+    }
+    if (!given.empty())
+      issues.add(Severity::warning, "unknown_zone", name, label_of(f),
+                 name + " " + label_of(f) + " names zone_id " + given +
+                     ", which is not in the zones layer; the zone was found by overlap instead");
+    if (!f.geometry) continue;
+
+    Query q{f.geometry.get(), {}};
+    GEOSSTRtree_query_r(
+        h, tree, f.geometry.get(),
+        [](void* item, void* data) { static_cast<Query*>(data)->hits.push_back(reinterpret_cast<std::size_t>(item)); },
+        &q);
+    std::size_t best = SIZE_MAX;
+    double best_area = 0;
+    for (std::size_t zi : q.hits) {
+      if (!prepared[zi]) prepared[zi] = GEOSPrepare_r(h, zones.features[zi].geometry.get());
+      if (GEOSPreparedContains_r(h, prepared[zi], f.geometry.get()) == 1) {
+        best = zi;
+        break;
+      }
+      if (GEOSPreparedIntersects_r(h, prepared[zi], f.geometry.get()) != 1) continue;
+      geom::GeomPtr inter = geom::own(ctx, GEOSIntersection_r(h, zones.features[zi].geometry.get(), f.geometry.get()));
+      const double a = geom::area(ctx, inter.get());
+      if (a > best_area) {
+        best_area = a;
+        best = zi;
+      }
+    }
+    if (best == SIZE_MAX) {
+      f.values[static_cast<std::size_t>(zone_field)] = store::Value{};
+      source[k] = "";
+      issues.add(Severity::warning, "outside_zones", name, label_of(f),
+                 name + " " + label_of(f) + " lies outside every zone; it is kept without zone and left out of "
+                 "zone and park figures. Check its position or the zone boundaries");
+      continue;
+    }
+    f.values[static_cast<std::size_t>(zone_field)] = zones.features[best].id;
+    source[k] = "overlap";
+  }
+  for (const GEOSPreparedGeometry* p : prepared)
+    if (p) GEOSPreparedGeom_destroy_r(h, p);
+  GEOSSTRtree_destroy_r(h, tree);
+  return source;
+}
+
+void check_users(const LoadedLayer& parcels, const LoadedLayer& enterprises, IssueSink& issues) {
+  std::set<std::string> ids;
+  for (const LoadedFeature& e : enterprises.features)
+    if (!e.skip) ids.insert(e.id);
+  for (const LoadedFeature& p : parcels.features) {
+    if (p.skip) continue;
+    const std::string user = parcels.text(p, "user_id");
+    if (!user.empty() && !ids.count(user))
+      issues.add(Severity::warning, "unknown_enterprise", "parcels", label_of(p),
+                 "parcel " + p.id + " is held by user_id " + user +
+                     ", which is not in the enterprises table; its land counts as used but has no figures");
+  }
+}
+
+std::vector<std::string> fill_floor_areas(LoadedLayer& buildings, geom::Context& ctx, IssueSink& issues) {
+  std::vector<std::string> source(buildings.features.size());
+  const auto fa_index = static_cast<std::size_t>(buildings.field_index("floor_area"));
+  for (std::size_t k = 0; k < buildings.features.size(); ++k) {
+    LoadedFeature& b = buildings.features[k];
+    if (b.skip) continue;
+    for (const char* field : {"floor_area", "vacant_area", "floors"}) {
+      const auto v = number(buildings, b, field);
+      if (v && *v < 0) {
+        issues.add(Severity::warning, "negative_value", "buildings", label_of(b),
+                   "building " + b.id + ": " + field + " = " + fmt(*v) + " is negative; left empty");
+        b.values[static_cast<std::size_t>(buildings.field_index(field))] = store::Value{};
+      }
+    }
+    auto floor_area = number(buildings, b, "floor_area");
+    if (floor_area) {
+      source[k] = "attribute";
+    } else {
+      const auto floors = number(buildings, b, "floors");
+      if (floors && *floors > 0 && b.geometry) {
+        floor_area = geom::area(ctx, b.geometry.get()) * *floors;
+        b.values[fa_index] = *floor_area;
+        source[k] = "footprint×floors";
+      } else {
+        issues.add(Severity::warning, "missing_floor_area", "buildings", label_of(b),
+                   "building " + b.id + " has neither floor_area nor floors; its floor area is unknown and counts as 0");
+      }
+    }
+    const auto vacant = number(buildings, b, "vacant_area");
+    if (vacant && floor_area && *vacant > *floor_area * (1 + 1e-9))
+      issues.add(Severity::warning, "vacant_exceeds_floor", "buildings", label_of(b),
+                 "building " + b.id + ": vacant_area " + fmt(*vacant) + " m² is larger than its floor area " +
+                     fmt(*floor_area) + " m²");
+  }
+  return source;
+}
+
+}  // namespace parkgis::import

@@ -1,0 +1,268 @@
+#include "libgis/importer.h"
+
+#include <ogr_spatialref.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "libgis/core/errors.h"
+#include "libgis/import/checks.h"
+#include "libgis/import/loaded_layer.h"
+#include "libgis/io/crs.h"
+#include "libgis/io/source_reader.h"
+#include "libgis/store/store.h"
+
+namespace parkgis {
+
+namespace fs = std::filesystem;
+using import::LoadedFeature;
+using import::LoadedLayer;
+
+namespace {
+
+struct OpenLayer {
+  const model::LayerSpec* spec = nullptr;
+  std::unique_ptr<io::SourceReader> reader;
+  std::unique_ptr<OGRSpatialReference> srs;  // declared or from the manifest; null for tables
+  std::string crs_label;
+};
+
+std::string folder_listing(const std::string& folder) {
+  std::string out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) out += (out.empty() ? "" : ", ") + e.path().filename().string();
+  return out.empty() ? "(empty)" : out;
+}
+
+std::unique_ptr<OGRSpatialReference> srs_from_user(const std::string& text, const std::string& where) {
+  auto srs = std::make_unique<OGRSpatialReference>();
+  if (srs->SetFromUserInput(text.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS) != OGRERR_NONE)
+    throw DataError(where + ": \"crs\": \"" + text + "\" is not a CRS that PROJ knows; write it like \"EPSG:4549\"");
+  srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+// Determines the CRS of a spatial source and checks its coordinates fit.
+void resolve_crs(OpenLayer& l, const io::Manifest& manifest) {
+  const OGRSpatialReference* declared = l.reader->declared_srs();
+  const std::string& file = l.reader->display_name();
+  if (declared) {
+    l.srs.reset(declared->Clone());
+    l.srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    l.crs_label = io::describe_crs(*l.srs);
+  } else if (!manifest.crs.empty()) {
+    l.srs = srs_from_user(manifest.crs, manifest.file);
+    l.crs_label = io::describe_crs(*l.srs) + " (from dataset.json)";
+  } else {
+    throw DataError(file + " (layer " + l.spec->name + ") declares no coordinate system (no .prj file) and " +
+                    "the dataset has no \"crs\" in dataset.json; add the .prj, or set \"crs\": \"EPSG:4549\" " +
+                    "(or the right EPSG code) in " + (fs::path(manifest.folder) / "dataset.json").string());
+  }
+  double x0, y0, x1, y1;
+  if (!l.reader->extent(&x0, &y0, &x1, &y1)) return;
+  OGREnvelope env;
+  env.MinX = x0;
+  env.MinY = y0;
+  env.MaxX = x1;
+  env.MaxY = y1;
+  const io::CrsFit fit = io::check_extent_fits(*l.srs, env);
+  if (!fit.ok) {
+    std::string msg = file + ": coordinates do not fit " + io::describe_crs(*l.srs) + ": " + fit.problem;
+    if (!fit.suggestion.empty()) msg += ". They look like " + fit.suggestion;
+    msg += declared ? ". Fix the .prj file (or remove it and set \"crs\" in dataset.json)"
+                    : ". Set the right \"crs\" in dataset.json";
+    if (!fit.suggestion.empty()) msg += ", e.g. \"crs\": \"" + fit.suggestion + "\"";
+    throw DataError(msg);
+  }
+}
+
+// The working CRS: the parcels' projected CRS when it has an EPSG code; otherwise the CGCS2000
+// 3-degree Gauss-Krüger zone (no prefix) of the parcels' centre.
+int choose_working_srid(const std::vector<OpenLayer>& layers, std::string* reason) {
+  const OpenLayer* parcels = nullptr;
+  for (const OpenLayer& l : layers)
+    if (l.spec->name == "parcels") parcels = &l;
+  if (parcels->srs->IsProjected()) {
+    if (auto code = io::epsg_code(*parcels->srs)) {
+      *reason = "the CRS of " + parcels->reader->display_name();
+      return *code;
+    }
+  }
+  double x0, y0, x1, y1, lon = 0, lat = 0;
+  OGREnvelope env;
+  if (parcels->reader->extent(&x0, &y0, &x1, &y1)) {
+    env.MinX = x0;
+    env.MinY = y0;
+    env.MaxX = x1;
+    env.MaxY = y1;
+  }
+  if (!io::extent_centre_lonlat(*parcels->srs, env, &lon, &lat))
+    throw DataError(parcels->reader->display_name() + ": cannot find where the parcels lie (their CRS cannot be "
+                    "transformed to longitude/latitude)");
+  const int srid = io::cgcs2000_gk3_epsg(lon);
+  *reason = parcels->reader->display_name() + " is in " + parcels->crs_label +
+            "; reprojected to the CGCS2000 3-degree Gauss-Kruger zone of its centre";
+  return srid;
+}
+
+store::ColumnType column_type(model::FieldType t) {
+  switch (t) {
+    case model::FieldType::text: return store::ColumnType::text;
+    case model::FieldType::integer: return store::ColumnType::integer;
+    case model::FieldType::real: return store::ColumnType::real;
+    case model::FieldType::date: return store::ColumnType::date;
+  }
+  return store::ColumnType::text;
+}
+
+// Table definition of a canonical layer, with the extra columns the import adds.
+store::TableDef table_of(const model::LayerSpec& spec, const std::vector<std::string>& extra_text_columns) {
+  store::TableDef def;
+  def.name = spec.name;
+  def.spatial = spec.spatial;
+  def.unique_column = spec.name == "enterprises" ? "" : spec.id_field;
+  for (const auto& f : spec.fields) def.columns.push_back({f.name, column_type(f.type)});
+  for (const auto& c : extra_text_columns) def.columns.push_back({c, store::ColumnType::text});
+  if (spec.name == "enterprises") def.index_columns = {"enterprise_id"};
+  if (spec.name == "zones") def.index_columns = {"park_id"};
+  if (spec.name == "parcels") def.index_columns = {"zone_id", "user_id"};
+  return def;
+}
+
+std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
+                                const std::vector<std::vector<std::string>>& extra_columns) {
+  std::vector<store::Row> rows;
+  rows.reserve(layer.features.size());
+  for (std::size_t k = 0; k < layer.features.size(); ++k) {
+    LoadedFeature& f = layer.features[k];
+    if (f.skip) continue;
+    store::Row row;
+    row.values = std::move(f.values);
+    for (const auto& col : extra_columns) {
+      if (col[k].empty()) row.values.emplace_back();
+      else row.values.emplace_back(col[k]);
+    }
+    if (f.geometry) row.wkb = geom::to_wkb(ctx, f.geometry.get());
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string now_iso() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+
+
+ImportResult import_dataset(const ImportOptions& options) {
+  ImportResult result;
+  if (!fs::is_directory(options.dataset))
+    throw DataError("dataset folder " + options.dataset + " does not exist or is not a folder");
+  result.manifest = io::load_manifest(options.dataset);
+  const io::Manifest& manifest = result.manifest;
+
+  // 1. Open every source, match fields, decide encodings and CRSs (nothing is read yet).
+  std::vector<OpenLayer> open;
+  for (const model::LayerSpec& spec : model::canonical_layers()) {
+    const std::string path = io::locate_layer_file(spec, manifest);
+    if (path.empty()) {
+      if (auto it = manifest.layers.find(spec.name); it != manifest.layers.end() && !it->second.path.empty())
+        throw DataError("dataset.json names " + it->second.path + " for layer " + spec.name + ", but " +
+                        options.dataset + " has no such file; it has: " + folder_listing(options.dataset));
+      if (spec.required)
+        throw DataError("dataset " + options.dataset + " has no " + spec.name + " layer (looked for " +
+                        spec.default_file + "); the folder has: " + folder_listing(options.dataset) +
+                        ". Name the file " + spec.default_file + " or set layers." + spec.name +
+                        ".path in dataset.json");
+      result.issues.add(Severity::warning, "missing_layer", spec.name, "",
+                        "no " + spec.name + " layer (" + spec.default_file + "); figures that need it stay empty");
+      continue;
+    }
+    const auto cfg_it = manifest.layers.find(spec.name);
+    const io::LayerSource cfg = cfg_it == manifest.layers.end() ? io::LayerSource{} : cfg_it->second;
+    OpenLayer l;
+    l.spec = &spec;
+    l.reader = std::make_unique<io::SourceReader>(spec, path, cfg, manifest, result.issues);
+    if (spec.spatial) resolve_crs(l, manifest);
+    open.push_back(std::move(l));
+  }
+
+  result.srid = choose_working_srid(open, &result.srid_reason);
+  OGRSpatialReference working;
+  working.importFromEPSG(result.srid);
+  working.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+  // 2. Read every layer into memory in the working CRS.
+  geom::Context ctx;
+  std::map<std::string, LoadedLayer> loaded;
+  for (OpenLayer& l : open) {
+    LoadedLayer layer = import::load_layer(*l.reader, l.srs.get(), &working, ctx, result.issues, options.progress);
+    layer.report.encoding = l.reader->encoding().name + " (" + l.reader->encoding().origin + ")";
+    layer.report.crs = l.crs_label;
+    import::check_ids(layer, result.issues);
+    loaded.emplace(l.spec->name, std::move(layer));
+  }
+  open.clear();  // closes the sources
+
+  // 3. Cross-layer checks.
+  LoadedLayer& parks = loaded.at("parks");
+  LoadedLayer& zones = loaded.at("zones");
+  LoadedLayer& parcels = loaded.at("parcels");
+  import::check_zone_parks(zones, parks, result.issues);
+  report_progress(options.progress, "checking zones", 0.0);
+  std::map<std::string, std::vector<std::vector<std::string>>> extra;
+  extra["parcels"] = {import::assign_zones(parcels, zones, ctx, result.issues)};
+  if (loaded.count("approvals")) extra["approvals"] = {import::assign_zones(loaded.at("approvals"), zones, ctx, result.issues)};
+  if (loaded.count("enterprises")) import::check_users(parcels, loaded.at("enterprises"), result.issues);
+  if (loaded.count("buildings")) extra["buildings"] = {import::fill_floor_areas(loaded.at("buildings"), ctx, result.issues)};
+  report_progress(options.progress, "checking zones", 1.0);
+
+  // 4. Write a new database beside the target and move it into place.
+  auto created = store::create_spatialite(options.db_path, result.srid);
+  store::Store& db = created->store();
+  db.begin();
+  for (const model::LayerSpec& spec : model::canonical_layers()) {
+    auto it = loaded.find(spec.name);
+    if (it == loaded.end()) continue;
+    LoadedLayer& layer = it->second;
+    std::vector<std::string> extra_names;
+    if (spec.name == "parcels" || spec.name == "approvals") extra_names = {"zone_source"};
+    if (spec.name == "buildings") extra_names = {"floor_area_source"};
+    const auto& extra_cols = extra[spec.name];
+    std::vector<store::Row> rows = rows_of(layer, ctx, extra_cols);
+    layer.report.written = static_cast<long long>(rows.size());
+    db.write_table(table_of(spec, extra_names), rows, options.progress);
+  }
+  for (const model::LayerSpec& spec : model::canonical_layers()) {
+    auto it = loaded.find(spec.name);
+    result.layers.push_back(it == loaded.end() ? LayerReport{spec.name, "", "", "", 0, 0} : it->second.report);
+  }
+
+  db.write_issues(result.issues.all());
+  db.set_meta("name", manifest.name);
+  db.set_meta("dataset", fs::absolute(options.dataset).lexically_normal().string());
+  db.set_meta("as_of", manifest.as_of ? manifest.as_of->iso() : "");
+  db.set_meta("imported_at", now_iso());
+  db.set_meta("parkgis_version", PARKGIS_VERSION);
+  db.set_meta("srid_reason", result.srid_reason);
+  for (const LayerReport& r : result.layers) {
+    db.set_meta("source." + r.layer, r.source);
+    db.set_meta("encoding." + r.layer, r.encoding);
+    db.set_meta("crs." + r.layer, r.crs);
+  }
+  db.commit();
+  created->publish();
+  return result;
+}
+
+}  // namespace parkgis

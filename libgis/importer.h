@@ -1,0 +1,42 @@
+#pragma once
+// parkgis import: a dataset folder -> a new SpatiaLite database (atomically replacing any old one).
+// Flow: manifest -> source readers (decode, match fields, parse) -> CRS checks and reprojection to the
+// working CRS -> geometry repair -> cross-layer checks -> store. Problems go to result.issues.
+
+#include <string>
+#include <vector>
+
+#include "libgis/core/issues.h"
+#include "libgis/core/progress.h"
+#include "libgis/io/manifest.h"
+
+namespace parkgis {
+
+struct ImportOptions {
+  std::string dataset;  // dataset folder
+  std::string db_path;  // database file to create or replace
+  ProgressFn progress;
+};
+
+struct LayerReport {
+  std::string layer;     // canonical name
+  std::string source;    // file path ("" when the optional layer is absent)
+  std::string encoding;  // e.g. "UTF-8 (cpg)"
+  std::string crs;       // declared CRS, e.g. "EPSG:4549 (...)"
+  long long read = 0;     // features read
+  long long written = 0;  // features stored
+};
+
+struct ImportResult {
+  io::Manifest manifest;
+  int srid = 0;                      // working CRS
+  std::string srid_reason;           // why this working CRS
+  std::vector<LayerReport> layers;   // canonical order
+  IssueSink issues;
+};
+
+// Throws DataError when the dataset cannot be imported (missing folder, layer or field, unknown CRS,
+// coordinates that do not fit their CRS); the database file is then left as it was.
+ImportResult import_dataset(const ImportOptions& options);
+
+}  // namespace parkgis

@@ -1,0 +1,114 @@
+#include "libgis/io/manifest.h"
+
+#include <cpl_error.h>
+#include <cpl_json.h>
+
+#include <filesystem>
+
+#include "libgis/core/errors.h"
+#include "libgis/model/schema.h"
+
+namespace parkgis::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string list_layers() {
+  std::string out;
+  for (const auto& l : model::canonical_layers()) out += (out.empty() ? "" : ", ") + l.name;
+  return out;
+}
+
+std::string list_fields(const model::LayerSpec& spec) {
+  std::string out;
+  for (const auto& f : spec.fields) out += (out.empty() ? "" : ", ") + f.name;
+  return out;
+}
+
+std::string string_member(const CPLJSONObject& obj, const std::string& key, const std::string& file) {
+  const CPLJSONObject v = obj.GetObj(key);
+  if (!v.IsValid()) return "";
+  if (v.GetType() != CPLJSONObject::Type::String)
+    throw DataError(file + ": \"" + key + "\" must be a text value");
+  return v.ToString();
+}
+
+}  // namespace
+
+Manifest load_manifest(const std::string& dataset_folder) {
+  Manifest m;
+  m.folder = dataset_folder;
+  m.name = fs::path(dataset_folder).lexically_normal().filename().string();
+  if (m.name.empty() || m.name == ".") m.name = fs::absolute(dataset_folder).lexically_normal().parent_path().filename().string();
+
+  const fs::path file = fs::path(dataset_folder) / "dataset.json";
+  if (!fs::exists(file)) return m;
+  m.file = file.string();
+
+  CPLJSONDocument doc;
+  CPLErrorReset();
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  const bool ok = doc.Load(m.file);
+  CPLPopErrorHandler();
+  if (!ok) {
+    const std::string why = CPLGetLastErrorMsg();
+    throw DataError(m.file + ": not valid JSON" + (why.empty() ? "" : " (" + why + ")") +
+                    "; fix the file or remove it to use the defaults");
+  }
+  const CPLJSONObject root = doc.GetRoot();
+  if (root.GetType() != CPLJSONObject::Type::Object)
+    throw DataError(m.file + ": the top level must be a JSON object");
+
+  for (const CPLJSONObject& child : root.GetChildren()) {
+    const std::string key = child.GetName();
+    if (key != "name" && key != "crs" && key != "encoding" && key != "as_of" && key != "layers" &&
+        key != "description")
+      throw DataError(m.file + ": unknown key \"" + key +
+                      "\"; known keys are name, crs, encoding, as_of, layers, description");
+  }
+
+  if (auto n = string_member(root, "name", m.file); !n.empty()) m.name = n;
+  m.crs = string_member(root, "crs", m.file);
+  m.encoding = string_member(root, "encoding", m.file);
+  if (auto d = string_member(root, "as_of", m.file); !d.empty()) {
+    m.as_of = parse_date(d);
+    if (!m.as_of) throw DataError(m.file + ": \"as_of\" is not a date: \"" + d + "\" (write it as 2026-06-30)");
+  }
+
+  const CPLJSONObject layers = root.GetObj("layers");
+  if (layers.IsValid()) {
+    if (layers.GetType() != CPLJSONObject::Type::Object)
+      throw DataError(m.file + ": \"layers\" must be an object keyed by layer name");
+    for (const CPLJSONObject& entry : layers.GetChildren()) {
+      const std::string lname = entry.GetName();
+      const model::LayerSpec* spec = model::find_layer(lname);
+      if (!spec)
+        throw DataError(m.file + ": unknown layer \"" + lname + "\" in \"layers\"; the layers are " +
+                        list_layers());
+      if (entry.GetType() != CPLJSONObject::Type::Object)
+        throw DataError(m.file + ": layers." + lname + " must be an object with \"path\" and/or \"fields\"");
+      LayerSource src;
+      src.path = string_member(entry, "path", m.file);
+      src.layer = string_member(entry, "layer", m.file);
+      const CPLJSONObject fields = entry.GetObj("fields");
+      if (fields.IsValid()) {
+        if (fields.GetType() != CPLJSONObject::Type::Object)
+          throw DataError(m.file + ": layers." + lname + ".fields must map canonical names to source fields");
+        for (const CPLJSONObject& f : fields.GetChildren()) {
+          if (!spec->field(f.GetName()))
+            throw DataError(m.file + ": layers." + lname + ".fields: unknown field \"" + f.GetName() +
+                            "\"; the fields of " + lname + " are " + list_fields(*spec));
+          if (f.GetType() != CPLJSONObject::Type::String)
+            throw DataError(m.file + ": layers." + lname + ".fields." + f.GetName() +
+                            " must be the name of a source field");
+          src.fields[f.GetName()] = f.ToString();
+        }
+      }
+      m.layers[lname] = std::move(src);
+    }
+  }
+  return m;
+}
+
+}  // namespace parkgis::io

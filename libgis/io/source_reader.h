@@ -1,0 +1,80 @@
+#pragma once
+// Reads one source layer through GDAL/OGR into canonical values: finds the file's fields for the
+// canonical ones (manifest, name, 10-byte DBF name, known aliases), decodes text, parses dates and
+// numbers. Problems with single values go to the IssueSink; an unusable source throws DataError.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "libgis/core/issues.h"
+#include "libgis/io/encoding.h"
+#include "libgis/io/manifest.h"
+#include "libgis/model/schema.h"
+#include "libgis/store/table.h"
+
+class GDALDataset;
+class OGRLayer;
+class OGRGeometry;
+class OGRSpatialReference;
+
+namespace parkgis::io {
+
+struct FieldMatch {
+  std::string canonical;  // canonical field name
+  int source_index = -1;  // OGR field index, -1 when the source lacks it
+  std::string source_name;
+  std::string how;  // "manifest", "name", "dbf-name" (cut to 10 bytes), "alias"
+};
+
+struct SourceFeature {
+  long long fid = 0;
+  std::vector<store::Value> values;  // one per canonical field (LayerSpec order); null when absent
+  const OGRGeometry* geometry = nullptr;  // owned by the reader; valid during the callback
+};
+
+class SourceReader {
+ public:
+  // Opens `path` for the canonical layer `spec`. Throws DataError when the file cannot be opened as a
+  // vector source or a required field is missing (the message lists the source's fields).
+  SourceReader(const model::LayerSpec& spec, const std::string& path, const LayerSource& config,
+               const Manifest& manifest, IssueSink& issues);
+  ~SourceReader();
+  SourceReader(const SourceReader&) = delete;
+  SourceReader& operator=(const SourceReader&) = delete;
+
+  const model::LayerSpec& spec() const { return m_spec; }
+  const std::string& path() const { return m_path; }
+  const std::string& display_name() const { return m_display; }  // file name for messages
+  const SourceEncoding& encoding() const { return m_encoding; }
+  const std::vector<FieldMatch>& fields() const { return m_matches; }
+  std::vector<std::string> source_field_names() const;
+
+  const OGRSpatialReference* declared_srs() const;  // null when the source declares no CRS
+  bool extent(double* minx, double* miny, double* maxx, double* maxy) const;  // false when empty
+  long long feature_count() const;
+
+  // Calls fn for every feature, in source order.
+  void read(const std::function<void(const SourceFeature&)>& fn);
+
+ private:
+  void match_fields(const LayerSource& config);
+  store::Value convert(const void* feature, const FieldMatch& m, const model::FieldSpec& f, long long fid,
+                       const std::string& feature_label);
+
+  const model::LayerSpec& m_spec;
+  std::string m_path, m_display;
+  IssueSink& m_issues;
+  SourceEncoding m_encoding;
+  GDALDataset* m_ds = nullptr;
+  OGRLayer* m_layer = nullptr;
+  std::vector<FieldMatch> m_matches;
+};
+
+// Finds the file of a canonical layer in a dataset folder: the manifest path, else the default file
+// name, else a file with the layer's name and another vector extension (.gpkg, .geojson, ...).
+// Returns "" when none exists.
+std::string locate_layer_file(const model::LayerSpec& spec, const Manifest& manifest);
+
+}  // namespace parkgis::io

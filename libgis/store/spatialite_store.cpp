@@ -1,0 +1,301 @@
+// The SpatiaLite store: a SQLite file with SpatiaLite metadata that ogrinfo, the spatialite CLI and
+// QGIS open as it is (geometry_columns with SRIDs, R*Tree spatial indexes).
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "libgis/core/errors.h"
+#include "libgis/store/sqlite_db.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::store {
+
+namespace fs = std::filesystem;
+using detail::Db;
+using detail::quote_ident;
+using detail::Stmt;
+
+namespace {
+
+const char* kMetaTable = "parkgis_meta";
+const char* kIssuesTable = "import_issues";
+
+const char* sql_type(ColumnType t) {
+  switch (t) {
+    case ColumnType::text: return "TEXT";
+    case ColumnType::integer: return "INTEGER";
+    case ColumnType::real: return "DOUBLE";
+    case ColumnType::date: return "DATE";  // ISO text; GDAL reads DATE columns as OFTDate
+  }
+  return "TEXT";
+}
+
+std::string sql_literal(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+class SpatialiteStore : public Store {
+ public:
+  SpatialiteStore(std::unique_ptr<Db> db, int srid) : m_db(std::move(db)), m_srid(srid) {}
+  ~SpatialiteStore() override {
+    if (m_in_tx) {
+      try {
+        m_db->exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+  }
+
+  std::string location() const override { return m_db->path(); }
+  int srid() const override { return m_srid; }
+
+  void begin() override {
+    m_db->exec("BEGIN");
+    m_in_tx = true;
+  }
+  void commit() override {
+    m_db->exec("COMMIT");
+    m_in_tx = false;
+  }
+
+  bool has_table(const std::string& name) override {
+    Stmt st(*m_db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");
+    st.bind_text(1, name);
+    return st.step() && st.column_int(0) > 0;
+  }
+
+  std::vector<std::string> columns(const std::string& table) override {
+    std::vector<std::string> out;
+    Stmt st(*m_db, "PRAGMA table_info(" + quote_ident(table) + ")");
+    while (st.step()) out.push_back(st.column_text(1));
+    return out;
+  }
+
+  void drop_table(const std::string& name) override {
+    if (!has_table(name)) return;
+    Stmt g(*m_db, "SELECT count(*) FROM geometry_columns WHERE f_table_name = lower(?)");
+    g.bind_text(1, name);
+    const bool spatial = g.step() && g.column_int(0) > 0;
+    if (spatial) {
+      // DisableSpatialIndex + drop of the idx_ table, then the geometry metadata, then the table.
+      m_db->exec("SELECT DisableSpatialIndex(" + sql_literal(name) + ", 'geom')");
+      m_db->exec("DROP TABLE IF EXISTS " + quote_ident("idx_" + name + "_geom"));
+      m_db->exec("SELECT DiscardGeometryColumn(" + sql_literal(name) + ", 'geom')");
+    }
+    m_db->exec("DROP TABLE " + quote_ident(name));
+  }
+
+  void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
+    drop_table(def.name);
+    std::string create = "CREATE TABLE " + quote_ident(def.name) + " (fid INTEGER PRIMARY KEY";
+    for (const ColumnDef& c : def.columns) create += ", " + quote_ident(c.name) + " " + sql_type(c.type);
+    create += ")";
+    m_db->exec(create);
+    if (def.spatial) {
+      const std::int64_t ok = m_db->query_int("SELECT AddGeometryColumn(" + sql_literal(def.name) + ", 'geom', " +
+                                              std::to_string(m_srid) + ", 'MULTIPOLYGON', 'XY')");
+      if (ok != 1) throw DataError("database " + location() + ": cannot add a geometry column to " + def.name);
+    }
+
+    std::string insert = "INSERT INTO " + quote_ident(def.name) + " (";
+    std::string params;
+    for (std::size_t i = 0; i < def.columns.size(); ++i) {
+      insert += (i ? ", " : "") + quote_ident(def.columns[i].name);
+      params += i ? ", ?" : "?";
+    }
+    if (def.spatial) {
+      insert += std::string(def.columns.empty() ? "" : ", ") + "geom";
+      params += std::string(def.columns.empty() ? "" : ", ") + "GeomFromWKB(?, " + std::to_string(m_srid) + ")";
+    }
+    insert += ") VALUES (" + params + ")";
+    Stmt st(*m_db, insert);
+    const std::size_t n = rows.size();
+    const std::size_t step = n / 50 + 1;
+    for (std::size_t r = 0; r < n; ++r) {
+      const Row& row = rows[r];
+      int p = 1;
+      for (std::size_t i = 0; i < def.columns.size(); ++i, ++p) {
+        const Value& v = i < row.values.size() ? row.values[i] : Value{};
+        if (const auto* s = std::get_if<std::string>(&v)) st.bind_text(p, *s);
+        else if (const auto* iv = std::get_if<std::int64_t>(&v)) st.bind_int(p, *iv);
+        else if (const auto* d = std::get_if<double>(&v)) st.bind_double(p, *d);
+        else st.bind_null(p);
+      }
+      if (def.spatial) {
+        if (row.wkb.empty()) st.bind_null(p);
+        else st.bind_blob(p, row.wkb);
+      }
+      st.step();
+      st.reset();
+      if (progress && r % step == 0) report_progress(progress, "writing " + def.name, double(r) / double(n));
+    }
+    if (!def.unique_column.empty())
+      m_db->exec("CREATE UNIQUE INDEX " + quote_ident(def.name + "_" + def.unique_column) + " ON " +
+                 quote_ident(def.name) + " (" + quote_ident(def.unique_column) + ")");
+    for (const std::string& c : def.index_columns)
+      m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
+                 quote_ident(c) + ")");
+    if (def.spatial) {
+      // After the rows: the R*Tree is filled in one pass instead of by a trigger per insert.
+      m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
+    }
+  }
+
+  void read_table(const std::string& table, const std::vector<std::string>& cols, bool with_geometry,
+                  const std::string& order_by, const std::function<void(const Row&)>& fn) override {
+    if (!has_table(table))
+      throw DataError("database " + location() + " has no table " + table +
+                      " (was it made by an older parkgis, or has 'parkgis analyze' not been run?)");
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i]);
+    if (with_geometry) sql += std::string(cols.empty() ? "" : ", ") + "AsBinary(geom)";
+    if (cols.empty() && !with_geometry) sql += "fid";
+    sql += " FROM " + quote_ident(table);
+    if (!order_by.empty()) sql += " ORDER BY " + quote_ident(order_by);
+    Stmt st(*m_db, sql);
+    Row row;
+    while (st.step()) {
+      row.values.assign(cols.size(), Value{});
+      for (std::size_t i = 0; i < cols.size(); ++i) {
+        const int c = static_cast<int>(i);
+        switch (st.column_type(c)) {
+          case SQLITE_INTEGER: row.values[i] = st.column_int(c); break;
+          case SQLITE_FLOAT: row.values[i] = st.column_double(c); break;
+          case SQLITE_NULL: break;
+          default: row.values[i] = st.column_text(c); break;
+        }
+      }
+      row.wkb = with_geometry ? st.column_blob(static_cast<int>(cols.size())) : std::string();
+      fn(row);
+    }
+  }
+
+  void write_issues(const std::vector<Issue>& issues) override {
+    m_db->exec(std::string("DROP TABLE IF EXISTS ") + kIssuesTable);
+    m_db->exec(std::string("CREATE TABLE ") + kIssuesTable +
+               " (fid INTEGER PRIMARY KEY, severity TEXT NOT NULL, code TEXT NOT NULL, layer TEXT, "
+               "feature_id TEXT, message TEXT NOT NULL)");
+    Stmt st(*m_db, std::string("INSERT INTO ") + kIssuesTable +
+                       " (severity, code, layer, feature_id, message) VALUES (?, ?, ?, ?, ?)");
+    for (const Issue& i : issues) {
+      st.bind_text(1, severity_name(i.severity));
+      st.bind_text(2, i.code);
+      st.bind_text(3, i.layer);
+      st.bind_text(4, i.feature_id);
+      st.bind_text(5, i.message);
+      st.step();
+      st.reset();
+    }
+  }
+
+  std::vector<Issue> read_issues() override {
+    std::vector<Issue> out;
+    if (!has_table(kIssuesTable)) return out;
+    Stmt st(*m_db, std::string("SELECT severity, code, layer, feature_id, message FROM ") + kIssuesTable +
+                       " ORDER BY fid");
+    while (st.step()) {
+      const std::string sev = st.column_text(0);
+      const Severity s = sev == "error" ? Severity::error : sev == "info" ? Severity::info : Severity::warning;
+      out.push_back(Issue{s, st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4)});
+    }
+    return out;
+  }
+
+  std::map<std::string, std::string> meta() override {
+    std::map<std::string, std::string> out;
+    Stmt st(*m_db, std::string("SELECT key, value FROM ") + kMetaTable);
+    while (st.step()) out[st.column_text(0)] = st.column_text(1);
+    return out;
+  }
+
+  void set_meta(const std::string& key, const std::string& value) override {
+    Stmt st(*m_db, std::string("INSERT OR REPLACE INTO ") + kMetaTable + " (key, value) VALUES (?, ?)");
+    st.bind_text(1, key);
+    st.bind_text(2, value);
+    st.step();
+  }
+
+  Db& db() { return *m_db; }
+  void release() { m_db.reset(); }
+
+ private:
+  std::unique_ptr<Db> m_db;
+  int m_srid;
+  bool m_in_tx = false;
+};
+
+class SpatialiteNewStore : public NewStore {
+ public:
+  SpatialiteNewStore(const std::string& path, int srid) : m_path(path) {
+    const fs::path target(path);
+    if (target.has_parent_path() && !fs::is_directory(target.parent_path()))
+      throw DataError("cannot create " + path + ": folder " + target.parent_path().string() + " does not exist");
+    m_tmp = path + ".tmp-" + std::to_string(getpid());
+    fs::remove(m_tmp);
+    auto db = std::make_unique<Db>(m_tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // The file is private until publish() renames it, so a crash loses nothing: no journal is needed.
+    db->exec("PRAGMA journal_mode = OFF");
+    db->exec("PRAGMA synchronous = OFF");
+    db->exec("PRAGMA cache_size = -262144");  // 256 MiB
+    db->exec("SELECT InitSpatialMetadata(1, 'NONE')");
+    if (db->query_int("SELECT InsertEpsgSrid(" + std::to_string(srid) + ")") != 1 &&
+        db->query_int("SELECT count(*) FROM spatial_ref_sys WHERE srid = " + std::to_string(srid)) == 0)
+      throw DataError("SpatiaLite does not know EPSG:" + std::to_string(srid));
+    db->exec(std::string("CREATE TABLE ") + kMetaTable + " (key TEXT PRIMARY KEY, value TEXT)");
+    m_store = std::make_unique<SpatialiteStore>(std::move(db), srid);
+    m_store->set_meta("srid", std::to_string(srid));
+    m_store->set_meta("format", "parkgis-spatialite-1");
+  }
+
+  ~SpatialiteNewStore() override {
+    if (!m_published) {
+      m_store.reset();
+      std::error_code ec;
+      fs::remove(m_tmp, ec);
+    }
+  }
+
+  Store& store() override { return *m_store; }
+
+  void publish() override {
+    m_store->db().exec("PRAGMA synchronous = FULL");
+    m_store->db().exec("ANALYZE");
+    m_store.reset();  // closes the file
+    std::error_code ec;
+    fs::rename(m_tmp, m_path, ec);
+    if (ec) throw DataError("cannot move " + m_tmp + " to " + m_path + ": " + ec.message());
+    m_published = true;
+  }
+
+ private:
+  std::string m_path, m_tmp;
+  std::unique_ptr<SpatialiteStore> m_store;
+  bool m_published = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_spatialite(const std::string& path) {
+  if (!fs::exists(path))
+    throw DataError("database " + path + " does not exist; create it with 'parkgis import DATASET --db " + path + "'");
+  auto db = std::make_unique<Db>(path, SQLITE_OPEN_READWRITE);
+  if (db->query_int(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + kMetaTable + "'") == 0)
+    throw DataError(path + " is not a parkgis database (it has no " + kMetaTable +
+                    " table); create one with 'parkgis import DATASET --db FILE'");
+  db->exec("PRAGMA cache_size = -262144");
+  const std::int64_t srid = db->query_int(std::string("SELECT CAST(value AS INTEGER) FROM ") + kMetaTable +
+                                          " WHERE key='srid'");
+  return std::make_unique<SpatialiteStore>(std::move(db), static_cast<int>(srid));
+}
+
+std::unique_ptr<NewStore> create_spatialite(const std::string& path, int srid) {
+  return std::make_unique<SpatialiteNewStore>(path, srid);
+}
+
+}  // namespace parkgis::store

@@ -1,0 +1,92 @@
+#include "libgis/store/sqlite_db.h"
+
+#include <spatialite.h>
+
+#include "libgis/core/errors.h"
+
+namespace parkgis::store::detail {
+
+Db::Db(const std::string& path, int flags) : m_path(path) {
+  if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+    const std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw DataError("cannot open database " + path + ": " + why);
+  }
+  m_spatialite_cache = spatialite_alloc_connection();
+  spatialite_init_ex(m_db, m_spatialite_cache, 0);
+}
+
+Db::~Db() {
+  if (m_db) sqlite3_close_v2(m_db);
+  if (m_spatialite_cache) spatialite_cleanup_ex(m_spatialite_cache);
+}
+
+std::string Db::error_message() const { return m_db ? sqlite3_errmsg(m_db) : ""; }
+
+void Db::exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string why = err ? err : error_message();
+    sqlite3_free(err);
+    throw DataError("database " + m_path + ": " + why + " (in: " + sql.substr(0, 120) + ")");
+  }
+}
+
+std::int64_t Db::query_int(const std::string& sql) {
+  Stmt st(*this, sql);
+  return st.step() ? st.column_int(0) : 0;
+}
+
+Stmt::Stmt(Db& db, const std::string& sql) : m_db(db), m_sql(sql) {
+  if (sqlite3_prepare_v2(db.get(), sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+    throw DataError("database " + db.path() + ": " + db.error_message() + " (in: " + sql.substr(0, 120) + ")");
+}
+
+Stmt::~Stmt() { sqlite3_finalize(m_stmt); }
+
+void Stmt::bind_null(int i) { sqlite3_bind_null(m_stmt, i); }
+void Stmt::bind_text(int i, std::string_view s) {
+  sqlite3_bind_text(m_stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+void Stmt::bind_int(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+void Stmt::bind_double(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+void Stmt::bind_blob(int i, std::string_view b) {
+  sqlite3_bind_blob(m_stmt, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+}
+
+bool Stmt::step() {
+  const int rc = sqlite3_step(m_stmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw DataError("database " + m_db.path() + ": " + m_db.error_message() + " (in: " + m_sql.substr(0, 120) + ")");
+}
+
+void Stmt::reset() {
+  sqlite3_reset(m_stmt);
+  sqlite3_clear_bindings(m_stmt);
+}
+
+std::string Stmt::column_text(int i) const {
+  const auto* p = sqlite3_column_text(m_stmt, i);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i)))
+           : std::string();
+}
+
+std::string Stmt::column_blob(int i) const {
+  const void* p = sqlite3_column_blob(m_stmt, i);
+  return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i)))
+           : std::string();
+}
+
+std::string quote_ident(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace parkgis::store::detail

@@ -1,0 +1,65 @@
+#pragma once
+// The store: where imported layers and analysis results live. One small interface so that a PostGIS
+// store can stand beside the SpatiaLite one; only store implementations write SQL.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "libgis/core/issues.h"
+#include "libgis/core/progress.h"
+#include "libgis/store/table.h"
+
+namespace parkgis::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::string location() const = 0;  // file path or connection string, for messages
+  virtual int srid() const = 0;              // the working CRS (EPSG code)
+
+  // Writes happen inside a transaction: begin(), writes, commit(). A store destroyed with an open
+  // transaction rolls it back.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+
+  // Creates (or replaces) a table and fills it; spatial tables get a spatial index after the rows.
+  virtual void write_table(const TableDef& def, const std::vector<Row>& rows,
+                           const ProgressFn& progress = {}) = 0;
+  virtual void drop_table(const std::string& name) = 0;
+  virtual bool has_table(const std::string& name) = 0;
+  // Column names of a table, in order (empty when the table does not exist).
+  virtual std::vector<std::string> columns(const std::string& table) = 0;
+
+  // Reads selected columns (and the geometry as WKB when with_geometry) of every row, in the order of
+  // order_by (a column name; "" = storage order).
+  virtual void read_table(const std::string& table, const std::vector<std::string>& columns,
+                          bool with_geometry, const std::string& order_by,
+                          const std::function<void(const Row&)>& fn) = 0;
+
+  virtual void write_issues(const std::vector<Issue>& issues) = 0;  // replaces import_issues
+  virtual std::vector<Issue> read_issues() = 0;
+
+  virtual std::map<std::string, std::string> meta() = 0;  // dataset facts: name, srid, as_of, ...
+  virtual void set_meta(const std::string& key, const std::string& value) = 0;
+};
+
+// Opens an existing parkgis SpatiaLite database. Throws DataError when the file is missing or is not
+// a parkgis database.
+std::unique_ptr<Store> open_spatialite(const std::string& path);
+
+// A new database built beside `path` and moved into place by publish(): until then an existing file
+// at `path` is untouched, and if the object is destroyed without publish() the partial file is removed.
+class NewStore {
+ public:
+  virtual ~NewStore() = default;
+  virtual Store& store() = 0;
+  virtual void publish() = 0;  // commits, closes and renames over `path` (atomic on one filesystem)
+};
+
+std::unique_ptr<NewStore> create_spatialite(const std::string& path, int srid);
+
+}  // namespace parkgis::store

@@ -1,0 +1,39 @@
+#pragma once
+// Tables as the store sees them: column definitions and rows of values. Layers read on import and the
+// result tables of the analysis are both written through this one shape.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace parkgis::store {
+
+enum class ColumnType { text, integer, real, date };  // dates are ISO text (YYYY-MM-DD)
+
+struct ColumnDef {
+  std::string name;
+  ColumnType type = ColumnType::text;
+};
+
+struct TableDef {
+  std::string name;
+  std::vector<ColumnDef> columns;
+  std::string unique_column;  // a column with a UNIQUE index ("" for none)
+  bool spatial = false;       // has a MULTIPOLYGON column "geom" in the store's SRID
+  std::vector<std::string> index_columns;  // extra (non-unique) indexes
+
+  int column_index(const std::string& column) const;  // -1 when absent
+};
+
+using Value = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+struct Row {
+  std::vector<Value> values;  // one per column, in TableDef order
+  std::string wkb;            // ISO WKB MultiPolygon in the store's SRID; empty for no geometry
+};
+
+inline bool is_null(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+std::string value_text(const Value& v);  // "" for null; numbers in shortest round-trip form
+
+}  // namespace parkgis::store

@@ -1,0 +1,116 @@
+#include "tests/support/tiny_dataset.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "tests/support/test_support.h"
+
+namespace parkgis::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double X0 = 500000, Y0 = 2950000;
+
+std::string box(double x0, double y0, double x1, double y1) {
+  auto p = [](double x, double y) { return std::to_string(X0 + x) + " " + std::to_string(Y0 + y); };
+  return "POLYGON((" + p(x0, y0) + "," + p(x1, y0) + "," + p(x1, y1) + "," + p(x0, y1) + "," + p(x0, y0) + "))";
+}
+
+struct Feature {
+  std::string wkt;
+  std::map<std::string, std::string> values;
+};
+
+void write(const std::string& path, const TinyOptions& opt, const std::vector<std::pair<std::string, char>>& fields,
+           const std::vector<Feature>& features) {
+  GDALAllRegister();
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+  GDALDataset* ds = drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  if (!ds) throw std::runtime_error("cannot create " + path);
+  OGRSpatialReference src, dst;
+  src.importFromEPSG(4549);
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct;
+  if (opt.epsg) {
+    dst.importFromEPSG(*opt.epsg);
+    dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (*opt.epsg != 4549) ct.reset(OGRCreateCoordinateTransformation(&src, &dst));
+  }
+  CPLStringList lco;
+  lco.AddString(("ENCODING=" + opt.encoding).c_str());
+  OGRLayer* layer = ds->CreateLayer(fs::path(path).stem().c_str(), opt.epsg ? &dst : nullptr, wkbPolygon, lco.List());
+  auto name_of = [&](const std::string& canonical) {
+    auto it = opt.rename.find(canonical);
+    return it == opt.rename.end() ? canonical : it->second;
+  };
+  for (const auto& [name, type] : fields) {
+    OGRFieldDefn d(name_of(name).c_str(), type == 'D' ? OFTDate : type == 'R' ? OFTReal : type == 'I' ? OFTInteger : OFTString);
+    if (layer->CreateField(&d) != OGRERR_NONE) throw std::runtime_error("cannot create field " + name);
+  }
+  for (const Feature& f : features) {
+    OGRFeature* feat = OGRFeature::CreateFeature(layer->GetLayerDefn());
+    int k = 0;
+    for (const auto& [name, type] : fields) {
+      (void)type;
+      auto it = f.values.find(name);
+      if (it != f.values.end() && !it->second.empty()) feat->SetField(k, it->second.c_str());
+      ++k;
+    }
+    OGRGeometry* g = nullptr;
+    OGRGeometryFactory::createFromWkt(f.wkt.c_str(), nullptr, &g);
+    if (ct) g->transform(ct.get());
+    if (opt.x_offset != 0) {
+      OGRPolygon* poly = g->toPolygon();
+      for (auto* ring : *poly)
+        for (int i = 0; i < ring->getNumPoints(); ++i) ring->setPoint(i, ring->getX(i) + opt.x_offset, ring->getY(i));
+    }
+    feat->SetGeometryDirectly(g);
+    if (layer->CreateFeature(feat) != OGRERR_NONE) throw std::runtime_error("cannot write to " + path);
+    OGRFeature::DestroyFeature(feat);
+  }
+  GDALClose(ds);
+  if (!opt.keep_cpg) fs::remove(fs::path(path).replace_extension(".cpg"));
+}
+
+}  // namespace
+
+void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
+  const fs::path dir(folder);
+  write((dir / "parks.shp").string(), opt, {{"park_id", 'S'}, {"name", 'S'}, {"county", 'S'}},
+        {{box(0, 0, 1000, 1000), {{"park_id", "P1"}, {"name", "蕉城小微园"}, {"county", "蕉城区"}}}});
+  write((dir / "zones.shp").string(), opt, {{"zone_id", 'S'}, {"park_id", 'S'}, {"name", 'S'}},
+        {{box(0, 0, 500, 1000), {{"zone_id", "Z1"}, {"park_id", "P1"}, {"name", "一片区"}}},
+         {box(500, 0, 1000, 1000), {{"zone_id", "Z2"}, {"park_id", "P1"}, {"name", "二片区"}}}});
+  const std::vector<std::pair<std::string, char>> parcel_fields = {
+      {"parcel_id", 'S'}, {"zone_id", 'S'}, {"land_use", 'S'}, {"user_id", 'S'}, {"supply_date", 'D'},
+      {"agreed_start", 'D'}, {"actual_start", 'D'}};
+  const std::string bowtie = "POLYGON((" + std::to_string(X0 + 200) + " " + std::to_string(Y0 + 200) + "," +
+                             std::to_string(X0 + 300) + " " + std::to_string(Y0 + 300) + "," +
+                             std::to_string(X0 + 300) + " " + std::to_string(Y0 + 200) + "," +
+                             std::to_string(X0 + 200) + " " + std::to_string(Y0 + 300) + "," +
+                             std::to_string(X0 + 200) + " " + std::to_string(Y0 + 200) + "))";
+  write((dir / "parcels.shp").string(), opt, parcel_fields,
+        {{box(10, 10, 110, 110), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}, {"user_id", "E1"},
+                                  {"supply_date", "2020/01/15"}, {"agreed_start", "2020/06/01"}}},
+         {box(600, 10, 700, 110), {{"parcel_id", "B"}, {"land_use", "0601"}}},
+         {bowtie, {{"parcel_id", "C"}, {"zone_id", "Z1"}, {"land_use", "0604"}}},
+         {box(2000, 0, 2100, 100), {{"parcel_id", "D"}, {"land_use", "0601"}}},
+         {box(10, 200, 110, 300), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}}}});
+  write((dir / "buildings.shp").string(), opt,
+        {{"building_id", 'S'}, {"floors", 'I'}, {"floor_area", 'R'}, {"vacant_area", 'R'}, {"use", 'S'}},
+        {{box(20, 20, 40, 40), {{"building_id", "b1"}, {"floors", "2"}, {"use", "factory"}}}});
+  write((dir / "approvals.shp").string(), opt, {{"approval_id", 'S'}, {"zone_id", 'S'}, {"approved", 'D'}},
+        {{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}}});
+  write_text(dir / "enterprises.csv",
+             "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan\n"
+             "E1," + opt.enterprise_name + ",锂电新能源,2025,12000,800,3000,500,120,400\n");
+}
+
+}  // namespace parkgis::test

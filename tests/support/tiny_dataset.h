@@ -1,0 +1,29 @@
+#pragma once
+// A hand-made dataset small enough to check by hand, written through GDAL in any CRS, encoding and
+// field naming. Coordinates are designed in EPSG:4549 around (500000, 2950000):
+//   park P1 = [0,1000]x[0,1000]; zones Z1 = [0,500]x[0,1000], Z2 = [500,1000]x[0,1000] (relative).
+//   parcels: A [10,110]² in Z1 (zone_id given); B [600,700]x[10,110] (zone_id empty -> Z2 by overlap);
+//            C bow-tie in Z1 (invalid, repaired to two triangles of 50 m² each... scaled: 2 x 2500 m²);
+//            D [2000,2100]x[0,100] outside every zone; A again (duplicate id).
+//   buildings: b1 [20,40]x[20,40] in A, floors 2, floor_area empty -> 400 m² x 2 = 800 m².
+//   approvals: AP1 = Z1. enterprises.csv: E1 (宁德时代新能源科技股份有限公司).
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace parkgis::test {
+
+struct TinyOptions {
+  std::optional<int> epsg = 4549;    // CRS to write in (nullopt: write EPSG:4549 coordinates, no .prj)
+  double x_offset = 0;               // added to eastings after projection (e.g. 40e6 for a zone prefix)
+  std::string encoding = "UTF-8";    // shapefile ENCODING layer option ("CP936", ...)
+  bool keep_cpg = true;              // false: delete the .cpg files afterwards
+  std::map<std::string, std::string> rename;  // canonical field -> field name to write instead
+  std::string enterprise_name = "宁德时代新能源科技股份有限公司";
+};
+
+// Writes the dataset into folder (which must exist).
+void write_tiny_dataset(const std::string& folder, const TinyOptions& options = {});
+
+}  // namespace parkgis::test
