@@ -2,6 +2,7 @@
 
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -31,9 +32,12 @@ struct OpenLayer {
 };
 
 std::string folder_listing(const std::string& folder) {
-  std::string out;
+  std::vector<std::string> names;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(folder, ec)) out += (out.empty() ? "" : ", ") + e.path().filename().string();
+  for (const auto& e : fs::directory_iterator(folder, ec)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out.empty() ? "(empty)" : out;
 }
 
