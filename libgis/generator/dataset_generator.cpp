@@ -1,5 +1,49 @@
 #include "libgis/generator/dataset_generator.h"
+
+#include <filesystem>
+#include <system_error>
+
 #include "libgis/core/errors.h"
+#include "libgis/generator/attributes.h"
+#include "libgis/generator/buildings.h"
+#include "libgis/generator/enterprises.h"
+#include "libgis/generator/layout.h"
+#include "libgis/generator/plan.h"
+#include "libgis/generator/writer.h"
+
 namespace parkgis::generator {
-Summary generate_dataset(const Options&, const ProgressFn&) { throw DataError("generator: not implemented yet"); }
+
+namespace fs = std::filesystem;
+
+Summary generate_dataset(const Options& options, const ProgressFn& progress) {
+  if (options.out_dir.empty()) throw DataError("generate: no output folder given");
+  const fs::path dir(options.out_dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw DataError("cannot create the dataset folder '" + dir.string() + "': " + ec.message());
+  if (!fs::is_directory(dir, ec))
+    throw DataError("cannot write the dataset to '" + dir.string() + "': it exists and is not a folder");
+
+  report_progress(progress, "laying out parks and parcels", 0.0);
+  Plan plan;
+  lay_out(plan, options.parcels, options.seed, options.as_of);
+  assign_parcel_attributes(plan, options.seed, options.as_of);
+  place_buildings(plan, options.seed);
+  assign_enterprises(plan, options.seed);
+  report_progress(progress, "laying out parks and parcels", 1.0);
+
+  write_layers(plan, dir, options.as_of, progress);
+  write_enterprises(plan, dir, options.as_of.year - 1, progress);
+  write_dataset_json(dir, options.as_of);
+
+  Summary s;
+  s.parks = plan.parks.size();
+  s.zones = plan.zones.size();
+  s.parcels = plan.parcels.size();
+  s.buildings = plan.buildings.size();
+  s.approvals = plan.approvals.size();
+  s.enterprises = plan.enterprises.size();
+  return s;
 }
+
+}  // namespace parkgis::generator

@@ -31,8 +31,25 @@ struct CrsFit {
 };
 
 // Checks an extent against a CRS: degrees declared as metres and the reverse, zone-prefixed eastings
-// declared without prefix (and the reverse), and coordinates far outside the CRS's area of use.
+// declared without prefix (and the reverse), and coordinates far outside the CRS's area of use (its EPSG
+// area widened by 3 degrees). An empty extent, or one with non-finite numbers, is ok: nothing to check.
+// Data in the wrong Gauss-Kruger zone of the same family (Ningde metres of CM 120E declared as CM 117E,
+// EPSG:4548) still lie inside that zone, so this cannot catch them: use the overload below.
 CrsFit check_extent_fits(const OGRSpatialReference& srs, const OGREnvelope& extent);
+
+// A longitude/latitude box in degrees (CGCS2000/WGS84).
+struct LonLatBox {
+  double west = 0, south = 0, east = 0, north = 0;
+};
+
+// Ningde prefecture: 118°32'-120°43' E, 26°18'-27°40' N (domain brief §6.2).
+inline constexpr LonLatBox kNingdeArea{118.53, 26.30, 120.72, 27.67};
+
+// As above, and also checks that the data lie in the area the project expects (widened by 0.5 degree).
+// When they do not and the CRS is a CGCS2000 Gauss-Kruger CRS, the suggestion is the CRS of the same
+// family (3 or 6 degree, with or without zone prefix) whose central meridian puts them there: Ningde
+// eastings declared as EPSG:4548 give "EPSG:4549".
+CrsFit check_extent_fits(const OGRSpatialReference& srs, const OGREnvelope& extent, const LonLatBox& expected_area);
 
 // Centre of an extent in the given CRS as longitude/latitude (degrees, CGCS2000/WGS84 order lon, lat).
 // Returns false if it cannot be transformed.

@@ -5,7 +5,10 @@
 //   3. the manifest's "encoding";
 //   4. detection: text that is not valid UTF-8 but is valid GB18030 is read as GB18030 (a superset of
 //      GBK/CP936), with a warning.
-// GeoPackage, GeoJSON, FileGDB and SpatiaLite sources are UTF-8 by their specifications.
+// A CSV file has no declaration: a UTF-8 byte-order mark decides (even over the manifest), then the
+// manifest, then detection over the first 8 MB.
+// GeoPackage, GeoJSON, FileGDB and SpatiaLite sources are UTF-8 by their specifications; MapInfo files
+// carry their own charset, which GDAL applies.
 // A declared GB2312 is read as GB18030, which holds the traditional characters GB2312 lacks.
 
 #include <string>
@@ -21,7 +24,9 @@ struct SourceEncoding {
   bool guessed = false;  // true when detection chose it: the import reports a warning
   // Open options for GDALOpenEx so that OGR returns UTF-8 strings (e.g. "ENCODING=CP936").
   std::vector<std::string> open_options;
-  // True when OGR will still return the raw bytes (CSV in GBK): strings then go through recode_to_utf8().
+  // True when OGR will still return the raw bytes (CSV in GBK): strings then go through
+  // recode_to_utf8(s, name). Also true when detection found text that is neither valid UTF-8 nor GB18030
+  // (name "UTF-8"): recode_to_utf8() then replaces the invalid bytes with U+FFFD.
   bool recode_strings = false;
 };
 

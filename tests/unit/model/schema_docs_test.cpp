@@ -26,5 +26,7 @@ TEST(SchemaDocs, TenByteNamesAreListed) {
   const std::string doc = parkgis::test::read_text(std::filesystem::path(PARKGIS_SOURCE_DIR) / "docs/dataset-format.md");
   for (const auto& layer : parkgis::model::canonical_layers())
     for (const auto& f : layer.fields)
-      if (f.name.size() > 10) EXPECT_NE(doc.find("`" + f.name.substr(0, 10) + "`"), std::string::npos) << f.name;
+      if (f.name.size() > 10) {
+        EXPECT_NE(doc.find("`" + f.name.substr(0, 10) + "`"), std::string::npos) << f.name;
+      }
 }
