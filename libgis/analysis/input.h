@@ -1,0 +1,70 @@
+#pragma once
+// What the analysis reads from the store: the imported layers as typed records, geometry as WKB in the
+// working CRS (planar metres).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libgis/core/dates.h"
+#include "libgis/indicators/idle_rules.h"
+
+namespace parkgis::store {
+class Store;
+}
+
+namespace parkgis::analysis {
+
+struct ParkRec {
+  std::string id, name, county;
+  std::string wkb;
+};
+
+struct ZoneRec {
+  std::string id, park_id, name;
+  std::string wkb;
+};
+
+struct ParcelRec {
+  std::string id, zone_id, land_use, user_id;
+  indicators::IdleInput idle;  // dates and figures for Order 53 (required_m2 filled by the analysis)
+  std::optional<double> registered_area;
+  std::string wkb;
+};
+
+struct BuildingRec {
+  std::string id, use;
+  std::optional<double> floor_area, vacant_area;  // m²
+  std::string wkb;
+};
+
+struct ApprovalRec {
+  std::string id, zone_id;
+  std::optional<Date> approved;
+  std::string wkb;
+};
+
+struct EnterpriseRec {
+  std::string id, name, industry;
+  int year = 0;
+  std::optional<double> output_wan, tax_wan, value_added_wan, energy_tce, employees, rnd_wan;
+};
+
+struct Input {
+  std::map<std::string, std::string> meta;  // parkgis_meta
+  std::vector<ParkRec> parks;               // ordered by id
+  std::vector<ZoneRec> zones;
+  std::vector<ParcelRec> parcels;
+  std::vector<BuildingRec> buildings;
+  std::vector<ApprovalRec> approvals;
+  std::vector<EnterpriseRec> enterprises;  // all years
+};
+
+// Reads the imported layers. Optional layers that were absent give empty vectors.
+Input load_input(store::Store& store);
+
+// gov_cause text to a flag: empty, "0", "否", "无", "no", "false", "n" are false; anything else true.
+bool truthy(const std::string& text);
+
+}  // namespace parkgis::analysis

@@ -1,0 +1,52 @@
+#pragma once
+// Analysis configuration: grading weights and cut-offs, 2008 control indicators, land-use code sets.
+// A JSON file overrides the built-in default key by key (see load_config).
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "libgis/indicators/grading.h"
+
+namespace parkgis::indicators {
+
+// 工业项目建设用地控制指标, 国土资发〔2008〕24号 (domain brief §5.1).
+struct EfficiencyConfig {
+  double min_building_coefficient = 0.30;                   // 建筑系数 ≥ 30 %
+  std::map<std::string, double> min_plot_ratio_by_industry;  // industry name (as in the data) -> min 容积率
+  double default_min_plot_ratio = 0.7;                       // industries not in the map
+};
+
+// Land-use code prefixes (GB/T 21010-2007/2017, TD/T 1055-2019, 用地用海分类, GB 50137-2011; brief §6.4).
+struct LandUseConfig {
+  std::vector<std::string> industrial_prefixes;          // 工业用地
+  std::vector<std::string> industrial_storage_prefixes;  // 工矿仓储用地 (industrial land counts too)
+};
+
+struct AnalysisConfig {
+  GradingConfig grading;
+  EfficiencyConfig efficiency;
+  LandUseConfig land_use;
+  std::string source;  // "built-in default" or the file path
+};
+
+AnalysisConfig default_config();
+
+// Reads a JSON file (keys mirror the structs in snake_case; see default_config_json()). Objects merge
+// key by key with the default (min_plot_ratio_by_industry too); arrays (grading.indicators, prefix
+// lists) replace the default list. Throws DataError naming the file and the key on any problem.
+AnalysisConfig load_config(const std::string& path);
+
+// The configuration as pretty JSON, in the form load_config reads.
+std::string to_json(const AnalysisConfig& config);
+std::string default_config_json();  // to_json(default_config())
+
+// Minimum plot ratio for an industry name: the map entry, else the default.
+double min_plot_ratio(const EfficiencyConfig& config, const std::string& industry);
+
+// Prefix match on the trimmed code, ASCII letters compared case-insensitively ("m1" matches "M").
+bool is_industrial(const std::string& land_use, const LandUseConfig& config);
+// 工矿仓储: a storage prefix matches, or the code is industrial.
+bool is_industrial_storage(const std::string& land_use, const LandUseConfig& config);
+
+}  // namespace parkgis::indicators

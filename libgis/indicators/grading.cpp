@@ -1,0 +1,185 @@
+#include "libgis/indicators/grading.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "libgis/core/errors.h"
+
+namespace parkgis::indicators {
+namespace {
+
+enum class Field { land, output, tax, value_added, energy, employees, rnd };
+
+struct Def {
+  const char* id;
+  Field num, den;
+};
+
+// Formulas as published by 黄岩区 (domain brief §3.2).
+constexpr Def kDefs[] = {
+    {"tax_per_mu", Field::tax, Field::land},
+    {"output_per_mu", Field::output, Field::land},
+    {"value_added_per_mu", Field::value_added, Field::land},
+    {"value_added_per_tce", Field::value_added, Field::energy},
+    {"value_added_per_employee", Field::value_added, Field::employees},
+    {"rnd_share", Field::rnd, Field::output},
+};
+
+std::optional<double> get(Field f, const EnterpriseInput& e) {
+  switch (f) {
+    case Field::land: return e.land_mu;
+    case Field::output: return e.output_wan;
+    case Field::tax: return e.tax_wan;
+    case Field::value_added: return e.value_added_wan;
+    case Field::energy: return e.energy_tce;
+    case Field::employees: return e.employees;
+    case Field::rnd: return e.rnd_wan;
+  }
+  return std::nullopt;
+}
+
+const char* field_name(Field f) {
+  switch (f) {
+    case Field::land: return "land";
+    case Field::output: return "output";
+    case Field::tax: return "tax";
+    case Field::value_added: return "value-added";
+    case Field::energy: return "energy";
+    case Field::employees: return "employee";
+    case Field::rnd: return "R&D";
+  }
+  return "";
+}
+
+const Def& find_def(const std::string& id) {
+  for (const Def& d : kDefs)
+    if (id == d.id) return d;
+  std::string valid;
+  for (const Def& d : kDefs) valid += (valid.empty() ? "" : ", ") + std::string(d.id);
+  throw UsageError("unknown indicator id \"" + id + "\"; valid ids: " + valid);
+}
+
+// Why a graded enterprise has no value for an indicator, e.g. "no energy figure".
+std::string missing_note(const Def& d, const EnterpriseInput& e) {
+  if (!get(d.num, e)) return std::string("no ") + field_name(d.num) + " figure";
+  if (!get(d.den, e)) return std::string("no ") + field_name(d.den) + " figure";
+  return std::string(field_name(d.den)) + " figure not positive";
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+void add_note(std::string& reason, const std::string& note) {
+  reason += (reason.empty() ? "" : "; ") + note;
+}
+
+std::string ungraded_reason(const EnterpriseInput& e, const GradingConfig& c) {
+  if (e.land_mu <= 0) return "no land";
+  if (e.land_mu < c.min_land_mu)
+    return "land " + num(e.land_mu) + " mu below the minimum " + num(c.min_land_mu) + " mu";
+  if (!e.tax_wan) return "no tax figure";
+  return "";
+}
+
+bool same_score(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a)); }
+
+// Grades one year's graded enterprises (indices into out), scores already set.
+void assign_grades(std::vector<size_t> idx, std::vector<EnterpriseScore>& out, const GradingConfig& c) {
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return *out[a].score > *out[b].score; });
+  const double n = static_cast<double>(idx.size());
+  size_t rank = 0;
+  for (size_t pos = 0; pos < idx.size(); ++pos) {
+    if (pos == 0 || !same_score(*out[idx[pos]].score, *out[idx[pos - 1]].score)) rank = pos + 1;
+    const double r = static_cast<double>(rank);
+    const auto within = [&](double cut) { return r <= cut * n + 1e-9; };  // share = rank / n <= cut
+    std::string& g = out[idx[pos]].grade;
+    if (idx.size() == 1 || within(c.cut_a)) g = "A";
+    else if (within(c.cut_b)) g = "B";
+    else if (within(c.cut_c)) g = "C";
+    else g = "D";
+  }
+}
+
+void grade_year(const std::vector<size_t>& members, const std::vector<EnterpriseInput>& in,
+                std::vector<EnterpriseScore>& out, const GradingConfig& c) {
+  std::vector<size_t> graded;
+  for (size_t i : members) {
+    out[i].reason = ungraded_reason(in[i], c);
+    if (out[i].reason.empty()) graded.push_back(i);
+    else out[i].grade = "ungraded";
+  }
+  for (size_t i : graded) out[i].score = 0.0;
+
+  for (const GradingIndicator& ind : c.indicators) {
+    const Def& def = find_def(ind.id);
+    std::optional<double> bench;
+    if (ind.benchmark) {
+      if (*ind.benchmark > 0) bench = ind.benchmark;
+    } else {
+      double sum = 0;
+      int count = 0;
+      for (size_t i : graded) {
+        if (auto v = out[i].values[ind.id]) {
+          sum += *v;
+          ++count;
+        }
+      }
+      if (count > 0 && sum / count > 0) bench = sum / count;
+    }
+    for (size_t i : graded) {
+      if (!bench) {
+        add_note(out[i].reason, ind.id + ": no positive benchmark this year, scores 0");
+        continue;
+      }
+      double ratio = 1.0;
+      if (auto v = out[i].values[ind.id]) {
+        ratio = *v / *bench;
+        if (c.cap_ratio > 0) ratio = std::min(ratio, c.cap_ratio);
+        ratio = std::max(ratio, 0.0);
+      } else {
+        add_note(out[i].reason, missing_note(def, in[i]) + ": scored at the benchmark");
+      }
+      *out[i].score += ratio * ind.weight;
+    }
+  }
+  if (!graded.empty()) assign_grades(graded, out, c);
+}
+
+}  // namespace
+
+const std::vector<std::string>& indicator_ids() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> v;
+    for (const Def& d : kDefs) v.emplace_back(d.id);
+    return v;
+  }();
+  return ids;
+}
+
+std::optional<double> indicator_value(const std::string& id, const EnterpriseInput& e) {
+  const Def& d = find_def(id);
+  const std::optional<double> n = get(d.num, e), q = get(d.den, e);
+  if (!n || !q || *q <= 0) return std::nullopt;
+  return *n / *q;
+}
+
+std::vector<EnterpriseScore> grade_enterprises(const std::vector<EnterpriseInput>& inputs,
+                                               const GradingConfig& config) {
+  std::vector<EnterpriseScore> out(inputs.size());
+  std::map<int, std::vector<size_t>> by_year;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    out[i].enterprise_id = inputs[i].enterprise_id;
+    out[i].year = inputs[i].year;
+    for (const GradingIndicator& ind : config.indicators)
+      out[i].values[ind.id] = indicator_value(ind.id, inputs[i]);
+    by_year[inputs[i].year].push_back(i);
+  }
+  for (const auto& [year, members] : by_year) grade_year(members, inputs, out, config);
+  return out;
+}
+
+}  // namespace parkgis::indicators
