@@ -72,10 +72,13 @@ void resolve_crs(OpenLayer& l, const io::Manifest& manifest) {
   env.MinY = y0;
   env.MaxX = x1;
   env.MaxY = y1;
-  const io::CrsFit fit = io::check_extent_fits(*l.srs, env);
+  const io::CrsFit fit =
+      manifest.region ? io::check_extent_fits(*l.srs, env, *manifest.region) : io::check_extent_fits(*l.srs, env);
   if (!fit.ok) {
     std::string msg = file + ": coordinates do not fit " + io::describe_crs(*l.srs) + ": " + fit.problem;
     if (!fit.suggestion.empty()) msg += ". They look like " + fit.suggestion;
+    if (manifest.region && fit.suggestion.empty())
+      msg += ". If the data really lie elsewhere, set \"region\" in dataset.json (\"any\" or [west, south, east, north])";
     msg += declared ? ". Fix the .prj file (or remove it and set \"crs\" in dataset.json)"
                     : ". Set the right \"crs\" in dataset.json";
     if (!fit.suggestion.empty()) msg += ", e.g. \"crs\": \"" + fit.suggestion + "\"";

@@ -43,10 +43,13 @@ AnalysisConfig default_config() {
       {"电子信息", 1.0},      // 40 电子
   };
 
-  // Industrial: GB/T 21010-2017 0601, GB/T 21010-2007 061, 用地用海 1001xx, GB 50137-2011 M*.
-  // 工矿仓储: GB/T 21010 06xx, TD/T 1055-2019 0508 物流仓储, 用地用海 11xx 仓储 (brief §6.4).
-  c.land_use.industrial_prefixes = {"0601", "061", "1001", "M"};
-  c.land_use.industrial_storage_prefixes = {"06", "0508", "11"};
+  // The parcels' land_use holds GB/T 21010 codes (docs/dataset-format.md).
+  // Industrial: GB/T 21010-2017 0601, GB/T 21010-2007 061.
+  // 工矿仓储: GB/T 21010 06xx (2007: 061-063), TD/T 1055-2019 0508 物流仓储 (brief §6.4).
+  // Not by default: 用地用海分类 1001xx / 11xx and GB 50137 M* / W*, because in GB/T 21010-2017 1001 is
+  // railway land and 11xx is water; datasets coded in those systems set the lists in their config.
+  c.land_use.industrial_prefixes = {"0601", "061"};
+  c.land_use.industrial_storage_prefixes = {"06", "0508"};
   return c;
 }
 

@@ -63,9 +63,9 @@ Manifest load_manifest(const std::string& dataset_folder) {
   for (const CPLJSONObject& child : root.GetChildren()) {
     const std::string key = child.GetName();
     if (key != "name" && key != "crs" && key != "encoding" && key != "as_of" && key != "layers" &&
-        key != "description")
+        key != "description" && key != "region")
       throw DataError(m.file + ": unknown key \"" + key +
-                      "\"; known keys are name, crs, encoding, as_of, layers, description");
+                      "\"; known keys are name, crs, encoding, as_of, region, layers, description");
   }
 
   if (auto n = string_member(root, "name", m.file); !n.empty()) m.name = n;
@@ -74,6 +74,29 @@ Manifest load_manifest(const std::string& dataset_folder) {
   if (auto d = string_member(root, "as_of", m.file); !d.empty()) {
     m.as_of = parse_date(d);
     if (!m.as_of) throw DataError(m.file + ": \"as_of\" is not a date: \"" + d + "\" (write it as 2026-06-30)");
+  }
+
+  const CPLJSONObject region = root.GetObj("region");
+  if (region.IsValid()) {
+    const std::string bad = m.file + ": \"region\" must be \"ningde\", \"any\" or [west, south, east, north] in degrees";
+    if (region.GetType() == CPLJSONObject::Type::String) {
+      if (region.ToString() == "any") m.region.reset();
+      else if (region.ToString() != "ningde") throw DataError(bad);
+    } else if (region.GetType() == CPLJSONObject::Type::Array) {
+      const CPLJSONArray a = region.ToArray();
+      if (a.Size() != 4) throw DataError(bad);
+      double v[4];
+      for (int i = 0; i < 4; ++i) {
+        const auto t = a[i].GetType();
+        if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Double && t != CPLJSONObject::Type::Long)
+          throw DataError(bad);
+        v[i] = a[i].ToDouble();
+      }
+      if (!(v[0] < v[2] && v[1] < v[3])) throw DataError(bad);
+      m.region = LonLatBox{v[0], v[1], v[2], v[3]};
+    } else {
+      throw DataError(bad);
+    }
   }
 
   const CPLJSONObject layers = root.GetObj("layers");

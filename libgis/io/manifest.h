@@ -1,6 +1,7 @@
 #pragma once
 // dataset.json: optional description of a dataset folder (docs/dataset-format.md).
 //   { "name": "...", "crs": "EPSG:4549", "encoding": "GBK", "as_of": "2026-06-30",
+//     "region": "ningde" | "any" | [west, south, east, north],
 //     "layers": { "parcels": { "path": "宗地.shp", "layer": "optional layer name",
 //                              "fields": { "parcel_id": "ZDDM" } } } }
 // Everything is optional; what is not given falls back to the defaults.
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "libgis/core/dates.h"
+#include "libgis/io/crs.h"
 
 namespace parkgis::io {
 
@@ -27,6 +29,9 @@ struct Manifest {
   std::string encoding;  // e.g. "GBK": for sources that declare none
   std::optional<Date> as_of;  // evaluation date for the idle-land rules
   std::map<std::string, LayerSource> layers;  // canonical layer -> source
+  // Where the data are expected to lie (lon/lat box); data far outside it mean a wrong CRS.
+  // "region": "ningde" (default), "any" (no check), or [west, south, east, north] in degrees.
+  std::optional<LonLatBox> region = kNingdeArea;
 };
 
 // Reads DATASET/dataset.json if present. Throws DataError naming the file and key when it is

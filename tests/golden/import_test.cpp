@@ -180,6 +180,23 @@ TEST(Import, ZonePrefixedEastingsDeclaredWithoutPrefixNameTheRightCrs) {
   EXPECT_NE(err.find("EPSG:4528"), std::string::npos) << err;
 }
 
+TEST(Import, NingdeDataDeclaredInTheWrongZoneNameTheRightCrs) {
+  TempDir tmp;
+  TinyOptions opt;
+  opt.epsg = std::nullopt;  // EPSG:4549 coordinates, no .prj; the manifest says CM 117E
+  const std::string err = import_error(tmp, opt, R"({"crs": "EPSG:4548"})");
+  EXPECT_NE(err.find("parks.shp: coordinates do not fit EPSG:4548"), std::string::npos) << err;
+  EXPECT_NE(err.find("e.g. \"crs\": \"EPSG:4549\""), std::string::npos) << err;
+}
+
+TEST(Import, RegionAnyTurnsTheAreaCheckOff) {
+  TempDir tmp;
+  TinyOptions opt;
+  opt.epsg = std::nullopt;
+  const Imported im = import_tiny(tmp, opt, R"({"crs": "EPSG:4548", "region": "any"})");
+  EXPECT_EQ(im.result.srid, 4548);
+}
+
 TEST(Import, GbkWithoutCpgComesOutRight) {
   TempDir tmp;
   TinyOptions opt;

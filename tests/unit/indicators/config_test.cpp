@@ -192,16 +192,21 @@ TEST(Config, MissingFile) {
 
 TEST(Config, LandUseCodes) {
   const LandUseConfig lu = default_config().land_use;
-  for (const char* code : {"0601", "061", "100101", "1001", "M1", "m2", " 0601 "}) {
+  for (const char* code : {"0601", "061", " 0601 "}) {
     EXPECT_TRUE(is_industrial(code, lu)) << code;
     EXPECT_TRUE(is_industrial_storage(code, lu)) << code;  // industrial land is 工矿仓储 too
   }
-  for (const char* code : {"0602", "0604", "062", "063", "0508", "1101"}) {
+  for (const char* code : {"0602", "0604", "062", "063", "0508"}) {
     EXPECT_FALSE(is_industrial(code, lu)) << code;
     EXPECT_TRUE(is_industrial_storage(code, lu)) << code;
   }
-  for (const char* code : {"", "05", "0701", "1002", "W1", "0"}) {
+  // GB/T 21010-2017: 1001 railway, 1101 river: not industrial by default.
+  for (const char* code : {"", "05", "0701", "1001", "1101", "M1", "W1", "0"}) {
     EXPECT_FALSE(is_industrial(code, lu)) << code;
     EXPECT_FALSE(is_industrial_storage(code, lu)) << code;
   }
+  // Datasets coded in the planning classification set their own lists; matching is case-insensitive.
+  const LandUseConfig planning{{"1001", "M"}, {"11", "W"}};
+  for (const char* code : {"100101", "1001", "M1", "m2"}) EXPECT_TRUE(is_industrial(code, planning)) << code;
+  for (const char* code : {"1101", "W1"}) EXPECT_TRUE(is_industrial_storage(code, planning)) << code;
 }
