@@ -14,7 +14,7 @@
 namespace parkgis::generator {
 
 struct Options {
-  std::size_t parcels = 1000;   // number of parcels (approximately: rounded to whole zones)
+  std::size_t parcels = 1000;   // number of parcels (exactly); ~50 per zone, at least 10 parks / 21 zones
   std::uint64_t seed = 1;       // random seed
   Date as_of{2026, 6, 30};      // evaluation date written to dataset.json; dates are placed around it
   std::string out_dir;          // created if missing; existing dataset files are overwritten

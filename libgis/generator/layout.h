@@ -1,0 +1,31 @@
+#pragma once
+// Geometry layout of the generated dataset: parks placed near their county seats (EPSG:4549), zones
+// inside parks, blocks of parcels separated by roads inside zones (some blocks left empty: approved but
+// not supplied), approval polygons over each zone's blocks, and the special parcel shapes.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "libgis/core/dates.h"
+#include "libgis/generator/plan.h"
+
+namespace parkgis::generator {
+
+// Parcels of the default dataset per zone; more parcels give more zones and parks.
+constexpr std::size_t kParcelsPerZone = 50;
+// Zones (and parks) of the smallest dataset: 10 parks with 21 zones.
+constexpr std::size_t kMinZones = 21;
+
+struct LayoutResult {
+  double cell_size = 0;  // side of the grid cell each park is centred in (m)
+};
+
+// Fills plan.parks, plan.zones, plan.parcels (id, zone, approval, rect, shape, inner) and
+// plan.approvals (id, zone, rect, date). Exactly `parcels` parcels are laid out.
+LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const Date& as_of);
+
+// Global indices of the self-intersecting ("bow-tie") parcels: one per 1000 parcels, at index 500,
+// 1500, 2500, ... (at N/2 when N < 1000).
+bool is_bowtie_index(std::size_t index, std::size_t parcels);
+
+}  // namespace parkgis::generator

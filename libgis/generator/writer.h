@@ -1,0 +1,23 @@
+#pragma once
+// Writes a Plan as a dataset folder (docs/dataset-format.md): the five shapefiles (layers.cpp),
+// enterprises.csv and dataset.json (tables.cpp).
+
+#include <filesystem>
+
+#include "libgis/core/dates.h"
+#include "libgis/core/progress.h"
+#include "libgis/generator/plan.h"
+
+namespace parkgis::generator {
+
+// parks.shp, zones.shp, parcels.shp, buildings.shp, approvals.shp. DBF field names are the canonical
+// names cut to 10 characters (supply_dat, agreed_sta, ...), as GDAL would cut them.
+void write_layers(const Plan& plan, const std::filesystem::path& dir, const Date& as_of, const ProgressFn& progress);
+
+// enterprises.csv: UTF-8, header row, one row per enterprise for `year`.
+void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int year, const ProgressFn& progress);
+
+// dataset.json: name, CRS, encoding and as_of.
+void write_dataset_json(const std::filesystem::path& dir, const Date& as_of);
+
+}  // namespace parkgis::generator
