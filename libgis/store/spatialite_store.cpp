@@ -93,6 +93,30 @@ class SpatialiteStore : public Store {
 
   void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
     drop_table(def.name);
+    create_table(def);
+    insert_rows(def, rows, progress);
+    if (!def.unique_column.empty())
+      m_db->exec("CREATE UNIQUE INDEX " + quote_ident(def.name + "_" + def.unique_column) + " ON " +
+                 quote_ident(def.name) + " (" + quote_ident(def.unique_column) + ")");
+    for (const std::string& c : def.index_columns)
+      m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
+                 quote_ident(c) + ")");
+    if (def.spatial) {
+      // After the rows: the R*Tree is filled in one pass instead of by a trigger per insert.
+      m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
+    }
+  }
+
+  void append_rows(const TableDef& def, const std::vector<Row>& rows) override {
+    if (!has_table(def.name)) {
+      write_table(def, rows, {});
+      return;
+    }
+    insert_rows(def, rows, {});
+  }
+
+ private:
+  void create_table(const TableDef& def) {
     std::string create = "CREATE TABLE " + quote_ident(def.name) + " (fid INTEGER PRIMARY KEY";
     for (const ColumnDef& c : def.columns) create += ", " + quote_ident(c.name) + " " + sql_type(c.type);
     create += ")";
@@ -102,6 +126,9 @@ class SpatialiteStore : public Store {
                                               std::to_string(m_srid) + ", 'MULTIPOLYGON', 'XY')");
       if (ok != 1) throw DataError("database " + location() + ": cannot add a geometry column to " + def.name);
     }
+  }
+
+  void insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) {
 
     std::string insert = "INSERT INTO " + quote_ident(def.name) + " (";
     std::string params;
@@ -135,17 +162,9 @@ class SpatialiteStore : public Store {
       st.reset();
       if (progress && r % step == 0) report_progress(progress, "writing " + def.name, double(r) / double(n));
     }
-    if (!def.unique_column.empty())
-      m_db->exec("CREATE UNIQUE INDEX " + quote_ident(def.name + "_" + def.unique_column) + " ON " +
-                 quote_ident(def.name) + " (" + quote_ident(def.unique_column) + ")");
-    for (const std::string& c : def.index_columns)
-      m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
-                 quote_ident(c) + ")");
-    if (def.spatial) {
-      // After the rows: the R*Tree is filled in one pass instead of by a trigger per insert.
-      m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
-    }
   }
+
+ public:
 
   void read_table(const std::string& table, const std::vector<std::string>& cols, bool with_geometry,
                   const std::string& order_by, const std::function<void(const Row&)>& fn) override {

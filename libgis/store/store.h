@@ -29,6 +29,8 @@ class Store {
   // Creates (or replaces) a table and fills it; spatial tables get a spatial index after the rows.
   virtual void write_table(const TableDef& def, const std::vector<Row>& rows,
                            const ProgressFn& progress = {}) = 0;
+  // Adds rows to a table, creating it first when it does not exist (history tables such as runs).
+  virtual void append_rows(const TableDef& def, const std::vector<Row>& rows) = 0;
   virtual void drop_table(const std::string& name) = 0;
   virtual bool has_table(const std::string& name) = 0;
   // Column names of a table, in order (empty when the table does not exist).

@@ -1,0 +1,293 @@
+#include "libgis/analysis/analyze.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "libgis/analysis/input.h"
+#include "libgis/analysis/results.h"
+#include "libgis/analysis/tables.h"
+#include "libgis/core/errors.h"
+#include "libgis/core/units.h"
+#include "libgis/indicators/supply.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::analysis {
+
+namespace {
+
+std::vector<geom::GeomPtr> parse_all(geom::Context& ctx, const std::vector<std::string>& wkbs) {
+  std::vector<geom::GeomPtr> out;
+  out.reserve(wkbs.size());
+  for (const std::string& w : wkbs) out.push_back(w.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, w));
+  return out;
+}
+
+template <typename T>
+std::vector<std::string> wkbs_of(const std::vector<T>& recs) {
+  std::vector<std::string> out;
+  out.reserve(recs.size());
+  for (const T& r : recs) out.push_back(r.wkb);
+  return out;
+}
+
+bool on_or_before(const std::optional<Date>& d, const Date& as_of) { return d && *d <= as_of; }
+
+// Geometries (indexes into `geoms`) whose envelope meets `target`, via an STRtree built once.
+class Index {
+ public:
+  Index(geom::Context& ctx, const std::vector<geom::GeomPtr>& geoms) : m_ctx(ctx) {
+    m_tree = GEOSSTRtree_create_r(ctx.handle(), 10);
+    for (std::size_t i = 0; i < geoms.size(); ++i)
+      if (geoms[i]) GEOSSTRtree_insert_r(ctx.handle(), m_tree, geoms[i].get(), reinterpret_cast<void*>(i));
+  }
+  ~Index() { GEOSSTRtree_destroy_r(m_ctx.handle(), m_tree); }
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+  std::vector<std::size_t> query(const GEOSGeometry* target) {
+    std::vector<std::size_t> hits;
+    GEOSSTRtree_query_r(
+        m_ctx.handle(), m_tree, target,
+        [](void* item, void* data) { static_cast<std::vector<std::size_t>*>(data)->push_back(reinterpret_cast<std::size_t>(item)); },
+        &hits);
+    std::sort(hits.begin(), hits.end());
+    return hits;
+  }
+
+ private:
+  geom::Context& m_ctx;
+  GEOSSTRtree* m_tree = nullptr;
+};
+
+}  // namespace
+
+AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
+  AnalyzeResult result;
+  result.config = options.config_path.empty() ? indicators::default_config() : indicators::load_config(options.config_path);
+  const indicators::AnalysisConfig& cfg = result.config;
+
+  report_progress(options.progress, "reading the database", 0.0);
+  if (!store.has_table("parcels") || !store.has_table("zones"))
+    throw DataError(store.location() + " holds no imported dataset (no parcels or zones table); run 'parkgis import' first");
+  Input in = load_input(store);
+  report_progress(options.progress, "reading the database", 1.0);
+
+  if (options.as_of) {
+    result.as_of = *options.as_of;
+    result.as_of_source = "option";
+  } else if (auto d = parse_date(in.meta["as_of"])) {
+    result.as_of = *d;
+    result.as_of_source = "dataset";
+  } else {
+    result.as_of = today();
+    result.as_of_source = "today";
+  }
+  const Date as_of = result.as_of;
+
+  geom::Context ctx;
+  std::vector<geom::GeomPtr> parcel_g = parse_all(ctx, wkbs_of(in.parcels));
+  std::vector<geom::GeomPtr> building_g = parse_all(ctx, wkbs_of(in.buildings));
+  std::vector<geom::GeomPtr> zone_g = parse_all(ctx, wkbs_of(in.zones));
+  std::vector<geom::GeomPtr> approval_g = parse_all(ctx, wkbs_of(in.approvals));
+
+  // --- Parcels: area, buildings, idle status.
+  report_progress(options.progress, "overlaying buildings and parcels", 0.0);
+  std::vector<const GEOSGeometry*> parcel_ptrs;
+  for (const auto& g : parcel_g) parcel_ptrs.push_back(g.get());
+  std::vector<indicators::BuildingInput> bins(in.buildings.size());
+  for (std::size_t i = 0; i < in.buildings.size(); ++i) {
+    const BuildingRec& b = in.buildings[i];
+    bins[i] = {building_g[i].get(), b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use)};
+  }
+  const std::vector<indicators::ParcelOverlay> overlay = indicators::overlay_buildings(ctx, parcel_ptrs, bins);
+  report_progress(options.progress, "overlaying buildings and parcels", 1.0);
+
+  std::map<std::string, std::size_t> zone_index;
+  for (std::size_t z = 0; z < in.zones.size(); ++z) zone_index[in.zones[z].id] = z;
+
+  std::vector<ParcelResult> parcels(in.parcels.size());
+  for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+    const ParcelRec& p = in.parcels[i];
+    ParcelResult& r = parcels[i];
+    r.area_m2 = geom::area(ctx, parcel_g[i].get());
+    r.overlay = overlay[i];
+    if (auto z = zone_index.find(p.zone_id); z != zone_index.end()) r.park_id = in.zones[z->second].park_id;
+    r.supplied = on_or_before(p.idle.supply_date, as_of);
+    r.started = on_or_before(p.idle.actual_start, as_of);
+    r.industrial = indicators::is_industrial(p.land_use, cfg.land_use);
+    r.industrial_storage = indicators::is_industrial_storage(p.land_use, cfg.land_use);
+    indicators::IdleInput idle_in = p.idle;
+    if (!idle_in.required_m2) idle_in.required_m2 = p.registered_area ? *p.registered_area : r.area_m2;
+    r.idle = indicators::classify_idle(idle_in, as_of);
+  }
+
+  // --- Enterprises: the latest year not after as_of; land held; figures shared over parcels by area.
+  std::vector<EnterpriseResult> ents;
+  std::unordered_map<std::string, std::size_t> ent_index;
+  for (const EnterpriseRec& e : in.enterprises) {
+    auto [it, inserted] = ent_index.emplace(e.id, ents.size());
+    if (inserted) {
+      EnterpriseResult fresh;
+      fresh.id = e.id;
+      fresh.name = e.name;
+      fresh.industry = e.industry;
+      ents.push_back(std::move(fresh));
+    }
+    EnterpriseResult& er = ents[it->second];
+    if (e.year > as_of.year && e.year != 0) continue;
+    if (er.year != 0 && e.year <= er.year) continue;
+    er.year = e.year;
+    if (!e.name.empty()) er.name = e.name;
+    if (!e.industry.empty()) er.industry = e.industry;
+    er.output_wan = e.output_wan;
+    er.tax_wan = e.tax_wan;
+    er.value_added_wan = e.value_added_wan;
+    er.energy_tce = e.energy_tce;
+    er.employees = e.employees;
+    er.rnd_wan = e.rnd_wan;
+  }
+  std::vector<std::map<std::string, double>> ent_zone_land(ents.size());
+  for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+    auto it = ent_index.find(in.parcels[i].user_id);
+    if (in.parcels[i].user_id.empty() || it == ent_index.end()) continue;
+    parcels[i].enterprise = static_cast<int>(it->second);
+    EnterpriseResult& e = ents[it->second];
+    e.land_m2 += parcels[i].area_m2;
+    e.parcels += 1;
+    ent_zone_land[it->second][in.parcels[i].zone_id] += parcels[i].area_m2;
+  }
+  for (std::size_t k = 0; k < ents.size(); ++k) {
+    double best = -1;
+    for (const auto& [zone, m2] : ent_zone_land[k])
+      if (m2 > best) {
+        best = m2;
+        ents[k].zone_id = zone;
+      }
+    if (auto z = zone_index.find(ents[k].zone_id); z != zone_index.end()) ents[k].park_id = in.zones[z->second].park_id;
+  }
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    if (parcels[i].enterprise < 0) continue;
+    const EnterpriseResult& e = ents[static_cast<std::size_t>(parcels[i].enterprise)];
+    const double share = e.land_m2 > 0 ? parcels[i].area_m2 / e.land_m2 : 0;
+    if (e.output_wan) parcels[i].output_wan = *e.output_wan * share;
+    if (e.tax_wan) parcels[i].tax_wan = *e.tax_wan * share;
+  }
+
+  // 亩均 grading.
+  std::vector<indicators::EnterpriseInput> grade_in;
+  for (const EnterpriseResult& e : ents)
+    grade_in.push_back({e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan, e.energy_tce,
+                        e.rnd_wan, e.employees});
+  const std::vector<indicators::EnterpriseScore> scores = indicators::grade_enterprises(grade_in, cfg.grading);
+  for (std::size_t k = 0; k < ents.size(); ++k) ents[k].score = scores[k];
+
+  // Low efficiency against the 2008 control indicators: started industrial parcels only.
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    ParcelResult& r = parcels[i];
+    if (!r.industrial || !r.supplied || !(r.started || r.overlay.buildings > 0) || r.area_m2 <= 0) continue;
+    const std::string industry = r.enterprise >= 0 ? ents[static_cast<std::size_t>(r.enterprise)].industry : "";
+    r.min_plot_ratio = indicators::min_plot_ratio(cfg.efficiency, industry);
+    r.low_coverage = r.overlay.footprint_m2 / r.area_m2 < cfg.efficiency.min_building_coefficient;
+    r.low_plot_ratio = r.overlay.floor_m2 / r.area_m2 < *r.min_plot_ratio;
+  }
+
+  // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
+  std::vector<UnitResult> zones(in.zones.size());
+  std::vector<UnsuppliedPiece> pieces;
+  {
+    Index approvals(ctx, approval_g);
+    Index supplied(ctx, parcel_g);
+    for (std::size_t z = 0; z < in.zones.size(); ++z) {
+      report_progress(options.progress, "approved and unsupplied land", double(z) / double(in.zones.size()));
+      const GEOSGeometry* zg = zone_g[z].get();
+      UnitResult& u = zones[z];
+      u.id = in.zones[z].id;
+      u.park_id = in.zones[z].park_id;
+      u.name = in.zones[z].name;
+      u.wkb = in.zones[z].wkb;
+      if (!zg) continue;
+      u.sums.land_m2 = geom::area(ctx, zg);
+      std::vector<const GEOSGeometry*> a, s;
+      for (std::size_t k : approvals.query(zg)) a.push_back(approval_g[k].get());
+      for (std::size_t k : supplied.query(zg))
+        if (parcels[k].supplied) s.push_back(parcel_g[k].get());
+      indicators::ZoneSupply zs = indicators::zone_supply(ctx, zg, a, s);
+      u.sums.approved_m2 = zs.approved_m2;
+      u.sums.supplied_m2 = zs.supplied_m2;
+      u.sums.unsupplied_m2 = zs.unsupplied_m2;
+      for (std::size_t k = 0; k < zs.unsupplied_pieces.size(); ++k) {
+        const double a_m2 = geom::area(ctx, zs.unsupplied_pieces[k].get());
+        pieces.push_back({u.id + "-U" + std::to_string(k + 1), u.id, u.park_id, a_m2,
+                          geom::to_wkb(ctx, geom::to_multipolygon(ctx, zs.unsupplied_pieces[k].get()).get())});
+      }
+    }
+  }
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    auto z = zone_index.find(in.parcels[i].zone_id);
+    if (z == zone_index.end()) continue;
+    const ParcelResult& r = parcels[i];
+    indicators::AreaSums& s = zones[z->second].sums;
+    s.parcels += 1;
+    s.parcel_m2 += r.area_m2;
+    if (r.idle.status != indicators::IdleStatus::none) {
+      s.idle_m2 += r.area_m2;
+      s.idle_parcels += 1;
+    }
+    if (r.supplied && r.overlay.buildings > 0) {
+      s.built_m2 += r.area_m2;
+      if (r.industrial_storage) s.industrial_built_m2 += r.area_m2;
+      s.footprint_m2 += r.overlay.footprint_m2;
+    }
+    s.floor_m2 += r.overlay.floor_m2;
+    s.vacant_m2 += r.overlay.vacant_m2;
+    s.factory_floor_m2 += r.overlay.factory_floor_m2;
+    s.factory_vacant_m2 += r.overlay.factory_vacant_m2;
+    if (!in.parcels[i].user_id.empty()) s.used_m2 += r.area_m2;
+    s.output_wan += r.output_wan.value_or(0);
+    s.tax_wan += r.tax_wan.value_or(0);
+    if (r.low_coverage || r.low_plot_ratio) s.low_efficiency_parcels += 1;
+  }
+
+  // --- Parks: sums of their zones; the park's own polygon area.
+  std::vector<UnitResult> parks(in.parks.size());
+  std::map<std::string, std::size_t> park_index;
+  for (std::size_t k = 0; k < in.parks.size(); ++k) {
+    parks[k].id = in.parks[k].id;
+    parks[k].name = in.parks[k].name;
+    parks[k].county = in.parks[k].county;
+    parks[k].wkb = in.parks[k].wkb;
+    park_index[parks[k].id] = k;
+  }
+  for (UnitResult& z : zones) {
+    auto p = park_index.find(z.park_id);
+    if (p == park_index.end()) continue;
+    UnitResult& park = parks[p->second];
+    park.sums += z.sums;
+    park.zones += 1;
+  }
+  for (std::size_t k = 0; k < parks.size(); ++k) {
+    geom::GeomPtr g = in.parks[k].wkb.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, in.parks[k].wkb);
+    parks[k].sums.land_m2 = geom::area(ctx, g.get());
+  }
+
+  // --- Write everything in one transaction.
+  report_progress(options.progress, "writing results", 0.0);
+  store.begin();
+  write_results(store, in, parcels, ents, zones, parks, pieces);
+  result.run_id = record_run(store, result.as_of, result.config);
+  store.commit();
+  report_progress(options.progress, "writing results", 1.0);
+
+  result.parcels = parcels.size();
+  result.zones = zones.size();
+  result.parks = parks.size();
+  result.enterprises = ents.size();
+  result.unsupplied_pieces = pieces.size();
+  for (std::size_t i = 0; i < in.parcels.size(); ++i)
+    if (!zone_index.count(in.parcels[i].zone_id))
+      result.issues.add(Severity::warning, "parcel_without_zone", "parcels", in.parcels[i].id,
+                        "parcel " + in.parcels[i].id + " has no zone; it is left out of zone and park figures");
+  return result;
+}
+
+}  // namespace parkgis::analysis

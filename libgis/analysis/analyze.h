@@ -1,0 +1,37 @@
+#pragma once
+// parkgis analyze: store -> indicators -> result tables (parcel_metrics, zone_metrics, park_metrics,
+// unsupplied_land, enterprise_metrics), all replaced in one transaction, and a row in runs.
+
+#include <optional>
+#include <string>
+
+#include "libgis/core/dates.h"
+#include "libgis/core/issues.h"
+#include "libgis/core/progress.h"
+#include "libgis/indicators/config.h"
+
+namespace parkgis::store {
+class Store;
+}
+
+namespace parkgis::analysis {
+
+struct AnalyzeOptions {
+  std::optional<Date> as_of;  // none: the dataset's as_of (dataset.json), else today
+  std::string config_path;    // "" = built-in default configuration
+  ProgressFn progress;
+};
+
+struct AnalyzeResult {
+  Date as_of;
+  std::string as_of_source;  // "option", "dataset", "today"
+  indicators::AnalysisConfig config;
+  long long run_id = 0;
+  std::size_t parcels = 0, zones = 0, parks = 0, enterprises = 0, unsupplied_pieces = 0;
+  IssueSink issues;  // problems found while analysing (e.g. parcels without zone)
+};
+
+// Throws DataError when the database lacks the imported layers or the config file is bad.
+AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options);
+
+}  // namespace parkgis::analysis

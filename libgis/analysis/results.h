@@ -1,0 +1,51 @@
+#pragma once
+// The analysis results in memory, before they are written as tables (tables.cpp).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libgis/geom/geos.h"
+#include "libgis/indicators/aggregate.h"
+#include "libgis/indicators/grading.h"
+#include "libgis/indicators/idle_rules.h"
+#include "libgis/indicators/overlay.h"
+
+namespace parkgis::analysis {
+
+struct ParcelResult {
+  std::string park_id;
+  double area_m2 = 0;
+  bool supplied = false, started = false, industrial = false, industrial_storage = false;
+  indicators::ParcelOverlay overlay;
+  indicators::IdleResult idle;
+  int enterprise = -1;  // index into Results::enterprises, -1 when none
+  std::optional<double> output_wan, tax_wan;  // the enterprise's figures shared by parcel area
+  std::optional<double> min_plot_ratio;       // checked only for started industrial parcels
+  bool low_coverage = false, low_plot_ratio = false;
+};
+
+struct EnterpriseResult {
+  std::string id, name, industry;
+  int year = 0;  // the year whose figures are used (0: none)
+  std::optional<double> output_wan, tax_wan, value_added_wan, energy_tce, employees, rnd_wan;
+  double land_m2 = 0;
+  int parcels = 0;
+  std::string zone_id, park_id;  // where most of its land lies
+  indicators::EnterpriseScore score;
+};
+
+struct UnitResult {  // a zone or a park
+  std::string id, park_id, name, county;
+  int zones = 0;
+  indicators::AreaSums sums;
+  std::string wkb;
+};
+
+struct UnsuppliedPiece {
+  std::string id, zone_id, park_id;
+  double area_m2 = 0;
+  std::string wkb;
+};
+
+}  // namespace parkgis::analysis

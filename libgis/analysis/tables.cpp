@@ -1,0 +1,203 @@
+#include "libgis/analysis/tables.h"
+
+#include <ctime>
+
+#include "libgis/core/units.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::analysis {
+
+namespace {
+
+using store::ColumnType;
+using store::Row;
+using store::TableDef;
+using store::Value;
+
+constexpr ColumnType T = ColumnType::text, I = ColumnType::integer, R = ColumnType::real;
+
+Value opt(const std::optional<double>& v) { return v ? Value{*v} : Value{}; }
+Value text(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+Value flag(bool b) { return Value{std::int64_t{b ? 1 : 0}}; }
+Value integer(long long v) { return Value{std::int64_t{v}}; }
+
+// Columns shared by zone_metrics and park_metrics, after their id columns.
+const std::vector<store::ColumnDef> kUnitColumns = {
+    {"land_m2", R},          {"land_mu", R},           {"parcels", I},
+    {"approved_m2", R},      {"supplied_m2", R},       {"unsupplied_m2", R},      {"unsupplied_mu", R},
+    {"idle_m2", R},          {"idle_mu", R},           {"idle_parcels", I},       {"built_m2", R},
+    {"industrial_built_m2", R}, {"footprint_m2", R},   {"floor_m2", R},           {"vacant_m2", R},
+    {"vacancy_rate", R},     {"factory_floor_m2", R},  {"factory_vacant_m2", R},  {"factory_vacancy_rate", R},
+    {"land_mu_used", R},     {"output_wan", R},        {"tax_wan", R},            {"output_per_mu", R},
+    {"tax_per_mu", R},       {"supply_rate", R},       {"built_up_rate", R},      {"industrial_share", R},
+    {"comprehensive_plot_ratio", R}, {"building_density", R}, {"idle_rate", R},   {"unsupplied_rate", R},
+    {"low_efficiency_parcels", I},
+};
+
+void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
+  const indicators::Ratios r = indicators::ratios_of(s);
+  v.insert(v.end(), {s.land_m2, units::m2_to_mu(s.land_m2), integer(s.parcels), s.approved_m2, s.supplied_m2,
+                     s.unsupplied_m2, units::m2_to_mu(s.unsupplied_m2), s.idle_m2, units::m2_to_mu(s.idle_m2),
+                     integer(s.idle_parcels), s.built_m2, s.industrial_built_m2, s.footprint_m2, s.floor_m2, s.vacant_m2,
+                     opt(r.vacancy_rate), s.factory_floor_m2, s.factory_vacant_m2, opt(r.factory_vacancy_rate),
+                     units::m2_to_mu(s.used_m2), s.output_wan, s.tax_wan, opt(r.output_per_mu), opt(r.tax_per_mu),
+                     opt(r.supply_rate), opt(r.built_up_rate), opt(r.industrial_share), opt(r.comprehensive_plot_ratio),
+                     opt(r.building_density), opt(r.idle_rate), opt(r.unsupplied_rate),
+                     integer(s.low_efficiency_parcels)});
+}
+
+TableDef parcel_table() {
+  return {"parcel_metrics",
+          {{"parcel_id", T},      {"zone_id", T},          {"park_id", T},           {"land_use", T},
+           {"user_id", T},        {"enterprise_name", T},  {"industry", T},          {"area_m2", R},
+           {"area_mu", R},        {"registered_area_m2", R}, {"supplied", I},        {"started", I},
+           {"footprint_m2", R},   {"coverage", R},         {"floor_m2", R},          {"plot_ratio", R},
+           {"vacant_m2", R},      {"vacancy_rate", R},     {"buildings", I},         {"idle_status", T},
+           {"idle_days", I},      {"idle_fee_wan", R},     {"idle_reason", T},       {"output_wan", R},
+           {"tax_wan", R},        {"output_per_mu", R},    {"tax_per_mu", R},        {"grade", T},
+           {"min_plot_ratio", R}, {"low_coverage", I},     {"low_plot_ratio", I},    {"low_efficiency", I}},
+          "parcel_id",
+          true,
+          {"zone_id", "park_id", "idle_status"}};
+}
+
+TableDef unit_table(const std::string& name, bool zone) {
+  TableDef d;
+  d.name = name;
+  d.spatial = true;
+  if (zone) {
+    d.columns = {{"zone_id", T}, {"park_id", T}, {"name", T}};
+    d.unique_column = "zone_id";
+    d.index_columns = {"park_id"};
+  } else {
+    d.columns = {{"park_id", T}, {"name", T}, {"county", T}, {"zones", I}};
+    d.unique_column = "park_id";
+  }
+  d.columns.insert(d.columns.end(), kUnitColumns.begin(), kUnitColumns.end());
+  return d;
+}
+
+TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
+  TableDef d{"enterprise_metrics",
+             {{"enterprise_id", T}, {"name", T},        {"industry", T},    {"year", I},          {"zone_id", T},
+              {"park_id", T},       {"parcels", I},     {"land_m2", R},     {"land_mu", R},       {"output_wan", R},
+              {"tax_wan", R},       {"value_added_wan", R}, {"energy_tce", R}, {"employees", R},  {"rnd_wan", R}},
+             "enterprise_id",
+             false,
+             {"zone_id", "park_id", "grade"}};
+  for (const std::string& id : indicator_ids) d.columns.push_back({id, R});
+  d.columns.insert(d.columns.end(), {{"score", R}, {"grade", T}, {"grade_note", T}});
+  return d;
+}
+
+}  // namespace
+
+void write_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                   const std::vector<EnterpriseResult>& enterprises, const std::vector<UnitResult>& zones,
+                   const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces) {
+  // parcel_metrics
+  std::vector<Row> rows;
+  rows.reserve(parcels.size());
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    const ParcelRec& p = in.parcels[i];
+    const ParcelResult& r = parcels[i];
+    const EnterpriseResult* e = r.enterprise >= 0 ? &enterprises[static_cast<std::size_t>(r.enterprise)] : nullptr;
+    const double mu = units::m2_to_mu(r.area_m2);
+    const bool idle = r.idle.status != indicators::IdleStatus::none;
+    Row row;
+    row.values = {text(p.id), text(p.zone_id), text(r.park_id), text(p.land_use), text(p.user_id),
+                  text(e ? e->name : ""), text(e ? e->industry : ""), r.area_m2, mu, opt(p.registered_area),
+                  flag(r.supplied), flag(r.started), r.overlay.footprint_m2,
+                  opt(indicators::ratio(r.overlay.footprint_m2, r.area_m2)), r.overlay.floor_m2,
+                  opt(indicators::ratio(r.overlay.floor_m2, r.area_m2)), r.overlay.vacant_m2,
+                  opt(indicators::ratio(r.overlay.vacant_m2, r.overlay.floor_m2)), integer(r.overlay.buildings),
+                  Value{std::string(indicators::idle_status_name(r.idle.status))},
+                  idle ? integer(r.idle.idle_days) : Value{}, opt(r.idle.idle_fee_wan), text(r.idle.reason),
+                  opt(r.output_wan), opt(r.tax_wan),
+                  r.output_wan ? opt(indicators::ratio(*r.output_wan, mu)) : Value{},
+                  r.tax_wan ? opt(indicators::ratio(*r.tax_wan, mu)) : Value{},
+                  text(e ? e->score.grade : ""), opt(r.min_plot_ratio),
+                  r.min_plot_ratio ? flag(r.low_coverage) : Value{}, r.min_plot_ratio ? flag(r.low_plot_ratio) : Value{},
+                  r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{}};
+    row.wkb = p.wkb;
+    rows.push_back(std::move(row));
+  }
+  store.write_table(parcel_table(), rows);
+
+  // zone_metrics, park_metrics
+  rows.clear();
+  for (const UnitResult& z : zones) {
+    Row row;
+    row.values = {text(z.id), text(z.park_id), text(z.name)};
+    append_unit_values(row.values, z.sums);
+    row.wkb = z.wkb;
+    rows.push_back(std::move(row));
+  }
+  store.write_table(unit_table("zone_metrics", true), rows);
+  rows.clear();
+  for (const UnitResult& p : parks) {
+    Row row;
+    row.values = {text(p.id), text(p.name), text(p.county), integer(p.zones)};
+    append_unit_values(row.values, p.sums);
+    row.wkb = p.wkb;
+    rows.push_back(std::move(row));
+  }
+  store.write_table(unit_table("park_metrics", false), rows);
+
+  // unsupplied_land
+  rows.clear();
+  for (const UnsuppliedPiece& u : pieces) {
+    Row row;
+    row.values = {text(u.id), text(u.zone_id), text(u.park_id), u.area_m2, units::m2_to_mu(u.area_m2)};
+    row.wkb = u.wkb;
+    rows.push_back(std::move(row));
+  }
+  store.write_table({"unsupplied_land",
+                     {{"piece_id", T}, {"zone_id", T}, {"park_id", T}, {"area_m2", R}, {"area_mu", R}},
+                     "piece_id",
+                     true,
+                     {"zone_id"}},
+                    rows);
+
+  // enterprise_metrics
+  const std::vector<std::string>& ids = indicators::indicator_ids();
+  rows.clear();
+  for (const EnterpriseResult& e : enterprises) {
+    Row row;
+    row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
+                  text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
+                  opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan)};
+    indicators::EnterpriseInput ei{e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
+                                   e.energy_tce, e.rnd_wan, e.employees};
+    for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
+    row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
+    rows.push_back(std::move(row));
+  }
+  store.write_table(enterprise_table(ids), rows);
+}
+
+long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config) {
+  long long run_id = 1;
+  if (store.has_table("runs"))
+    store.read_table("runs", {"run_id"}, false, "", [&](const Row& r) {
+      if (const auto* v = std::get_if<std::int64_t>(&r.values[0])) run_id = std::max<long long>(run_id, *v + 1);
+    });
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  Row row;
+  row.values = {integer(run_id), std::string(buf), as_of.iso(), config.source, indicators::to_json(config),
+                std::string(PARKGIS_VERSION)};
+  store.append_rows({"runs",
+                     {{"run_id", I}, {"ran_at", T}, {"as_of", ColumnType::date}, {"config_source", T}, {"config", T},
+                      {"parkgis_version", T}},
+                     "",
+                     false,
+                     {}},
+                    {row});
+  return run_id;
+}
+
+}  // namespace parkgis::analysis

@@ -1,0 +1,25 @@
+#pragma once
+// The result tables' definitions and how the in-memory results become rows.
+// Column names and units are listed in docs/indicators.md.
+
+#include <vector>
+
+#include "libgis/analysis/input.h"
+#include "libgis/analysis/results.h"
+#include "libgis/indicators/config.h"
+
+namespace parkgis::store {
+class Store;
+}
+
+namespace parkgis::analysis {
+
+// Replaces parcel_metrics, zone_metrics, park_metrics, unsupplied_land and enterprise_metrics.
+void write_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                   const std::vector<EnterpriseResult>& enterprises, const std::vector<UnitResult>& zones,
+                   const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces);
+
+// Appends a row to runs (run_id, ran_at, as_of, config_source, config, parkgis_version); returns run_id.
+long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config);
+
+}  // namespace parkgis::analysis

@@ -1,0 +1,52 @@
+#include "libgis/indicators/aggregate.h"
+
+#include "libgis/core/units.h"
+
+namespace parkgis::indicators {
+
+AreaSums& AreaSums::operator+=(const AreaSums& o) {
+  land_m2 += o.land_m2;
+  approved_m2 += o.approved_m2;
+  supplied_m2 += o.supplied_m2;
+  unsupplied_m2 += o.unsupplied_m2;
+  parcel_m2 += o.parcel_m2;
+  idle_m2 += o.idle_m2;
+  built_m2 += o.built_m2;
+  industrial_built_m2 += o.industrial_built_m2;
+  footprint_m2 += o.footprint_m2;
+  floor_m2 += o.floor_m2;
+  vacant_m2 += o.vacant_m2;
+  factory_floor_m2 += o.factory_floor_m2;
+  factory_vacant_m2 += o.factory_vacant_m2;
+  used_m2 += o.used_m2;
+  output_wan += o.output_wan;
+  tax_wan += o.tax_wan;
+  parcels += o.parcels;
+  idle_parcels += o.idle_parcels;
+  low_efficiency_parcels += o.low_efficiency_parcels;
+  return *this;
+}
+
+std::optional<double> ratio(double a, double b) {
+  if (!(b > 0)) return std::nullopt;
+  return a / b;
+}
+
+Ratios ratios_of(const AreaSums& s) {
+  Ratios r;
+  const double used_mu = units::m2_to_mu(s.used_m2);
+  r.vacancy_rate = ratio(s.vacant_m2, s.floor_m2);
+  r.factory_vacancy_rate = ratio(s.factory_vacant_m2, s.factory_floor_m2);
+  r.output_per_mu = ratio(s.output_wan, used_mu);
+  r.tax_per_mu = ratio(s.tax_wan, used_mu);
+  r.supply_rate = ratio(s.supplied_m2, s.approved_m2);
+  r.built_up_rate = ratio(s.built_m2, s.supplied_m2);
+  r.industrial_share = ratio(s.industrial_built_m2, s.built_m2);
+  r.comprehensive_plot_ratio = ratio(s.floor_m2, s.built_m2);
+  r.building_density = ratio(s.footprint_m2, s.built_m2);
+  r.idle_rate = ratio(s.idle_m2, s.supplied_m2);
+  r.unsupplied_rate = ratio(s.unsupplied_m2, s.approved_m2);
+  return r;
+}
+
+}  // namespace parkgis::indicators

@@ -1,0 +1,51 @@
+#pragma once
+// Zone and park figures: sums of areas and money, and the ratios computed from those sums (never
+// averaged from smaller units). All areas m², money 万元; ratios are plain fractions (0.25 = 25 %).
+// Measures after TD/T 1029 (开发区土地集约利用评价规程), with the inputs a parkgis dataset has;
+// docs/indicators.md gives each formula and where it departs from the standard's definitions.
+
+#include <optional>
+
+namespace parkgis::indicators {
+
+struct AreaSums {
+  double land_m2 = 0;          // zone (park) polygon area
+  double approved_m2 = 0;      // ∪ approvals ∩ unit
+  double supplied_m2 = 0;      // ∪ parcels supplied on or before as_of ∩ unit
+  double unsupplied_m2 = 0;    // 批而未供: approved − supplied
+  double parcel_m2 = 0;        // Σ parcel area (parcels assigned to the unit)
+  double idle_m2 = 0;          // Σ area of idle parcels (any idle status)
+  double built_m2 = 0;         // Σ area of supplied parcels with buildings (已建成)
+  double industrial_built_m2 = 0;  // the same, 工矿仓储 land only
+  double footprint_m2 = 0;     // building footprint on built parcels
+  double floor_m2 = 0;         // floor area on the unit's parcels
+  double vacant_m2 = 0;        // idle floor area
+  double factory_floor_m2 = 0, factory_vacant_m2 = 0;
+  double used_m2 = 0;          // Σ area of parcels with a user (enterprise)
+  double output_wan = 0, tax_wan = 0;
+  long parcels = 0, idle_parcels = 0, low_efficiency_parcels = 0;
+
+  AreaSums& operator+=(const AreaSums& o);
+};
+
+struct Ratios {
+  std::optional<double> vacancy_rate;              // vacant_m2 / floor_m2
+  std::optional<double> factory_vacancy_rate;      // factory_vacant_m2 / factory_floor_m2 (厂房闲置率)
+  std::optional<double> output_per_mu;             // output_wan / used 亩 (万元/亩)
+  std::optional<double> tax_per_mu;                // tax_wan / used 亩 (万元/亩)
+  std::optional<double> supply_rate;               // supplied_m2 / approved_m2 (土地供应率)
+  std::optional<double> built_up_rate;             // built_m2 / supplied_m2 (土地建成率)
+  std::optional<double> industrial_share;          // industrial_built_m2 / built_m2 (工业用地率)
+  std::optional<double> comprehensive_plot_ratio;  // floor_m2 / built_m2 (综合容积率)
+  std::optional<double> building_density;          // footprint_m2 / built_m2 (建筑密度)
+  std::optional<double> idle_rate;                 // idle_m2 / supplied_m2 (土地闲置率)
+  std::optional<double> unsupplied_rate;           // unsupplied_m2 / approved_m2 (批而未供率)
+};
+
+// Ratios of a unit; each is none when its divisor is zero.
+Ratios ratios_of(const AreaSums& s);
+
+// a / b, none when b is not positive.
+std::optional<double> ratio(double a, double b);
+
+}  // namespace parkgis::indicators

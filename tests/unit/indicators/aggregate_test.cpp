@@ -1,0 +1,53 @@
+// Zone/park ratios come from sums, never from averaging smaller units (hand-computed).
+#include <gtest/gtest.h>
+
+#include "libgis/core/units.h"
+#include "libgis/indicators/aggregate.h"
+
+using namespace parkgis::indicators;
+
+TEST(IndicatorsAggregate, RatiosFromSums) {
+  AreaSums a;
+  a.approved_m2 = 10000;
+  a.supplied_m2 = 8000;
+  a.unsupplied_m2 = 2000;
+  a.idle_m2 = 1000;
+  a.built_m2 = 6000;
+  a.industrial_built_m2 = 4500;
+  a.footprint_m2 = 2400;
+  a.floor_m2 = 7200;
+  a.vacant_m2 = 720;
+  a.used_m2 = 20000.0 / 3.0;  // exactly 10 亩
+  a.output_wan = 5000;
+  a.tax_wan = 300;
+  const Ratios r = ratios_of(a);
+  EXPECT_DOUBLE_EQ(*r.supply_rate, 0.8);
+  EXPECT_DOUBLE_EQ(*r.unsupplied_rate, 0.2);
+  EXPECT_DOUBLE_EQ(*r.idle_rate, 0.125);
+  EXPECT_DOUBLE_EQ(*r.built_up_rate, 0.75);
+  EXPECT_DOUBLE_EQ(*r.industrial_share, 0.75);
+  EXPECT_DOUBLE_EQ(*r.comprehensive_plot_ratio, 1.2);
+  EXPECT_DOUBLE_EQ(*r.building_density, 0.4);
+  EXPECT_DOUBLE_EQ(*r.vacancy_rate, 0.1);
+  EXPECT_NEAR(*r.output_per_mu, 500.0, 1e-9);  // 万元/亩
+  EXPECT_NEAR(*r.tax_per_mu, 30.0, 1e-9);
+  EXPECT_FALSE(r.factory_vacancy_rate.has_value());  // no factory floor area
+}
+
+TEST(IndicatorsAggregate, ParkRatioIsNotTheMeanOfZoneRatios) {
+  AreaSums z1, z2;
+  z1.floor_m2 = 1000;
+  z1.vacant_m2 = 500;  // 50 %
+  z2.floor_m2 = 9000;
+  z2.vacant_m2 = 0;  // 0 %
+  AreaSums park;
+  park += z1;
+  park += z2;
+  EXPECT_DOUBLE_EQ(*ratios_of(park).vacancy_rate, 0.05);  // not (50 % + 0 %) / 2
+}
+
+TEST(IndicatorsAggregate, ZeroDivisorsGiveNoValue) {
+  const Ratios r = ratios_of(AreaSums{});
+  EXPECT_FALSE(r.supply_rate || r.tax_per_mu || r.vacancy_rate || r.idle_rate || r.unsupplied_rate);
+  EXPECT_DOUBLE_EQ(parkgis::units::m2_to_mu(10000.0 / 15.0), 1.0);
+}
