@@ -10,6 +10,7 @@ namespace parkgis::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
+      {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
   };
   return list;

@@ -1,0 +1,59 @@
+// parkgis analyze: computes the result tables into the database.
+#include <ostream>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/progress_printer.h"
+#include "app/cli/summary.h"
+#include "libgis/analysis/analyze.h"
+#include "libgis/core/errors.h"
+#include "libgis/indicators/config.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::cli {
+
+int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
+  Args args("analyze", argv);
+  args.value("--db").value("--as-of").value("--config").flag("--print-config").flag("--quiet");
+  args.parse();
+  if (args.help()) {
+    ctx.out << "usage: parkgis analyze --db FILE [--as-of YYYY-MM-DD] [--config FILE] [--quiet]\n"
+               "       parkgis analyze --print-config\n\n"
+               "Computes idle land, approved-but-unsupplied land, per-mu yield and grading, vacancy and\n"
+               "intensity measures into the result tables of FILE (parcel_metrics, zone_metrics,\n"
+               "park_metrics, unsupplied_land, enterprise_metrics), replacing earlier results in one\n"
+               "transaction, and records the run in the table runs. See docs/indicators.md.\n\n"
+               "  --as-of DATE     evaluation date (default: the dataset's as_of, else today)\n"
+               "  --config FILE    weights, cut-offs and thresholds (default: built in; see --print-config)\n"
+               "  --print-config   print the built-in configuration as JSON and exit\n";
+    return kExitOk;
+  }
+  if (args.has("--print-config")) {
+    ctx.out << indicators::default_config_json();
+    return kExitOk;
+  }
+  if (!args.positional().empty())
+    throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis analyze --help'");
+  analysis::AnalyzeOptions opt;
+  if (auto s = args.get("--as-of")) {
+    opt.as_of = parse_date(*s);
+    if (!opt.as_of) throw UsageError("--as-of expects a date like 2026-06-30, got \"" + *s + "\"");
+  }
+  opt.config_path = args.get("--config").value_or("");
+  const bool quiet = args.has("--quiet");
+  auto store = store::open_spatialite(args.require("--db"));
+  ProgressPrinter printer(ctx.err, ctx.progress, quiet);
+  opt.progress = printer.callback();
+  analysis::AnalyzeResult r;
+  try {
+    r = analysis::analyze(*store, opt);
+  } catch (...) {
+    printer.finish();
+    throw;
+  }
+  printer.finish();
+  if (!quiet) print_analyze_summary(ctx.err, r);
+  return kExitOk;
+}
+
+}  // namespace parkgis::cli
