@@ -1,0 +1,45 @@
+// Format names and the dispatch to the writers.
+
+#include <ostream>
+#include <sstream>
+
+#include "libgis/core/errors.h"
+#include "libgis/report/detail.h"
+#include "libgis/report/report.h"
+
+namespace parkgis::report {
+
+Format parse_format(const std::string& name) {
+  for (Format f : {Format::table, Format::csv, Format::json, Format::markdown, Format::html})
+    if (name == format_name(f)) return f;
+  throw UsageError("unknown format '" + name + "'; use table, csv, json, md or html");
+}
+
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::csv: return "csv";
+    case Format::json: return "json";
+    case Format::markdown: return "md";
+    case Format::html: return "html";
+  }
+  return "table";
+}
+
+void write(std::ostream& os, const Report& report, Format format, const WriteOptions& options) {
+  switch (format) {
+    case Format::table: detail::write_table(os, report); return;
+    case Format::csv: detail::write_csv(os, report, options); return;
+    case Format::json: detail::write_json(os, report); return;
+    case Format::markdown: detail::write_markdown(os, report); return;
+    case Format::html: detail::write_html(os, report); return;
+  }
+}
+
+std::string render(const Report& report, Format format, const WriteOptions& options) {
+  std::ostringstream os;
+  write(os, report, format, options);
+  return std::move(os).str();
+}
+
+}  // namespace parkgis::report
