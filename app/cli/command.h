@@ -30,6 +30,8 @@ int run(const std::vector<std::string>& argv, Context& ctx);
 // One function per command, each in command_<name>.cpp.
 int cmd_import(const std::vector<std::string>& args, Context& ctx);
 int cmd_analyze(const std::vector<std::string>& args, Context& ctx);
+int cmd_report(const std::vector<std::string>& args, Context& ctx);
+int cmd_run(const std::vector<std::string>& args, Context& ctx);
 int cmd_generate(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

@@ -9,8 +9,10 @@ namespace parkgis::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
+      {"run", "import, analyze and print the park and zone tables (default: the bundled Ningde data)", cmd_run},
       {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
       {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
+      {"report", "park, zone, parcel or enterprise tables as text, CSV, JSON, Markdown or HTML", cmd_report},
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
   };
   return list;

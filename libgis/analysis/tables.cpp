@@ -144,6 +144,25 @@ void write_results(store::Store& store, const Input& in, const std::vector<Parce
   }
   store.write_table(unit_table("park_metrics", false), rows);
 
+  // dataset_metrics: one row, all parks together (the totals line of reports).
+  indicators::AreaSums all;
+  int zone_count = 0;
+  for (const UnitResult& p : parks) {
+    all += p.sums;
+    zone_count += p.zones;
+  }
+  rows.clear();
+  Row total;
+  total.values = {Value{std::string("ALL")}, text(in.meta.count("name") ? in.meta.at("name") : ""), Value{},
+                  integer(zone_count)};
+  append_unit_values(total.values, all);
+  rows.push_back(std::move(total));
+  TableDef dataset_def = unit_table("dataset_metrics", false);
+  dataset_def.spatial = false;
+  dataset_def.columns.insert(dataset_def.columns.begin() + 3, {"parks", I});
+  rows[0].values.insert(rows[0].values.begin() + 3, integer(static_cast<long long>(parks.size())));
+  store.write_table(dataset_def, rows);
+
   // unsupplied_land
   rows.clear();
   for (const UnsuppliedPiece& u : pieces) {

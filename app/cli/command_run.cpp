@@ -1,0 +1,68 @@
+// parkgis run: import + analyze + the park and zone tables, in one command.
+#include <filesystem>
+#include <ostream>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/progress_printer.h"
+#include "app/cli/summary.h"
+#include "libgis/analysis/analyze.h"
+#include "libgis/core/errors.h"
+#include "libgis/importer.h"
+#include "libgis/report/builder.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::cli {
+
+namespace fs = std::filesystem;
+
+int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
+  Args args("run", argv);
+  args.value("--db").value("--as-of").value("--config").flag("--quiet");
+  args.parse();
+  if (args.help()) {
+    ctx.out << "usage: parkgis run [DATASET] [--db FILE] [--as-of YYYY-MM-DD] [--config FILE] [--quiet]\n\n"
+               "Imports DATASET (default: the bundled datasets/ningde), analyses it and prints the park\n"
+               "and zone tables. The database is FILE (default: DATASET's folder name + .sqlite in the\n"
+               "current folder). Same as 'parkgis import', 'parkgis analyze' and two 'parkgis report'.\n";
+    return kExitOk;
+  }
+  if (args.positional().size() > 1) throw UsageError("expected at most one DATASET folder; try 'parkgis run --help'");
+  std::string dataset = args.positional().empty() ? std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde" : args.positional()[0];
+  std::string name = fs::path(dataset).lexically_normal().filename().string();
+  if (name.empty()) name = fs::path(dataset).lexically_normal().parent_path().filename().string();
+  const std::string db = args.get("--db").value_or(name + ".sqlite");
+  const bool quiet = args.has("--quiet");
+
+  ProgressPrinter printer(ctx.err, ctx.progress, quiet);
+  ImportOptions io{dataset, db, printer.callback()};
+  analysis::AnalyzeOptions ao;
+  if (auto s = args.get("--as-of")) {
+    ao.as_of = parse_date(*s);
+    if (!ao.as_of) throw UsageError("--as-of expects a date like 2026-06-30, got \"" + *s + "\"");
+  }
+  ao.config_path = args.get("--config").value_or("");
+  ao.progress = printer.callback();
+  try {
+    const ImportResult ir = import_dataset(io);
+    printer.finish();
+    if (!quiet) print_import_summary(ctx.err, ir, db);
+    auto store = store::open_spatialite(db);
+    const analysis::AnalyzeResult ar = analysis::analyze(*store, ao);
+    printer.finish();
+    if (!quiet) print_analyze_summary(ctx.err, ar);
+    for (report::Level level : {report::Level::park, report::Level::zone}) {
+      report::Request req;
+      req.level = level;
+      req.compact = true;
+      ctx.out << "\n";
+      report::write(ctx.out, report::build_report(*store, req), report::Format::table);
+    }
+  } catch (...) {
+    printer.finish();
+    throw;
+  }
+  return kExitOk;
+}
+
+}  // namespace parkgis::cli

@@ -1,0 +1,315 @@
+#include "libgis/report/builder.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "libgis/core/errors.h"
+#include "libgis/core/units.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::report {
+
+namespace {
+
+using store::Row;
+using store::Value;
+
+// One report column: where its value comes from and how it is shown.
+struct Spec {
+  Spec(std::string db_, std::string header_, std::string unit_, int decimals_, bool percent_, bool compact_,
+       double scale_ = 0, std::string key_ = "")
+      : db(std::move(db_)), header(std::move(header_)), unit(std::move(unit_)), decimals(decimals_),
+        percent(percent_), compact(compact_), scale(scale_), key(std::move(key_)) {}
+  std::string db;      // result-table column
+  std::string header;  // Chinese label
+  std::string unit;
+  int decimals = -1;
+  bool percent = false;
+  bool compact = false;   // shown in the terminal's compact table
+  double scale = 0;       // multiply (m² -> 亩 conversion); 0 = as stored
+  std::string key;        // report key when it differs from db (converted columns)
+};
+
+constexpr double kMu = 1.0 / units::kSquareMetresPerMu;
+
+std::vector<Spec> unit_specs() {
+  return {
+      {"land_mu", "面积", "亩", 1, false, true},
+      {"approved_m2", "已批", "亩", 1, false, false, kMu, "approved_mu"},
+      {"supplied_m2", "已供", "亩", 1, false, false, kMu, "supplied_mu"},
+      {"unsupplied_mu", "批而未供", "亩", 1, false, true},
+      {"unsupplied_rate", "批而未供率", "", 1, true, false},
+      {"idle_mu", "闲置土地", "亩", 1, false, true},
+      {"idle_parcels", "闲置宗地", "", -1, false, false},
+      {"idle_rate", "闲置率", "", 1, true, true},
+      {"floor_m2", "建筑面积", "m²", 0, false, false},
+      {"vacancy_rate", "空置率", "", 1, true, true},
+      {"factory_vacancy_rate", "厂房闲置率", "", 1, true, false},
+      {"land_mu_used", "已用地", "亩", 1, false, false},
+      {"output_wan", "产值", "万元", 0, false, false},
+      {"tax_wan", "税收", "万元", 0, false, false},
+      {"output_per_mu", "亩均产值", "万元/亩", 1, false, true},
+      {"tax_per_mu", "亩均税收", "万元/亩", 2, false, true},
+      {"supply_rate", "供应率", "", 1, true, false},
+      {"built_up_rate", "建成率", "", 1, true, false},
+      {"industrial_share", "工业用地率", "", 1, true, false},
+      {"comprehensive_plot_ratio", "综合容积率", "", 2, false, false},
+      {"building_density", "建筑密度", "", 1, true, false},
+      {"low_efficiency_parcels", "低效宗地", "", -1, false, true},
+  };
+}
+
+std::vector<Spec> park_specs() {
+  std::vector<Spec> s = {{"name", "园区", "", -1, false, true}, {"county", "县区", "", -1, false, false},
+                         {"zones", "片区", "", -1, false, true}};
+  const auto u = unit_specs();
+  s.insert(s.end(), u.begin(), u.end());
+  return s;
+}
+
+std::vector<Spec> zone_specs() {
+  std::vector<Spec> s = {{"zone_id", "片区代码", "", -1, false, true}, {"name", "片区", "", -1, false, true}};
+  const auto u = unit_specs();
+  s.insert(s.end(), u.begin(), u.end());
+  return s;
+}
+
+std::vector<Spec> parcel_specs() {
+  return {
+      {"parcel_id", "宗地代码", "", -1, false, true},   {"land_use", "用途", "", -1, false, false},
+      {"enterprise_name", "权利人", "", -1, false, true}, {"area_mu", "面积", "亩", 2, false, true},
+      {"supplied", "已供", "", -1, false, false},        {"started", "已动工", "", -1, false, false},
+      {"coverage", "建筑系数", "", 1, true, true},        {"plot_ratio", "容积率", "", 2, false, true},
+      {"vacancy_rate", "空置率", "", 1, true, true},      {"idle_status", "闲置状态", "", -1, false, true},
+      {"idle_days", "闲置天数", "天", -1, false, false},  {"idle_fee_wan", "闲置费", "万元", 1, false, false},
+      {"output_per_mu", "亩均产值", "万元/亩", 1, false, false},
+      {"tax_per_mu", "亩均税收", "万元/亩", 2, false, true}, {"grade", "等级", "", -1, false, true},
+      {"low_efficiency", "低效", "", -1, false, true},    {"idle_reason", "闲置依据", "", -1, false, false},
+  };
+}
+
+std::vector<Spec> enterprise_specs() {
+  return {
+      {"name", "企业", "", -1, false, true},
+      {"industry", "行业", "", -1, false, true},
+      {"year", "年度", "", -1, false, false},
+      {"parcels", "宗地", "", -1, false, false},
+      {"land_mu", "用地", "亩", 1, false, true},
+      {"output_wan", "产值", "万元", 0, false, false},
+      {"tax_wan", "税收", "万元", 0, false, false},
+      {"output_per_mu", "亩均产值", "万元/亩", 1, false, true},
+      {"tax_per_mu", "亩均税收", "万元/亩", 2, false, true},
+      {"value_added_per_mu", "亩均增加值", "万元/亩", 1, false, false},
+      {"value_added_per_tce", "单位能耗增加值", "万元/吨标煤", 2, false, false},
+      {"value_added_per_employee", "全员劳动生产率", "万元/人", 2, false, false},
+      {"rnd_share", "研发经费占比", "", 1, true, false},
+      {"score", "得分", "", 1, false, true},
+      {"grade", "等级", "", -1, false, true},
+      {"grade_note", "说明", "", -1, false, false},
+  };
+}
+
+const std::map<std::string, std::string>& idle_labels() {
+  static const std::map<std::string, std::string> m = {{"none", ""},
+                                                       {"idle_not_started", "未动工闲置"},
+                                                       {"idle_stalled", "停工闲置"},
+                                                       {"reclaim_candidate", "拟无偿收回"}};
+  return m;
+}
+
+const std::map<std::string, std::string>& grade_labels() {
+  static const std::map<std::string, std::string> m = {{"ungraded", "不定等级"}};
+  return m;
+}
+
+std::vector<Spec> visible(const std::vector<Spec>& specs, bool compact) {
+  std::vector<Spec> out;
+  for (const Spec& s : specs)
+    if (!compact || s.compact) out.push_back(s);
+  return out;
+}
+
+std::vector<Column> columns_of(const std::vector<Spec>& specs) {
+  std::vector<Column> cols;
+  for (const Spec& s : specs) cols.push_back({s.key.empty() ? s.db : s.key, s.header, s.unit, s.decimals, s.percent});
+  return cols;
+}
+
+// Reads rows of a table as maps column -> value.
+std::vector<std::map<std::string, Value>> read_rows(store::Store& store, const std::string& table,
+                                                    const std::string& order_by) {
+  if (!store.has_table(table))
+    throw DataError(store.location() + " has no analysis results (table " + table +
+                    "); run 'parkgis analyze --db " + store.location() + "' first");
+  const std::vector<std::string> cols = store.columns(table);
+  std::vector<std::map<std::string, Value>> out;
+  store.read_table(table, cols, false, order_by, [&](const Row& r) {
+    std::map<std::string, Value> m;
+    for (std::size_t i = 0; i < cols.size(); ++i) m[cols[i]] = r.values[i];
+    out.push_back(std::move(m));
+  });
+  return out;
+}
+
+std::string text_of(const std::map<std::string, Value>& row, const std::string& col) {
+  auto it = row.find(col);
+  return it == row.end() ? "" : store::value_text(it->second);
+}
+
+std::vector<Value> values_of(const std::map<std::string, Value>& row, const std::vector<Spec>& specs) {
+  std::vector<Value> out;
+  for (const Spec& s : specs) {
+    auto it = row.find(s.db);
+    Value v = it == row.end() ? Value{} : it->second;
+    if (s.scale != 0) {
+      if (const auto* d = std::get_if<double>(&v)) v = *d * s.scale;
+    }
+    if (s.db == "idle_status") {
+      const auto l = idle_labels().find(store::value_text(v));
+      if (l != idle_labels().end()) v = l->second.empty() ? Value{} : Value{l->second};
+    }
+    if (s.db == "grade") {
+      const auto l = grade_labels().find(store::value_text(v));
+      if (l != grade_labels().end()) v = Value{l->second};
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+double number_of(const std::map<std::string, Value>& row, const std::string& col) {
+  auto it = row.find(col);
+  if (it == row.end()) return 0;
+  if (const auto* d = std::get_if<double>(&it->second)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&it->second)) return static_cast<double>(*i);
+  return 0;
+}
+
+}  // namespace
+
+Level parse_level(const std::string& name) {
+  if (name == "park") return Level::park;
+  if (name == "zone") return Level::zone;
+  if (name == "parcel") return Level::parcel;
+  if (name == "enterprise") return Level::enterprise;
+  throw UsageError("unknown level '" + name + "'; use park, zone, parcel or enterprise");
+}
+
+Report build_report(store::Store& store, const Request& req) {
+  const auto meta = store.meta();
+  const auto get = [&](const char* k) {
+    auto it = meta.find(k);
+    return it == meta.end() ? std::string() : it->second;
+  };
+  const auto runs = read_rows(store, "runs", "run_id");
+  const auto parks = read_rows(store, "park_metrics", "park_id");
+  const auto zones = read_rows(store, "zone_metrics", "zone_id");
+
+  std::map<std::string, std::string> park_name, zone_park, zone_name;
+  for (const auto& p : parks) park_name[text_of(p, "park_id")] = text_of(p, "name");
+  for (const auto& z : zones) {
+    zone_park[text_of(z, "zone_id")] = text_of(z, "park_id");
+    zone_name[text_of(z, "zone_id")] = text_of(z, "name");
+  }
+  if (!req.park_id.empty() && !park_name.count(req.park_id))
+    throw DataError("no park with park_id " + req.park_id + " in " + store.location());
+  if (!req.zone_id.empty() && !zone_park.count(req.zone_id))
+    throw DataError("no zone with zone_id " + req.zone_id + " in " + store.location());
+  const auto park_ok = [&](const std::string& park) { return req.park_id.empty() || park == req.park_id; };
+  const auto zone_ok = [&](const std::string& zone) { return req.zone_id.empty() || zone == req.zone_id; };
+
+  Report r;
+  const std::string dataset = get("name");
+  static const char* const titles[] = {"园区汇总", "片区汇总", "宗地明细", "企业亩均评价"};
+  r.title = dataset + " — " + titles[static_cast<int>(req.level)];
+  if (!runs.empty()) {
+    const auto& run = runs.back();
+    r.notes.push_back("评价时点 " + text_of(run, "as_of") + "；第 " + text_of(run, "run_id") + " 次分析（" +
+                      text_of(run, "ran_at") + "，parkgis " + text_of(run, "parkgis_version") + "）");
+  }
+  r.notes.push_back("面积为 EPSG:" + get("srid") + " 平面面积，1 亩 = 10000/15 m²；金额单位 万元");
+  if (!req.park_id.empty()) r.notes.push_back("园区 " + req.park_id + " " + park_name[req.park_id]);
+  if (!req.zone_id.empty()) r.notes.push_back("片区 " + req.zone_id + " " + zone_name[req.zone_id]);
+
+  switch (req.level) {
+    case Level::park: {
+      const auto specs = visible(park_specs(), req.compact);
+      r.columns = columns_of(specs);
+      Section s;
+      for (const auto& p : parks)
+        if (park_ok(text_of(p, "park_id")) && req.zone_id.empty()) s.rows.push_back(values_of(p, specs));
+      if (req.park_id.empty() && req.zone_id.empty()) {
+        for (auto total : read_rows(store, "dataset_metrics", "")) {
+          total["name"] = Value{std::string("合计")};
+          s.total = values_of(total, specs);
+        }
+      }
+      r.sections.push_back(std::move(s));
+      break;
+    }
+    case Level::zone: {
+      const auto specs = visible(zone_specs(), req.compact);
+      r.columns = columns_of(specs);
+      for (const auto& p : parks) {
+        const std::string pid = text_of(p, "park_id");
+        if (!park_ok(pid)) continue;
+        Section s;
+        s.title = park_name[pid] + "（" + pid + "）";
+        for (const auto& z : zones)
+          if (text_of(z, "park_id") == pid && zone_ok(text_of(z, "zone_id"))) s.rows.push_back(values_of(z, specs));
+        if (s.rows.empty()) continue;
+        if (req.zone_id.empty()) {
+          auto total = p;
+          total["zone_id"] = Value{std::string("合计")};
+          total["name"] = Value{};
+          s.total = values_of(total, specs);
+        }
+        r.sections.push_back(std::move(s));
+      }
+      break;
+    }
+    case Level::parcel: {
+      const auto specs = visible(parcel_specs(), req.compact);
+      r.columns = columns_of(specs);
+      std::map<std::string, Section> by_zone;
+      for (const auto& row : read_rows(store, "parcel_metrics", "parcel_id")) {
+        const std::string zid = text_of(row, "zone_id");
+        const std::string pid = zid.empty() ? "" : zone_park[zid];
+        if (!park_ok(pid) || !zone_ok(zid)) continue;
+        Section& s = by_zone[zid];
+        if (s.title.empty())
+          s.title = zid.empty() ? "不在任何片区" : park_name[pid] + " / " + zone_name[zid] + "（" + zid + "）";
+        s.rows.push_back(values_of(row, specs));
+      }
+      for (auto& [zid, s] : by_zone) r.sections.push_back(std::move(s));
+      break;
+    }
+    case Level::enterprise: {
+      const auto specs = visible(enterprise_specs(), req.compact);
+      r.columns = columns_of(specs);
+      auto rows = read_rows(store, "enterprise_metrics", "enterprise_id");
+      // Best first: by grade, then score (high to low), then id.
+      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        const std::string ga = text_of(a, "grade"), gb = text_of(b, "grade");
+        if (ga != gb) return ga < gb;  // "A" < "B" < ... < "ungraded"
+        return number_of(a, "score") > number_of(b, "score");
+      });
+      std::map<std::string, Section> by_park;
+      for (const auto& row : rows) {
+        const std::string pid = text_of(row, "park_id");
+        if (!park_ok(pid) || !zone_ok(text_of(row, "zone_id"))) continue;
+        Section& s = by_park[pid];
+        if (s.title.empty()) s.title = pid.empty() ? "无用地企业" : park_name[pid] + "（" + pid + "）";
+        s.rows.push_back(values_of(row, specs));
+      }
+      for (auto& [pid, s] : by_park)
+        if (!pid.empty()) r.sections.push_back(std::move(s));
+      if (by_park.count("")) r.sections.push_back(std::move(by_park[""]));
+      break;
+    }
+  }
+  return r;
+}
+
+}  // namespace parkgis::report
