@@ -79,9 +79,13 @@ class SpatialiteStore : public Store {
 
   void drop_table(const std::string& name) override {
     if (!has_table(name)) return;
-    Stmt g(*m_db, "SELECT count(*) FROM geometry_columns WHERE f_table_name = lower(?)");
-    g.bind_text(1, name);
-    const bool spatial = g.step() && g.column_int(0) > 0;
+    bool spatial = false;
+    {
+      // Finalized before the DROPs: SQLite refuses to drop a table while a statement is pending.
+      Stmt g(*m_db, "SELECT count(*) FROM geometry_columns WHERE f_table_name = lower(?)");
+      g.bind_text(1, name);
+      spatial = g.step() && g.column_int(0) > 0;
+    }
     if (spatial) {
       // DisableSpatialIndex + drop of the idx_ table, then the geometry metadata, then the table.
       m_db->exec("SELECT DisableSpatialIndex(" + sql_literal(name) + ", 'geom')");

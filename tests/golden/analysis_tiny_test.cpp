@@ -1,0 +1,140 @@
+// Analysis of the hand-made tiny dataset (tests/support/tiny_dataset.h), every figure computed by hand.
+// Areas in m² with a tolerance of 1e-6 m².
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "libgis/analysis/analyze.h"
+#include "libgis/importer.h"
+#include "libgis/store/store.h"
+#include "tests/support/test_support.h"
+#include "tests/support/tiny_dataset.h"
+
+namespace fs = std::filesystem;
+using parkgis::store::Value;
+
+namespace {
+
+constexpr double kTol = 1e-6;  // m²
+constexpr double kMu = 15.0 / 10000.0;
+
+using RowMap = std::map<std::string, Value>;
+
+std::map<std::string, RowMap> table(parkgis::store::Store& s, const std::string& name, const std::string& key) {
+  std::map<std::string, RowMap> out;
+  const auto cols = s.columns(name);
+  s.read_table(name, cols, false, "", [&](const parkgis::store::Row& r) {
+    RowMap m;
+    for (std::size_t i = 0; i < cols.size(); ++i) m[cols[i]] = r.values[i];
+    out[parkgis::store::value_text(m[key])] = m;
+  });
+  return out;
+}
+
+double num(const RowMap& r, const std::string& c) {
+  const Value& v = r.at(c);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  ADD_FAILURE() << c << " is not a number";
+  return 0;
+}
+std::string txt(const RowMap& r, const std::string& c) { return parkgis::store::value_text(r.at(c)); }
+
+class AnalysisTiny : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::create_directories(tmp.path() / "ds");
+    parkgis::test::write_tiny_dataset(tmp.str("ds"));
+    parkgis::import_dataset({tmp.str("ds"), tmp.str("x.sqlite"), {}});
+    store = parkgis::store::open_spatialite(tmp.str("x.sqlite"));
+    parkgis::analysis::AnalyzeOptions o;
+    o.as_of = parkgis::Date{2026, 6, 30};
+    result = parkgis::analysis::analyze(*store, o);
+  }
+  parkgis::test::TempDir tmp;
+  std::unique_ptr<parkgis::store::Store> store;
+  parkgis::analysis::AnalyzeResult result;
+};
+
+}  // namespace
+
+TEST_F(AnalysisTiny, ParcelMetrics) {
+  auto p = table(*store, "parcel_metrics", "parcel_id");
+  ASSERT_EQ(p.size(), 4u);
+  const RowMap& a = p.at("A");
+  EXPECT_NEAR(num(a, "area_m2"), 10000.0, kTol);
+  EXPECT_NEAR(num(a, "area_mu"), 15.0, 1e-9);
+  EXPECT_NEAR(num(a, "footprint_m2"), 400.0, kTol);  // b1: 20 m × 20 m
+  EXPECT_NEAR(num(a, "coverage"), 0.04, 1e-12);
+  EXPECT_NEAR(num(a, "floor_m2"), 800.0, kTol);      // 2 floors, from the footprint
+  EXPECT_NEAR(num(a, "plot_ratio"), 0.08, 1e-12);
+  EXPECT_EQ(num(a, "supplied"), 1);
+  EXPECT_EQ(num(a, "started"), 0);
+  // Agreed start 2020-06-01, never started: as of 2026-06-30 past the 2nd anniversary (2022-06-01).
+  EXPECT_EQ(txt(a, "idle_status"), "reclaim_candidate");
+  EXPECT_EQ(num(a, "idle_days"), 2220);  // 2191 days to 2026-06-01 (two leap days) + 29
+  // Its holder E1 has only this parcel: output 12000, tax 800 on 15 亩.
+  EXPECT_NEAR(num(a, "output_wan"), 12000.0, 1e-9);
+  EXPECT_NEAR(num(a, "tax_per_mu"), 800.0 / 15.0, 1e-9);
+  EXPECT_EQ(txt(a, "grade"), "A");  // the only graded enterprise
+  EXPECT_EQ(txt(a, "enterprise_name"), "宁德时代新能源科技股份有限公司");
+  // Built on (b1), so the 2008 check applies: coverage 4 % < 30 %, plot ratio 0.08 < 0.7 (锂电新能源).
+  EXPECT_NEAR(num(a, "min_plot_ratio"), 0.7, 1e-12);
+  EXPECT_EQ(num(a, "low_coverage"), 1);
+  EXPECT_EQ(num(a, "low_plot_ratio"), 1);
+  EXPECT_EQ(num(a, "low_efficiency"), 1);
+  // B is industrial but neither supplied nor built on: not checked.
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("B").at("low_efficiency")));
+
+  const RowMap& c = p.at("C");  // the repaired bow-tie: two triangles of 2500 m²
+  EXPECT_NEAR(num(c, "area_m2"), 5000.0, kTol);
+  EXPECT_EQ(txt(c, "idle_status"), "none");  // never supplied
+  EXPECT_EQ(txt(p.at("D"), "zone_id"), "");  // outside every zone
+}
+
+TEST_F(AnalysisTiny, ZoneAndParkMetrics) {
+  auto z = table(*store, "zone_metrics", "zone_id");
+  const RowMap& z1 = z.at("Z1");
+  EXPECT_NEAR(num(z1, "land_m2"), 500000.0, kTol);
+  EXPECT_NEAR(num(z1, "approved_m2"), 500000.0, kTol);   // AP1 = Z1
+  EXPECT_NEAR(num(z1, "supplied_m2"), 10000.0, kTol);    // only A is supplied
+  EXPECT_NEAR(num(z1, "unsupplied_m2"), 490000.0, kTol);
+  EXPECT_NEAR(num(z1, "unsupplied_rate"), 0.98, 1e-12);
+  EXPECT_NEAR(num(z1, "idle_m2"), 10000.0, kTol);        // A
+  EXPECT_NEAR(num(z1, "idle_rate"), 1.0, 1e-12);         // idle / supplied
+  EXPECT_NEAR(num(z1, "land_mu_used"), 15.0, 1e-9);
+  EXPECT_NEAR(num(z1, "tax_per_mu"), 800.0 / 15.0, 1e-9);
+  EXPECT_EQ(num(z1, "parcels"), 2);                      // A and C
+  const RowMap& z2 = z.at("Z2");
+  EXPECT_NEAR(num(z2, "approved_m2"), 0.0, kTol);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(z2.at("unsupplied_rate")));  // no approvals: no ratio
+  EXPECT_EQ(num(z2, "parcels"), 1);                      // B, assigned by overlap
+
+  auto parks = table(*store, "park_metrics", "park_id");
+  const RowMap& p1 = parks.at("P1");
+  EXPECT_NEAR(num(p1, "land_m2"), 1000000.0, kTol);
+  EXPECT_NEAR(num(p1, "unsupplied_m2"), 490000.0, kTol);
+  EXPECT_NEAR(num(p1, "unsupplied_mu"), 490000.0 * kMu, 1e-9);
+  EXPECT_EQ(num(p1, "zones"), 2);
+
+  auto pieces = table(*store, "unsupplied_land", "piece_id");
+  ASSERT_EQ(pieces.size(), 1u);
+  EXPECT_NEAR(num(pieces.at("Z1-U1"), "area_m2"), 490000.0, kTol);
+}
+
+TEST_F(AnalysisTiny, RunsAreRecordedAndResultsReplaced) {
+  parkgis::analysis::AnalyzeOptions o;
+  o.as_of = parkgis::Date{2021, 1, 1};
+  const auto second = parkgis::analysis::analyze(*store, o);
+  EXPECT_EQ(second.run_id, result.run_id + 1);
+  auto runs = table(*store, "runs", "run_id");
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(txt(runs.at("2"), "as_of"), "2021-01-01");
+  EXPECT_EQ(txt(runs.at("2"), "parkgis_version"), PARKGIS_VERSION);
+  EXPECT_NE(txt(runs.at("2"), "config").find("\"tax_per_mu\""), std::string::npos);
+  // As of 2021-01-01, A (agreed start 2020-06-01) is within its grace year.
+  auto p = table(*store, "parcel_metrics", "parcel_id");
+  EXPECT_EQ(p.size(), 4u);
+  EXPECT_EQ(txt(p.at("A"), "idle_status"), "none");
+}
