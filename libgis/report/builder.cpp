@@ -61,7 +61,8 @@ std::vector<Spec> unit_specs() {
 }
 
 std::vector<Spec> park_specs() {
-  std::vector<Spec> s = {{"name", "园区", "", -1, false, true}, {"county", "县区", "", -1, false, false},
+  std::vector<Spec> s = {{"park_id", "园区代码", "", -1, false, false}, {"name", "园区", "", -1, false, true},
+                         {"county", "县区", "", -1, false, false},
                          {"zones", "片区", "", -1, false, true}};
   const auto u = unit_specs();
   s.insert(s.end(), u.begin(), u.end());
@@ -91,6 +92,7 @@ std::vector<Spec> parcel_specs() {
 
 std::vector<Spec> enterprise_specs() {
   return {
+      {"enterprise_id", "企业代码", "", -1, false, false},
       {"name", "企业", "", -1, false, true},
       {"industry", "行业", "", -1, false, true},
       {"year", "年度", "", -1, false, false},
