@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 mkdir -p out
-exec build/bin/parkgis import datasets/ningde --db out/ningde.sqlite "$@"
+exec build/bin/parkgis run datasets/ningde --db out/ningde.sqlite "$@"

@@ -51,6 +51,7 @@ TableDef parcel_table() {
           {{"parcel_id", T},      {"zone_id", T},          {"park_id", T},           {"land_use", T},
            {"user_id", T},        {"enterprise_name", T},  {"industry", T},          {"area_m2", R},
            {"area_mu", R},        {"registered_area_m2", R}, {"supplied", I},        {"started", I},
+           {"supply_status", T},
            {"footprint_m2", R},   {"coverage", R},         {"floor_m2", R},          {"plot_ratio", R},
            {"vacant_m2", R},      {"vacancy_rate", R},     {"buildings", I},         {"idle_status", T},
            {"idle_days", I},      {"idle_fee_wan", R},     {"idle_reason", T},       {"output_wan", R},
@@ -107,7 +108,9 @@ void write_results(store::Store& store, const Input& in, const std::vector<Parce
     Row row;
     row.values = {text(p.id), text(p.zone_id), text(r.park_id), text(p.land_use), text(p.user_id),
                   text(e ? e->name : ""), text(e ? e->industry : ""), r.area_m2, mu, opt(p.registered_area),
-                  flag(r.supplied), flag(r.started), r.overlay.footprint_m2,
+                  flag(r.supplied), flag(r.started),
+                  Value{std::string(!r.supplied ? "not_supplied" : r.started || r.overlay.buildings > 0 ? "in_use" : "supplied_not_used")},
+                  r.overlay.footprint_m2,
                   opt(indicators::ratio(r.overlay.footprint_m2, r.area_m2)), r.overlay.floor_m2,
                   opt(indicators::ratio(r.overlay.floor_m2, r.area_m2)), r.overlay.vacant_m2,
                   opt(indicators::ratio(r.overlay.vacant_m2, r.overlay.floor_m2)), integer(r.overlay.buildings),

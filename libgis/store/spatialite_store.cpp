@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 
 #include "libgis/core/errors.h"
 #include "libgis/store/sqlite_db.h"
@@ -150,6 +151,9 @@ class SpatialiteStore : public Store {
     const std::size_t step = n / 50 + 1;
     for (std::size_t r = 0; r < n; ++r) {
       const Row& row = rows[r];
+      if (row.values.size() != def.columns.size())
+        throw std::logic_error("table " + def.name + ": a row has " + std::to_string(row.values.size()) +
+                               " values for " + std::to_string(def.columns.size()) + " columns");
       int p = 1;
       for (std::size_t i = 0; i < def.columns.size(); ++i, ++p) {
         const Value& v = i < row.values.size() ? row.values[i] : Value{};
