@@ -2,6 +2,7 @@
 // QGIS open as it is (geometry_columns with SRIDs, R*Tree spatial indexes).
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -175,7 +176,8 @@ class SpatialiteStore : public Store {
  public:
 
   void read_table(const std::string& table, const std::vector<std::string>& cols, bool with_geometry,
-                  const std::string& order_by, const std::function<void(const Row&)>& fn) override {
+                  const std::string& order_by, const std::function<void(const Row&)>& fn,
+                  const Filter& filter) override {
     if (!has_table(table))
       throw DataError("database " + location() + " has no table " + table +
                       " (was it made by an older parkgis, or has 'parkgis analyze' not been run?)");
@@ -184,8 +186,47 @@ class SpatialiteStore : public Store {
     if (with_geometry) sql += std::string(cols.empty() ? "" : ", ") + "AsBinary(geom)";
     if (cols.empty() && !with_geometry) sql += "fid";
     sql += " FROM " + quote_ident(table);
+    std::vector<const Value*> params;
+    std::vector<double> box;
+    std::string where;
+    if (!filter.any.empty()) {
+      const std::vector<std::string> known = columns(table);
+      std::string groups;
+      for (const auto& group : filter.any) {
+        std::string conj;
+        for (const Condition& c : group) {
+          if (std::find(known.begin(), known.end(), c.column) == known.end())
+            throw DataError("table " + table + " has no column " + c.column);
+          static const std::vector<std::string> ops = {"=", "!=", "<", "<=", ">", ">=", "LIKE", "IS NULL", "IS NOT NULL"};
+          if (std::find(ops.begin(), ops.end(), c.op) == ops.end()) throw DataError("unsupported operator " + c.op);
+          conj += (conj.empty() ? "" : " AND ") + quote_ident(c.column) + " " + c.op;
+          if (c.op != "IS NULL" && c.op != "IS NOT NULL") {
+            conj += " ?";
+            params.push_back(&c.value);
+          }
+        }
+        groups += (groups.empty() ? "(" : " OR (") + conj + ")";
+      }
+      where = "(" + groups + ")";
+    }
+    if (filter.bbox) {
+      // The R*Tree directly: envelopes that meet the box (single-precision boxes, so slightly generous).
+      where += std::string(where.empty() ? "" : " AND ") + "fid IN (SELECT pkid FROM " +
+               quote_ident("idx_" + table + "_geom") + " WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?)";
+      box = {filter.bbox->minx, filter.bbox->maxx, filter.bbox->miny, filter.bbox->maxy};
+    }
+    if (!where.empty()) sql += " WHERE " + where;
     if (!order_by.empty()) sql += " ORDER BY " + quote_ident(order_by);
     Stmt st(*m_db, sql);
+    int p = 1;
+    for (const Value* v : params) {
+      if (const auto* s = std::get_if<std::string>(v)) st.bind_text(p, *s);
+      else if (const auto* iv = std::get_if<std::int64_t>(v)) st.bind_int(p, *iv);
+      else if (const auto* d = std::get_if<double>(v)) st.bind_double(p, *d);
+      else st.bind_null(p);
+      ++p;
+    }
+    for (double b : box) st.bind_double(p++, b);
     Row row;
     while (st.step()) {
       row.values.assign(cols.size(), Value{});

@@ -36,11 +36,12 @@ class Store {
   // Column names of a table, in order (empty when the table does not exist).
   virtual std::vector<std::string> columns(const std::string& table) = 0;
 
-  // Reads selected columns (and the geometry as WKB when with_geometry) of every row, in the order of
-  // order_by (a column name; "" = storage order).
+  // Reads selected columns (and the geometry as WKB when with_geometry) of the rows that pass the
+  // filter, in the order of order_by (a column name; "" = storage order). Throws DataError when the
+  // table or a column does not exist, or an operator is not one of Condition's.
   virtual void read_table(const std::string& table, const std::vector<std::string>& columns,
                           bool with_geometry, const std::string& order_by,
-                          const std::function<void(const Row&)>& fn) = 0;
+                          const std::function<void(const Row&)>& fn, const Filter& filter = {}) = 0;
 
   virtual void write_issues(const std::vector<Issue>& issues) = 0;  // replaces import_issues
   virtual std::vector<Issue> read_issues() = 0;

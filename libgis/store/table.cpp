@@ -10,6 +10,12 @@ int TableDef::column_index(const std::string& column) const {
   return -1;
 }
 
+Filter Filter::equals(const std::string& column, const std::string& value) {
+  Filter f;
+  f.any.push_back({Condition{column, "=", Value{value}}});
+  return f;
+}
+
 std::string value_text(const Value& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);

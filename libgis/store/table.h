@@ -3,6 +3,7 @@
 // result tables of the analysis are both written through this one shape.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -31,6 +32,26 @@ using Value = std::variant<std::monostate, std::string, std::int64_t, double>;
 struct Row {
   std::vector<Value> values;  // one per column, in TableDef order
   std::string wkb;            // ISO WKB MultiPolygon in the store's SRID; empty for no geometry
+};
+
+// A row filter the store turns into SQL with quoted identifiers and bound values (never spliced text).
+// Rows pass when any group passes; a group passes when all its conditions hold.
+struct Condition {
+  std::string column;
+  std::string op;  // "=", "!=", "<", "<=", ">", ">=", "LIKE", "IS NULL", "IS NOT NULL"
+  Value value;     // ignored for IS [NOT] NULL
+};
+
+struct BBox {
+  double minx = 0, miny = 0, maxx = 0, maxy = 0;
+};
+
+struct Filter {
+  std::vector<std::vector<Condition>> any;  // OR of ANDs; empty = every row
+  std::optional<BBox> bbox;                 // spatial tables: rows whose envelope meets the box
+  bool empty() const { return any.empty() && !bbox; }
+  // Convenience: column = value.
+  static Filter equals(const std::string& column, const std::string& value);
 };
 
 inline bool is_null(const Value& v) { return std::holds_alternative<std::monostate>(v); }
