@@ -32,6 +32,9 @@ int cmd_import(const std::vector<std::string>& args, Context& ctx);
 int cmd_analyze(const std::vector<std::string>& args, Context& ctx);
 int cmd_report(const std::vector<std::string>& args, Context& ctx);
 int cmd_run(const std::vector<std::string>& args, Context& ctx);
+int cmd_export(const std::vector<std::string>& args, Context& ctx);
+int cmd_survey_pack(const std::vector<std::string>& args, Context& ctx);
+int cmd_survey_merge(const std::vector<std::string>& args, Context& ctx);
 int cmd_generate(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

@@ -13,6 +13,9 @@ const std::vector<Command>& commands() {
       {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
       {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
       {"report", "park, zone, parcel or enterprise tables as text, CSV, JSON, Markdown or HTML", cmd_report},
+      {"export", "write a layer as shapefile (GBK or UTF-8), GeoPackage, GeoJSON, CSV or KML, with QGIS/SLD styles", cmd_export},
+      {"survey-pack", "a styled survey package of one zone for field teams", cmd_survey_pack},
+      {"survey-merge", "apply a returned survey file, listing changes and conflicts", cmd_survey_merge},
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
   };
   return list;
