@@ -241,6 +241,21 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
   const auto* feature = static_cast<const OGRFeature*>(feature_ptr);
   if (m.source_index < 0 || !feature->IsFieldSetAndNotNull(m.source_index)) return {};
   const OGRFieldType src_type = feature->GetFieldDefnRef(m.source_index)->GetType();
+  const bool numeric_source = src_type == OFTInteger || src_type == OFTInteger64 || src_type == OFTReal;
+  // Fast path: numbers and dates stored as such need no text formatting and parsing.
+  if (numeric_source && (f.type == FieldType::integer || f.type == FieldType::real)) {
+    const double v = feature->GetFieldAsDouble(m.source_index);
+    if (f.type == FieldType::integer) return static_cast<std::int64_t>(std::llround(v));
+    return v;
+  }
+  if ((src_type == OFTDate || src_type == OFTDateTime) && f.type == FieldType::date) {
+    int y = 0, mo = 0, da = 0, h = 0, mi = 0, tz = 0;
+    float sec = 0;
+    if (feature->GetFieldAsDateTime(m.source_index, &y, &mo, &da, &h, &mi, &sec, &tz) && y > 0) {
+      const Date d{y, mo, da};
+      if (parse_date(d.iso())) return d.iso();
+    }
+  }
   std::string text = feature->GetFieldAsString(m.source_index);
   if (m_encoding.recode_strings && src_type == OFTString) {
     bool lossy = false;

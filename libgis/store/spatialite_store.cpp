@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -22,6 +23,13 @@ namespace {
 
 const char* kMetaTable = "parkgis_meta";
 const char* kIssuesTable = "import_issues";
+
+void bind_value(Stmt& st, int p, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) st.bind_text(p, *s);
+  else if (const auto* iv = std::get_if<std::int64_t>(&v)) st.bind_int(p, *iv);
+  else if (const auto* d = std::get_if<double>(&v)) st.bind_double(p, *d);
+  else st.bind_null(p);
+}
 
 const char* sql_type(ColumnType t) {
   switch (t) {
@@ -79,6 +87,47 @@ class SpatialiteStore : public Store {
     return out;
   }
 
+  std::vector<ColumnDef> column_defs(const std::string& table) override {
+    std::vector<ColumnDef> out;
+    Stmt st(*m_db, "PRAGMA table_info(" + quote_ident(table) + ")");
+    while (st.step()) {
+      const std::string name = st.column_text(1);
+      if (name == "fid" || name == "geom") continue;
+      std::string type = st.column_text(2);
+      for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      ColumnType t = ColumnType::text;
+      if (type == "DATE") t = ColumnType::date;
+      else if (type == "DOUBLE" || type == "REAL" || type == "FLOAT") t = ColumnType::real;
+      else if (type == "INTEGER" || type == "INT" || type == "BIGINT") t = ColumnType::integer;
+      out.push_back({name, t});
+    }
+    return out;
+  }
+
+  long update_values(const std::string& table, const std::string& key_column, const Value& key,
+                     const std::vector<std::pair<std::string, Value>>& values) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    if (values.empty()) return 0;
+    const std::vector<std::string> known = columns(table);
+    const auto check = [&](const std::string& c) {
+      if (std::find(known.begin(), known.end(), c) == known.end())
+        throw DataError("table " + table + " has no column " + c);
+    };
+    check(key_column);
+    std::string sql = "UPDATE " + quote_ident(table) + " SET ";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      check(values[i].first);
+      sql += (i ? ", " : "") + quote_ident(values[i].first) + " = ?";
+    }
+    sql += " WHERE " + quote_ident(key_column) + " = ?";
+    Stmt st(*m_db, sql);
+    int p = 1;
+    for (const auto& [column, v] : values) bind_value(st, p++, v);
+    bind_value(st, p, key);
+    st.step();
+    return static_cast<long>(sqlite3_changes(m_db->get()));
+  }
+
   void drop_table(const std::string& name) override {
     if (!has_table(name)) return;
     bool spatial = false;
@@ -107,10 +156,7 @@ class SpatialiteStore : public Store {
     for (const std::string& c : def.index_columns)
       m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
                  quote_ident(c) + ")");
-    if (def.spatial) {
-      // After the rows: the R*Tree is filled in one pass instead of by a trigger per insert.
-      m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
-    }
+    if (def.spatial) register_geometry(def);
   }
 
   void append_rows(const TableDef& def, const std::vector<Row>& rows) override {
@@ -123,15 +169,24 @@ class SpatialiteStore : public Store {
 
  private:
   void create_table(const TableDef& def) {
+    // The geometry column starts as a plain BLOB: rows go in without SpatiaLite's per-row check
+    // triggers, and register_geometry() makes it a SpatiaLite geometry column afterwards.
     std::string create = "CREATE TABLE " + quote_ident(def.name) + " (fid INTEGER PRIMARY KEY";
     for (const ColumnDef& c : def.columns) create += ", " + quote_ident(c.name) + " " + sql_type(c.type);
+    if (def.spatial) create += ", geom MULTIPOLYGON";
     create += ")";
     m_db->exec(create);
-    if (def.spatial) {
-      const std::int64_t ok = m_db->query_int("SELECT AddGeometryColumn(" + sql_literal(def.name) + ", 'geom', " +
-                                              std::to_string(m_srid) + ", 'MULTIPOLYGON', 'XY')");
-      if (ok != 1) throw DataError("database " + location() + ": cannot add a geometry column to " + def.name);
-    }
+  }
+
+  // Checks every geometry once, registers the column in geometry_columns (with its triggers), and
+  // builds the R*Tree in one pass.
+  void register_geometry(const TableDef& def) {
+    const std::int64_t ok = m_db->query_int("SELECT RecoverGeometryColumn(" + sql_literal(def.name) + ", 'geom', " +
+                                            std::to_string(m_srid) + ", 'MULTIPOLYGON', 'XY')");
+    if (ok != 1)
+      throw DataError("database " + location() + ": the geometries of " + def.name +
+                      " could not be registered (a geometry that is not a MULTIPOLYGON in EPSG:" + std::to_string(m_srid) + ")");
+    m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
   }
 
   void insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) {

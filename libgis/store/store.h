@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libgis/core/issues.h"
@@ -35,6 +36,13 @@ class Store {
   virtual bool has_table(const std::string& name) = 0;
   // Column names of a table, in order (empty when the table does not exist).
   virtual std::vector<std::string> columns(const std::string& table) = 0;
+  // Columns with their declared types (DATE -> date, DOUBLE/REAL -> real, INTEGER -> integer, else
+  // text), in order; the geometry column "geom" and the key "fid" are left out.
+  virtual std::vector<ColumnDef> column_defs(const std::string& table) = 0;
+  // Sets columns of the rows whose key_column equals key; returns how many rows matched. Identifiers are
+  // checked against the table and quoted, values bound. Throws DataError for an unknown table or column.
+  virtual long update_values(const std::string& table, const std::string& key_column, const Value& key,
+                             const std::vector<std::pair<std::string, Value>>& values) = 0;
 
   // Reads selected columns (and the geometry as WKB when with_geometry) of the rows that pass the
   // filter, in the order of order_by (a column name; "" = storage order). Throws DataError when the

@@ -1,0 +1,39 @@
+#include "libgis/export/layers.h"
+
+#include "libgis/core/errors.h"
+
+namespace parkgis::exporter {
+
+const std::vector<ExportLayer>& export_layers() {
+  using store::Condition;
+  using store::Value;
+  static const std::vector<ExportLayer> layers = {
+      {"idle", "parcel_metrics", "闲置土地", "parcel_id", true,
+       {Condition{"idle_status", "!=", Value{std::string("none")}}}, "idle"},
+      {"unsupplied", "unsupplied_land", "批而未供土地", "piece_id", true, {}, "unsupplied"},
+      {"parcels", "parcel_metrics", "宗地", "parcel_id", true, {}, "grade"},
+      {"buildings", "buildings", "建筑", "building_id", true, {}, ""},
+      {"vacant-buildings", "buildings", "空置建筑", "building_id", true,
+       {Condition{"vacant_area", ">", Value{0.0}}}, ""},
+      {"low-efficiency", "parcel_metrics", "低效用地", "parcel_id", true,
+       {Condition{"low_efficiency", "=", Value{std::int64_t{1}}}}, "tax-per-mu"},
+      {"zones", "zone_metrics", "片区", "zone_id", true, {}, "tax-per-mu"},
+      {"parks", "park_metrics", "园区", "park_id", true, {}, "tax-per-mu"},
+      {"issues", "import_issues", "导入问题", "", false, {}, ""},
+  };
+  return layers;
+}
+
+std::string export_layer_ids() {
+  std::string ids;
+  for (const ExportLayer& l : export_layers()) ids += (ids.empty() ? "" : ", ") + l.id;
+  return ids;
+}
+
+const ExportLayer& find_export_layer(const std::string& id) {
+  for (const ExportLayer& l : export_layers())
+    if (l.id == id) return l;
+  throw UsageError("unknown layer '" + id + "'; the layers are " + export_layer_ids());
+}
+
+}  // namespace parkgis::exporter
