@@ -3,6 +3,10 @@
 #include <ogr_spatialref.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -209,15 +213,75 @@ ImportResult import_dataset(const ImportOptions& options) {
   working.importFromEPSG(result.srid);
   working.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
-  // 2. Read every layer into memory in the working CRS.
+  // 2. Read every layer into memory in the working CRS: layers in parallel (largest first), each
+  //    worker with its own GEOS context; issues are merged in canonical layer order afterwards.
   geom::Context ctx;
+  std::vector<std::unique_ptr<geom::Context>> contexts;  // outlive the geometries they made
   std::map<std::string, LoadedLayer> loaded;
-  for (OpenLayer& l : open) {
-    LoadedLayer layer = import::load_layer(*l.reader, l.srs.get(), &working, ctx, result.issues, options.progress);
-    layer.report.encoding = l.reader->encoding().name + " (" + l.reader->encoding().origin + ")";
-    layer.report.crs = l.crs_label;
-    import::check_ids(layer, result.issues);
-    loaded.emplace(l.spec->name, std::move(layer));
+  {
+    std::vector<std::size_t> order(open.size());
+    std::vector<long long> counts(open.size());
+    long long total = 0;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+      order[i] = i;
+      counts[i] = std::max(1LL, open[i].reader->feature_count());
+      total += counts[i];
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+
+    std::vector<LoadedLayer> layers(open.size());
+    std::vector<IssueSink> sinks(open.size());
+    std::vector<std::atomic<long long>> done(open.size());
+    std::mutex progress_mutex;
+    std::atomic<bool> cancel{false};
+    const ProgressFn per_layer_progress = [&](std::string_view, double) { return !cancel.load(); };
+    const auto report_total = [&]() {
+      if (!options.progress) return;
+      long long sum = 0;
+      for (const auto& d : done) sum += d.load();
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      if (!options.progress("reading layers", double(sum) / double(total))) cancel = true;
+    };
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto worker = [&](geom::Context& wctx) {
+      for (std::size_t k = next++; k < order.size(); k = next++) {
+        const std::size_t i = order[k];
+        try {
+          // load_layer reports about every 1 %: fold that into one "reading layers" figure.
+          const ProgressFn fn = [&](std::string_view stage, double f) {
+            done[i] = static_cast<long long>(f * double(counts[i]));
+            report_total();
+            return per_layer_progress(stage, f);
+          };
+          layers[i] = import::load_layer(*open[i].reader, open[i].srs.get(), &working, wctx, sinks[i], fn);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+          cancel = true;
+        }
+      }
+    };
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 4));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      contexts.push_back(std::make_unique<geom::Context>());
+      pool.emplace_back(worker, std::ref(*contexts.back()));
+    }
+    worker(ctx);
+    for (std::thread& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    report_progress(options.progress, "reading layers", 1.0);
+
+    for (std::size_t i = 0; i < open.size(); ++i) {
+      LoadedLayer& layer = layers[i];
+      layer.report.encoding = open[i].reader->encoding().name + " (" + open[i].reader->encoding().origin + ")";
+      layer.report.crs = open[i].crs_label;
+      for (const Issue& issue : sinks[i].all()) result.issues.add(issue);
+      import::check_ids(layer, result.issues);
+      loaded.emplace(open[i].spec->name, std::move(layer));
+    }
   }
   open.clear();  // closes the sources
 
