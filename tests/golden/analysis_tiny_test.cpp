@@ -106,6 +106,19 @@ TEST_F(AnalysisTiny, ZoneAndParkMetrics) {
   EXPECT_NEAR(num(z1, "land_mu_used"), 15.0, 1e-9);
   EXPECT_NEAR(num(z1, "tax_per_mu"), 800.0 / 15.0, 1e-9);
   EXPECT_EQ(num(z1, "parcels"), 2);                      // A and C
+  // Built-up land: supplied parcels with buildings = A only (10 000 m², industrial 0601).
+  EXPECT_NEAR(num(z1, "built_m2"), 10000.0, kTol);
+  EXPECT_NEAR(num(z1, "industrial_built_m2"), 10000.0, kTol);
+  EXPECT_NEAR(num(z1, "footprint_m2"), 400.0, kTol);
+  EXPECT_NEAR(num(z1, "floor_m2"), 800.0, kTol);
+  EXPECT_NEAR(num(z1, "built_up_rate"), 1.0, 1e-12);          // built / supplied
+  EXPECT_NEAR(num(z1, "industrial_share"), 1.0, 1e-12);
+  EXPECT_NEAR(num(z1, "comprehensive_plot_ratio"), 0.08, 1e-12);  // 800 / 10 000
+  EXPECT_NEAR(num(z1, "building_density"), 0.04, 1e-12);          // 400 / 10 000
+  EXPECT_NEAR(num(z1, "supply_rate"), 0.02, 1e-12);               // 10 000 / 500 000
+  EXPECT_NEAR(num(z1, "vacancy_rate"), 0.0, 1e-12);               // b1 has no vacant floor area
+  EXPECT_NEAR(num(z1, "factory_floor_m2"), 800.0, kTol);          // b1 is a factory
+  EXPECT_EQ(num(z1, "low_efficiency_parcels"), 1);
   const RowMap& z2 = z.at("Z2");
   EXPECT_NEAR(num(z2, "approved_m2"), 0.0, kTol);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(z2.at("unsupplied_rate")));  // no approvals: no ratio
@@ -121,6 +134,24 @@ TEST_F(AnalysisTiny, ZoneAndParkMetrics) {
   auto pieces = table(*store, "unsupplied_land", "piece_id");
   ASSERT_EQ(pieces.size(), 1u);
   EXPECT_NEAR(num(pieces.at("Z1-U1"), "area_m2"), 490000.0, kTol);
+}
+
+TEST_F(AnalysisTiny, EnterpriseMetrics) {
+  auto e = table(*store, "enterprise_metrics", "enterprise_id");
+  ASSERT_EQ(e.size(), 1u);
+  const RowMap& e1 = e.at("E1");
+  EXPECT_EQ(num(e1, "year"), 2025);
+  EXPECT_NEAR(num(e1, "land_mu"), 15.0, 1e-9);
+  EXPECT_NEAR(num(e1, "tax_per_mu"), 800.0 / 15.0, 1e-9);             // 万元/亩
+  EXPECT_NEAR(num(e1, "output_per_mu"), 12000.0 / 15.0, 1e-9);
+  EXPECT_NEAR(num(e1, "value_added_per_tce"), 3000.0 / 500.0, 1e-12);  // 万元/吨标煤
+  EXPECT_NEAR(num(e1, "value_added_per_employee"), 3000.0 / 120.0, 1e-12);
+  EXPECT_NEAR(num(e1, "rnd_share"), 400.0 / 12000.0, 1e-12);
+  // Alone in its year, it is its own benchmark: every ratio 1, score = Σ weights = 100.
+  EXPECT_NEAR(num(e1, "score"), 100.0, 1e-9);
+  EXPECT_EQ(txt(e1, "grade"), "A");
+  EXPECT_EQ(txt(e1, "zone_id"), "Z1");
+  EXPECT_EQ(txt(e1, "park_id"), "P1");
 }
 
 TEST_F(AnalysisTiny, RunsAreRecordedAndResultsReplaced) {
