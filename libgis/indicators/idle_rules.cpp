@@ -10,7 +10,7 @@ constexpr double kIdleFeeShare = 0.20;
 
 std::string percent(double ratio) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f %%", ratio * 100.0);
+  std::snprintf(buf, sizeof buf, "%.1f%%", ratio * 100.0);
   return buf;
 }
 
@@ -36,8 +36,8 @@ StallRatios stall_ratios(const IdleInput& in) {
 }
 
 std::string describe(const StallRatios& r) {
-  return "developed " + (r.developed ? percent(*r.developed) : std::string("unknown")) + ", invested " +
-         (r.invested ? percent(*r.invested) : std::string("unknown"));
+  return "已开发 " + (r.developed ? percent(*r.developed) : std::string("未知")) + "，已投资 " +
+         (r.invested ? percent(*r.invested) : std::string("未知"));
 }
 
 IdleResult classify_not_started(const Date& deadline, const std::string& deadline_text, const Date& as_of) {
@@ -45,14 +45,12 @@ IdleResult classify_not_started(const Date& deadline, const std::string& deadlin
   const Date first = deadline.plus_years(1), second = deadline.plus_years(2);
   if (as_of > second) {
     r.status = IdleStatus::reclaim_candidate;
-    r.reason = "not started more than 2 years after the " + deadline_text + " (2nd anniversary " +
-               second.iso() + "): reclaim candidate (Order 53)";
+    r.reason = deadline_text + "，满两年（" + second.iso() + "）仍未动工：拟无偿收回（闲置土地处置办法）";
   } else if (as_of > first) {
     r.status = IdleStatus::idle_not_started;
-    r.reason = "not started more than 1 year after the " + deadline_text + " (anniversary " + first.iso() +
-               ")";
+    r.reason = deadline_text + "，满一年（" + first.iso() + "）仍未动工";
   } else {
-    r.reason = "not started, within the grace year, " + deadline_text;
+    r.reason = deadline_text + "，未动工，尚在一年期内";
     return r;
   }
   r.idle_days = days_between(deadline, as_of);
@@ -63,27 +61,24 @@ IdleResult classify_started(const IdleInput& in, const Date& as_of) {
   IdleResult r;
   const Date started = *in.actual_start;
   if (!in.stop_date || *in.stop_date > as_of) {
-    r.reason = "started " + started.iso() + ", not suspended by " + as_of.iso();
+    r.reason = started.iso() + " 已动工，至 " + as_of.iso() + " 未停工";
     return r;
   }
   const Date stop = *in.stop_date;
   const Date anniversary = stop.plus_years(1);
   if (as_of <= anniversary) {
-    r.reason = "suspended since " + stop.iso() + ", not more than 1 year by " + as_of.iso();
+    r.reason = stop.iso() + " 起停工，至 " + as_of.iso() + " 未满一年";
     return r;
   }
   const StallRatios ratios = stall_ratios(in);
   if (ratios.below) {
     r.status = IdleStatus::idle_stalled;
     r.idle_days = days_between(stop, as_of);
-    r.reason = "suspended since " + stop.iso() + " (over 1 year), " + describe(ratios) +
-               ": below 1/3 developed or 25 % invested";
+    r.reason = stop.iso() + " 起停工满一年，" + describe(ratios) + "：开发面积不足三分之一或投资不足 25%";
   } else if (!ratios.developed || !ratios.invested) {
-    r.reason = "suspended since " + stop.iso() + " (over 1 year), but " + describe(ratios) +
-               ": the ratios are unknown, cannot decide";
+    r.reason = stop.iso() + " 起停工满一年，但" + describe(ratios) + "：比例未知，无法认定";
   } else {
-    r.reason = "suspended since " + stop.iso() + " (over 1 year), but " + describe(ratios) +
-               ": not below 1/3 developed or 25 % invested";
+    r.reason = stop.iso() + " 起停工满一年，但" + describe(ratios) + "：未低于三分之一开发或 25% 投资";
   }
   return r;
 }
@@ -103,20 +98,20 @@ const char* idle_status_name(IdleStatus s) {
 IdleResult classify_idle(const IdleInput& in, const Date& as_of) {
   IdleResult r;
   if (!in.supply_date || *in.supply_date > as_of) {
-    r.reason = "not supplied by " + as_of.iso();
+    r.reason = "至 " + as_of.iso() + " 未供地";
     return r;
   }
   if (in.gov_cause) {
-    r.reason = "government-caused delay or force majeure: excluded from idle land (Order 53)";
+    r.reason = "政府原因或不可抗力造成动工延迟，不认定为闲置土地（闲置土地处置办法）";
     return r;
   }
   if (!in.actual_start || *in.actual_start > as_of) {
     if (!in.extension_date && !in.agreed_start) {
-      r.reason = "no agreed start date";
+      r.reason = "无约定动工日期";
       return r;
     }
     const Date deadline = in.extension_date ? *in.extension_date : *in.agreed_start;
-    const std::string text = "deadline " + deadline.iso() + (in.extension_date ? " (extended)" : "");
+    const std::string text = "动工期限 " + deadline.iso() + (in.extension_date ? "（已延期）" : "");
     r = classify_not_started(deadline, text, as_of);
   } else {
     r = classify_started(in, as_of);

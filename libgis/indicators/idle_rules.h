@@ -36,7 +36,7 @@ struct IdleResult {
   IdleStatus status = IdleStatus::none;
   long idle_days = 0;                  // days since the start deadline (not started) or the stop (stalled)
   std::optional<double> idle_fee_wan;  // 20 % of land_price_wan when idle and the price is known
-  std::string reason;                  // one line, for reports: why this status
+  std::string reason;                  // one line in Chinese, for reports: why this status
 };
 
 IdleResult classify_idle(const IdleInput& in, const Date& as_of);

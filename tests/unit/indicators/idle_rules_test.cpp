@@ -42,11 +42,11 @@ TEST(IdleRules, NotSuppliedIsNeverIdle) {
   in.supply_date.reset();
   IdleResult r = classify_idle(in, Date{2024, 6, 30});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "not supplied by 2024-06-30");
+  EXPECT_EQ(r.reason, "至 2024-06-30 未供地");
   in.supply_date = Date{2024, 7, 1};  // supplied after the evaluation date
   r = classify_idle(in, Date{2024, 6, 30});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "not supplied by 2024-06-30");
+  EXPECT_EQ(r.reason, "至 2024-06-30 未供地");
 }
 
 TEST(IdleRules, GovernmentCauseIsExcluded) {
@@ -54,7 +54,7 @@ TEST(IdleRules, GovernmentCauseIsExcluded) {
   in.gov_cause = true;
   const IdleResult r = classify_idle(in, Date{2024, 6, 30});  // 4 years late: would be a reclaim candidate
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "government-caused delay or force majeure: excluded from idle land (Order 53)");
+  EXPECT_EQ(r.reason, "政府原因或不可抗力造成动工延迟，不认定为闲置土地（闲置土地处置办法）");
   EXPECT_FALSE(r.idle_fee_wan);
 }
 
@@ -63,7 +63,7 @@ TEST(IdleRules, NoAgreedStartIsNotDecided) {
   in.agreed_start.reset();
   const IdleResult r = classify_idle(in, Date{2024, 6, 30});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "no agreed start date");
+  EXPECT_EQ(r.reason, "无约定动工日期");
 }
 
 TEST(IdleRules, WithinTheGraceYear) {
@@ -71,7 +71,7 @@ TEST(IdleRules, WithinTheGraceYear) {
   EXPECT_EQ(r.status, IdleStatus::none);
   EXPECT_EQ(r.idle_days, 0);
   EXPECT_FALSE(r.idle_fee_wan);
-  EXPECT_EQ(r.reason, "not started, within the grace year, deadline 2020-03-01");
+  EXPECT_EQ(r.reason, "动工期限 2020-03-01，未动工，尚在一年期内");
 }
 
 TEST(IdleRules, FirstAnniversaryIsNotYetIdle) {
@@ -81,7 +81,7 @@ TEST(IdleRules, FirstAnniversaryIsNotYetIdle) {
   r = classify_idle(not_started(), Date{2021, 3, 2});
   EXPECT_EQ(r.status, IdleStatus::idle_not_started);
   EXPECT_EQ(r.idle_days, 366);
-  EXPECT_EQ(r.reason, "not started more than 1 year after the deadline 2020-03-01 (anniversary 2021-03-01)");
+  EXPECT_EQ(r.reason, "动工期限 2020-03-01，满一年（2021-03-01）仍未动工");
 }
 
 TEST(IdleRules, SecondAnniversaryMakesAReclaimCandidate) {
@@ -92,8 +92,7 @@ TEST(IdleRules, SecondAnniversaryMakesAReclaimCandidate) {
   EXPECT_EQ(r.status, IdleStatus::reclaim_candidate);
   EXPECT_EQ(r.idle_days, 731);
   EXPECT_EQ(r.reason,
-            "not started more than 2 years after the deadline 2020-03-01 (2nd anniversary 2022-03-01): "
-            "reclaim candidate (Order 53)");
+            "动工期限 2020-03-01，满两年（2022-03-01）仍未动工：拟无偿收回（闲置土地处置办法）");
 }
 
 TEST(IdleRules, LeapDayStartHasItsAnniversaryOn28February) {
@@ -103,7 +102,7 @@ TEST(IdleRules, LeapDayStartHasItsAnniversaryOn28February) {
   IdleResult r = classify_idle(in, Date{2025, 3, 1});
   EXPECT_EQ(r.status, IdleStatus::idle_not_started);
   EXPECT_EQ(r.idle_days, 366);  // 2024-02-29 .. 2025-02-28 is 365 days
-  EXPECT_EQ(r.reason, "not started more than 1 year after the deadline 2024-02-29 (anniversary 2025-02-28)");
+  EXPECT_EQ(r.reason, "动工期限 2024-02-29，满一年（2025-02-28）仍未动工");
   EXPECT_EQ(classify_idle(in, Date{2026, 2, 28}).status, IdleStatus::idle_not_started);
   r = classify_idle(in, Date{2026, 3, 1});
   EXPECT_EQ(r.status, IdleStatus::reclaim_candidate);
@@ -120,12 +119,12 @@ TEST(IdleRules, ExtensionMovesTheDeadline) {
   in.extension_date = Date{2021, 6, 30};
   r = classify_idle(in, Date{2022, 6, 30});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "not started, within the grace year, deadline 2021-06-30 (extended)");
+  EXPECT_EQ(r.reason, "动工期限 2021-06-30（已延期），未动工，尚在一年期内");
   r = classify_idle(in, Date{2022, 7, 1});
   EXPECT_EQ(r.status, IdleStatus::idle_not_started);
   EXPECT_EQ(r.idle_days, 366);
   EXPECT_EQ(r.reason,
-            "not started more than 1 year after the deadline 2021-06-30 (extended) (anniversary 2022-06-30)");
+            "动工期限 2021-06-30（已延期），满一年（2022-06-30）仍未动工");
 
   in.agreed_start.reset();  // an extension alone is a deadline
   EXPECT_EQ(classify_idle(in, Date{2022, 7, 1}).status, IdleStatus::idle_not_started);
@@ -150,21 +149,20 @@ TEST(IdleRules, StartAfterTheEvaluationDateCountsAsNotStarted) {
   EXPECT_EQ(classify_idle(in, Date{2021, 6, 1}).status, IdleStatus::idle_not_started);
   const IdleResult r = classify_idle(in, Date{2021, 10, 1});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "started 2021-09-01, not suspended by 2021-10-01");
+  EXPECT_EQ(r.reason, "2021-09-01 已动工，至 2021-10-01 未停工");
 }
 
 TEST(IdleRules, StalledAfterAFullYearOfSuspension) {
   IdleResult r = classify_idle(stalled(), Date{2022, 1, 15});  // anniversary of the stop
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "suspended since 2021-01-15, not more than 1 year by 2022-01-15");
+  EXPECT_EQ(r.reason, "2021-01-15 起停工，至 2022-01-15 未满一年");
   r = classify_idle(stalled(), Date{2022, 1, 16});
   EXPECT_EQ(r.status, IdleStatus::idle_stalled);
   EXPECT_EQ(r.idle_days, 366);
   ASSERT_TRUE(r.idle_fee_wan);
   EXPECT_DOUBLE_EQ(*r.idle_fee_wan, 100.0);
   EXPECT_EQ(r.reason,
-            "suspended since 2021-01-15 (over 1 year), developed 30.0 %, invested 50.0 %: "
-            "below 1/3 developed or 25 % invested");
+            "2021-01-15 起停工满一年，已开发 30.0%，已投资 50.0%：开发面积不足三分之一或投资不足 25%");
 }
 
 TEST(IdleRules, StopAfterTheEvaluationDateIsIgnored) {
@@ -172,7 +170,7 @@ TEST(IdleRules, StopAfterTheEvaluationDateIsIgnored) {
   in.stop_date = Date{2023, 1, 1};
   const IdleResult r = classify_idle(in, Date{2022, 6, 1});
   EXPECT_EQ(r.status, IdleStatus::none);
-  EXPECT_EQ(r.reason, "started 2020-05-01, not suspended by 2022-06-01");
+  EXPECT_EQ(r.reason, "2020-05-01 已动工，至 2022-06-01 未停工");
 }
 
 TEST(IdleRules, ExactlyOneThirdDevelopedIsNotIdle) {
@@ -190,8 +188,7 @@ TEST(IdleRules, ExactlyTwentyFivePercentInvestedIsNotIdle) {
   IdleResult r = classify_idle(in, Date{2022, 6, 1});
   EXPECT_EQ(r.status, IdleStatus::none);
   EXPECT_EQ(r.reason,
-            "suspended since 2021-01-15 (over 1 year), but developed 66.7 %, invested 25.0 %: "
-            "not below 1/3 developed or 25 % invested");
+            "2021-01-15 起停工满一年，但已开发 66.7%，已投资 25.0%：未低于三分之一开发或 25% 投资");
   in.invested_wan = 49.99;
   EXPECT_EQ(classify_idle(in, Date{2022, 6, 1}).status, IdleStatus::idle_stalled);
 }
@@ -203,8 +200,7 @@ TEST(IdleRules, UnknownRatiosAreNotDecided) {
   IdleResult r = classify_idle(in, Date{2022, 6, 1});
   EXPECT_EQ(r.status, IdleStatus::none);
   EXPECT_EQ(r.reason,
-            "suspended since 2021-01-15 (over 1 year), but developed unknown, invested unknown: "
-            "the ratios are unknown, cannot decide");
+            "2021-01-15 起停工满一年，但已开发 未知，已投资 未知：比例未知，无法认定");
   // One ratio known and not below, the other with a zero divisor: still unknown.
   in.developed_m2 = 2000;
   in.invested_wan = 10;
@@ -212,8 +208,7 @@ TEST(IdleRules, UnknownRatiosAreNotDecided) {
   r = classify_idle(in, Date{2022, 6, 1});
   EXPECT_EQ(r.status, IdleStatus::none);
   EXPECT_EQ(r.reason,
-            "suspended since 2021-01-15 (over 1 year), but developed 66.7 %, invested unknown: "
-            "the ratios are unknown, cannot decide");
+            "2021-01-15 起停工满一年，但已开发 66.7%，已投资 未知：比例未知，无法认定");
   // One ratio below is enough.
   in.developed_m2 = 500;
   EXPECT_EQ(classify_idle(in, Date{2022, 6, 1}).status, IdleStatus::idle_stalled);
