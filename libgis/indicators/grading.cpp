@@ -41,13 +41,13 @@ std::optional<double> get(Field f, const EnterpriseInput& e) {
 
 const char* field_name(Field f) {
   switch (f) {
-    case Field::land: return "land";
-    case Field::output: return "output";
-    case Field::tax: return "tax";
-    case Field::value_added: return "value-added";
-    case Field::energy: return "energy";
-    case Field::employees: return "employee";
-    case Field::rnd: return "R&D";
+    case Field::land: return "用地";
+    case Field::output: return "产值";
+    case Field::tax: return "税收";
+    case Field::value_added: return "增加值";
+    case Field::energy: return "能耗";
+    case Field::employees: return "职工人数";
+    case Field::rnd: return "研发经费";
   }
   return "";
 }
@@ -60,11 +60,11 @@ const Def& find_def(const std::string& id) {
   throw UsageError("unknown indicator id \"" + id + "\"; valid ids: " + valid);
 }
 
-// Why a graded enterprise has no value for an indicator, e.g. "no energy figure".
+// Why a graded enterprise has no value for an indicator, e.g. "无能耗数据" (notes are shown to users in Chinese).
 std::string missing_note(const Def& d, const EnterpriseInput& e) {
-  if (!get(d.num, e)) return std::string("no ") + field_name(d.num) + " figure";
-  if (!get(d.den, e)) return std::string("no ") + field_name(d.den) + " figure";
-  return std::string(field_name(d.den)) + " figure not positive";
+  if (!get(d.num, e)) return std::string("无") + field_name(d.num) + "数据";
+  if (!get(d.den, e)) return std::string("无") + field_name(d.den) + "数据";
+  return std::string(field_name(d.den)) + "数据不为正";
 }
 
 std::string num(double v) {
@@ -74,14 +74,14 @@ std::string num(double v) {
 }
 
 void add_note(std::string& reason, const std::string& note) {
-  reason += (reason.empty() ? "" : "; ") + note;
+  reason += (reason.empty() ? "" : "；") + note;
 }
 
 std::string ungraded_reason(const EnterpriseInput& e, const GradingConfig& c) {
-  if (e.land_mu <= 0) return "no land";
+  if (e.land_mu <= 0) return "无用地";
   if (e.land_mu < c.min_land_mu)
-    return "land " + num(e.land_mu) + " mu below the minimum " + num(c.min_land_mu) + " mu";
-  if (!e.tax_wan) return "no tax figure";
+    return "用地 " + num(e.land_mu) + " 亩，低于最低 " + num(c.min_land_mu) + " 亩";
+  if (!e.tax_wan) return "无税收数据";
   return "";
 }
 
@@ -132,7 +132,7 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
     }
     for (size_t i : graded) {
       if (!bench) {
-        add_note(out[i].reason, ind.id + ": no positive benchmark this year, scores 0");
+        add_note(out[i].reason, ind.id + "：本年无正基准值，计 0 分");
         continue;
       }
       double ratio = 1.0;
@@ -141,7 +141,7 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
         if (c.cap_ratio > 0) ratio = std::min(ratio, c.cap_ratio);
         ratio = std::max(ratio, 0.0);
       } else {
-        add_note(out[i].reason, missing_note(def, in[i]) + ": scored at the benchmark");
+        add_note(out[i].reason, missing_note(def, in[i]) + "，按基准值计分");
       }
       *out[i].score += ratio * ind.weight;
     }

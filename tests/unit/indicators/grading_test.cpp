@@ -96,15 +96,15 @@ TEST(Grading, HandComputedYear) {
     EXPECT_EQ(s.grade, want[k].grade);
   }
   EXPECT_EQ(out[0].reason, "");
-  EXPECT_EQ(out[5].reason, "no output figure: scored at the benchmark");
+  EXPECT_EQ(out[5].reason, "无产值数据，按基准值计分");
   EXPECT_DOUBLE_EQ(*out[0].values.at("tax_per_mu"), 30);
   EXPECT_FALSE(out[5].values.at("output_per_mu"));
 
   EXPECT_EQ(out[2].grade, "ungraded");
   EXPECT_FALSE(out[2].score);
-  EXPECT_EQ(out[2].reason, "no land");
+  EXPECT_EQ(out[2].reason, "无用地");
   EXPECT_EQ(out[6].grade, "ungraded");
-  EXPECT_EQ(out[6].reason, "no tax figure");
+  EXPECT_EQ(out[6].reason, "无税收数据");
   EXPECT_DOUBLE_EQ(*out[6].values.at("output_per_mu"), 300);  // values still reported
 }
 
@@ -161,9 +161,9 @@ TEST(Grading, MissingOptionalFigureScoresAtTheBenchmark) {
   const auto out = grade_enterprises({has, no_energy, zero_energy}, c);
   EXPECT_DOUBLE_EQ(*out[0].score, 50 + 75);
   EXPECT_DOUBLE_EQ(*out[1].score, 50 + 50);
-  EXPECT_EQ(out[1].reason, "no energy figure: scored at the benchmark");
+  EXPECT_EQ(out[1].reason, "无能耗数据，按基准值计分");
   EXPECT_DOUBLE_EQ(*out[2].score, 100);
-  EXPECT_EQ(out[2].reason, "energy figure not positive: scored at the benchmark");
+  EXPECT_EQ(out[2].reason, "能耗数据不为正，按基准值计分");
 }
 
 TEST(Grading, IndicatorWithoutBenchmarkScoresZero) {
@@ -173,7 +173,7 @@ TEST(Grading, IndicatorWithoutBenchmarkScoresZero) {
   const auto out = grade_enterprises({ent("a", 2023, 10, 100, 1000), ent("b", 2023, 10, 300, 1000)}, c);
   EXPECT_DOUBLE_EQ(*out[0].score, 40);   // 10 / 20 × 80
   EXPECT_DOUBLE_EQ(*out[1].score, 120);  // 30 / 20 × 80
-  EXPECT_EQ(out[0].reason, "rnd_share: no positive benchmark this year, scores 0");
+  EXPECT_EQ(out[0].reason, "rnd_share：本年无正基准值，计 0 分");
 }
 
 TEST(Grading, UngradedReasons) {
@@ -183,10 +183,10 @@ TEST(Grading, UngradedReasons) {
                                       ent("small", 2023, 2.5, 10), ent("notax", 2023, 5, std::nullopt),
                                       ent("ok", 2023, 3, 10)},
                                      c);
-  EXPECT_EQ(out[0].reason, "no land");
-  EXPECT_EQ(out[1].reason, "no land");
-  EXPECT_EQ(out[2].reason, "land 2.5 mu below the minimum 3 mu");
-  EXPECT_EQ(out[3].reason, "no tax figure");
+  EXPECT_EQ(out[0].reason, "无用地");
+  EXPECT_EQ(out[1].reason, "无用地");
+  EXPECT_EQ(out[2].reason, "用地 2.5 亩，低于最低 3 亩");
+  EXPECT_EQ(out[3].reason, "无税收数据");
   for (size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(out[i].grade, "ungraded");
     EXPECT_FALSE(out[i].score);
