@@ -123,6 +123,30 @@ TEST(Import, EveryValidationIssueIsRecorded) {
   EXPECT_EQ(store->read_issues().size(), im.result.issues.size());
 }
 
+TEST(Import, DataDefectsAreReportedNotFatal) {
+  TempDir tmp;
+  TinyOptions opt;
+  opt.defects = true;
+  const Imported im = import_tiny(tmp, opt);
+  const auto only = [&](const std::string& code) {
+    const auto found = issues_with(im.result, code);
+    EXPECT_EQ(found.size(), 1u) << code;
+    return found.empty() ? std::string() : found[0]->message;
+  };
+  EXPECT_EQ(only("unknown_zone"), "parcels B names zone_id Z9, which is not in the zones layer; the zone was found by overlap instead");
+  EXPECT_EQ(only("unknown_enterprise"),
+            "parcel B is held by user_id E404, which is not in the enterprises table; its land counts as used but has no figures");
+  EXPECT_EQ(only("bad_date"),
+            "parcels.shp feature 1: supply_dat = \"2020-02-30\" is not a date (write dates as 2020-03-01); supply_date left empty");
+  EXPECT_EQ(only("bad_number"),
+            "enterprises.csv feature 2: output_wan = \"12万\" is not a number; output_wan left empty");
+  EXPECT_EQ(only("null_geometry"), "parcels.shp feature 5 (N) has no geometry; skipped");
+  EXPECT_EQ(only("missing_id"), "feature 6 of parcels has no parcel_id; it was given the id parcels-fid6");
+  // B still gets its zone by overlap; the import goes on.
+  EXPECT_EQ(column(im.db, "parcels", "parcel_id", "zone_id").at("B"), "Z2");
+  EXPECT_EQ(column(im.db, "parcels", "parcel_id", "supply_date").at("B"), "");
+}
+
 TEST(Import, OutputOpensInOgrWithSridAndSpatialIndex) {
   TempDir tmp;
   const Imported im = import_tiny(tmp);

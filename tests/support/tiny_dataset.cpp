@@ -63,6 +63,11 @@ void write(const std::string& path, const TinyOptions& opt, const std::vector<st
       if (it != f.values.end() && !it->second.empty()) feat->SetField(k, it->second.c_str());
       ++k;
     }
+    if (f.wkt.empty()) {  // a feature without geometry
+      if (layer->CreateFeature(feat) != OGRERR_NONE) throw std::runtime_error("cannot write to " + path);
+      OGRFeature::DestroyFeature(feat);
+      continue;
+    }
     OGRGeometry* g = nullptr;
     OGRGeometryFactory::createFromWkt(f.wkt.c_str(), nullptr, &g);
     if (ct) g->transform(ct.get());
@@ -88,21 +93,29 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
   write((dir / "zones.shp").string(), opt, {{"zone_id", 'S'}, {"park_id", 'S'}, {"name", 'S'}},
         {{box(0, 0, 500, 1000), {{"zone_id", "Z1"}, {"park_id", "P1"}, {"name", "一片区"}}},
          {box(500, 0, 1000, 1000), {{"zone_id", "Z2"}, {"park_id", "P1"}, {"name", "二片区"}}}});
+  const char date_type = opt.defects ? 'S' : 'D';
   const std::vector<std::pair<std::string, char>> parcel_fields = {
-      {"parcel_id", 'S'}, {"zone_id", 'S'}, {"land_use", 'S'}, {"user_id", 'S'}, {"supply_date", 'D'},
-      {"agreed_start", 'D'}, {"actual_start", 'D'}};
+      {"parcel_id", 'S'}, {"zone_id", 'S'}, {"land_use", 'S'}, {"user_id", 'S'}, {"supply_date", date_type},
+      {"agreed_start", date_type}, {"actual_start", date_type}};
   const std::string bowtie = "POLYGON((" + std::to_string(X0 + 200) + " " + std::to_string(Y0 + 200) + "," +
                              std::to_string(X0 + 300) + " " + std::to_string(Y0 + 300) + "," +
                              std::to_string(X0 + 300) + " " + std::to_string(Y0 + 200) + "," +
                              std::to_string(X0 + 200) + " " + std::to_string(Y0 + 300) + "," +
                              std::to_string(X0 + 200) + " " + std::to_string(Y0 + 200) + "))";
-  write((dir / "parcels.shp").string(), opt, parcel_fields,
-        {{box(10, 10, 110, 110), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}, {"user_id", "E1"},
+  std::vector<Feature> parcels = {
+        {box(10, 10, 110, 110), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}, {"user_id", "E1"},
                                   {"supply_date", "2020/01/15"}, {"agreed_start", "2020/06/01"}}},
          {box(600, 10, 700, 110), {{"parcel_id", "B"}, {"land_use", "0601"}}},
          {bowtie, {{"parcel_id", "C"}, {"zone_id", "Z1"}, {"land_use", "0604"}}},
          {box(2000, 0, 2100, 100), {{"parcel_id", "D"}, {"land_use", "0601"}}},
-         {box(10, 200, 110, 300), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}}}});
+         {box(10, 200, 110, 300), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}}}};
+  if (opt.defects) {
+    parcels[1].values = {{"parcel_id", "B"}, {"land_use", "0601"}, {"zone_id", "Z9"}, {"user_id", "E404"},
+                         {"supply_date", "2020-02-30"}};
+    parcels.push_back({"", {{"parcel_id", "N"}, {"land_use", "0601"}}});
+    parcels.push_back({box(800, 800, 850, 850), {{"land_use", "0601"}}});
+  }
+  write((dir / "parcels.shp").string(), opt, parcel_fields, parcels);
   write((dir / "buildings.shp").string(), opt,
         {{"building_id", 'S'}, {"floors", 'I'}, {"floor_area", 'R'}, {"vacant_area", 'R'}, {"use", 'S'}},
         {{box(20, 20, 40, 40), {{"building_id", "b1"}, {"floors", "2"}, {"use", "factory"}}}});
@@ -110,7 +123,8 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
         {{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}}});
   write_text(dir / "enterprises.csv",
              "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan\n"
-             "E1," + opt.enterprise_name + ",锂电新能源,2025,12000,800,3000,500,120,400\n");
+             "E1," + opt.enterprise_name + ",锂电新能源,2025,12000,800,3000,500,120,400\n" +
+                 std::string(opt.defects ? "E2,宁德某某铜业有限公司,铜材料,2025,12万,30,,,,\n" : ""));
 }
 
 }  // namespace parkgis::test

@@ -21,6 +21,10 @@ struct TinyOptions {
   bool keep_cpg = true;              // false: delete the .cpg files afterwards
   std::map<std::string, std::string> rename;  // canonical field -> field name to write instead
   std::string enterprise_name = "宁德时代新能源科技股份有限公司";
+  // Adds one of each data defect the importer must report: B names an unknown zone (Z9) and an unknown
+  // enterprise (E404) and has a supply date 2020-02-30 (dates then written as text); a parcel without
+  // geometry (N); a parcel without id; enterprise E2 with output "12万" (not a number).
+  bool defects = false;
 };
 
 // Writes the dataset into folder (which must exist).
