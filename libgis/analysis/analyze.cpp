@@ -1,6 +1,10 @@
 #include "libgis/analysis/analyze.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <unordered_map>
 
@@ -192,35 +196,77 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   }
 
   // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
+  // Candidates come from STRtrees here; the overlays run on all cores, each worker on its own GEOS
+  // context and its own copies of the geometries (parsed from WKB), so nothing GEOS owns is shared.
   std::vector<UnitResult> zones(in.zones.size());
   std::vector<UnsuppliedPiece> pieces;
   {
-    Index approvals(ctx, approval_g);
-    Index supplied(ctx, parcel_g);
-    for (std::size_t z = 0; z < in.zones.size(); ++z) {
-      report_progress(options.progress, "approved and unsupplied land", double(z) / double(in.zones.size()));
-      const GEOSGeometry* zg = zone_g[z].get();
-      UnitResult& u = zones[z];
-      u.id = in.zones[z].id;
-      u.park_id = in.zones[z].park_id;
-      u.name = in.zones[z].name;
-      u.wkb = in.zones[z].wkb;
-      if (!zg) continue;
-      u.sums.land_m2 = geom::area(ctx, zg);
-      std::vector<const GEOSGeometry*> a, s;
-      for (std::size_t k : approvals.query(zg)) a.push_back(approval_g[k].get());
-      for (std::size_t k : supplied.query(zg))
-        if (parcels[k].supplied) s.push_back(parcel_g[k].get());
-      indicators::ZoneSupply zs = indicators::zone_supply(ctx, zg, a, s);
-      u.sums.approved_m2 = zs.approved_m2;
-      u.sums.supplied_m2 = zs.supplied_m2;
-      u.sums.unsupplied_m2 = zs.unsupplied_m2;
-      for (std::size_t k = 0; k < zs.unsupplied_pieces.size(); ++k) {
-        const double a_m2 = geom::area(ctx, zs.unsupplied_pieces[k].get());
-        pieces.push_back({u.id + "-U" + std::to_string(k + 1), u.id, u.park_id, a_m2,
-                          geom::to_wkb(ctx, geom::to_multipolygon(ctx, zs.unsupplied_pieces[k].get()).get())});
+    std::vector<std::vector<std::size_t>> zone_approvals(in.zones.size()), zone_supplied(in.zones.size());
+    {
+      Index approvals(ctx, approval_g);
+      Index supplied(ctx, parcel_g);
+      for (std::size_t z = 0; z < in.zones.size(); ++z) {
+        UnitResult& u = zones[z];
+        u.id = in.zones[z].id;
+        u.park_id = in.zones[z].park_id;
+        u.name = in.zones[z].name;
+        u.wkb = in.zones[z].wkb;
+        if (!zone_g[z]) continue;
+        u.sums.land_m2 = geom::area(ctx, zone_g[z].get());
+        zone_approvals[z] = approvals.query(zone_g[z].get());
+        for (std::size_t k : supplied.query(zone_g[z].get()))
+          if (parcels[k].supplied) zone_supplied[z].push_back(k);
       }
     }
+    std::vector<std::vector<UnsuppliedPiece>> zone_pieces(in.zones.size());
+    std::atomic<std::size_t> next{0}, finished{0};
+    std::atomic<bool> cancel{false};
+    std::mutex progress_mutex;
+    std::exception_ptr failure;
+    const auto worker = [&]() {
+      geom::Context wctx;
+      try {
+        for (std::size_t z = next++; z < in.zones.size() && !cancel; z = next++) {
+          if (in.zones[z].wkb.empty()) continue;
+          std::vector<geom::GeomPtr> own;
+          const auto parse = [&](const std::string& wkb) {
+            own.push_back(geom::from_wkb(wctx, wkb));
+            return own.back().get();
+          };
+          const GEOSGeometry* zg = parse(in.zones[z].wkb);
+          std::vector<const GEOSGeometry*> a, sp;
+          for (std::size_t k : zone_approvals[z]) a.push_back(parse(in.approvals[k].wkb));
+          for (std::size_t k : zone_supplied[z]) sp.push_back(parse(in.parcels[k].wkb));
+          indicators::ZoneSupply zs = indicators::zone_supply(wctx, zg, a, sp);
+          UnitResult& u = zones[z];
+          u.sums.approved_m2 = zs.approved_m2;
+          u.sums.supplied_m2 = zs.supplied_m2;
+          u.sums.unsupplied_m2 = zs.unsupplied_m2;
+          for (std::size_t k = 0; k < zs.unsupplied_pieces.size(); ++k)
+            zone_pieces[z].push_back({u.id + "-U" + std::to_string(k + 1), u.id, u.park_id,
+                                      geom::area(wctx, zs.unsupplied_pieces[k].get()),
+                                      geom::to_wkb(wctx, geom::to_multipolygon(wctx, zs.unsupplied_pieces[k].get()).get())});
+          const std::size_t done = ++finished;
+          if (options.progress && done % 16 == 0) {
+            std::lock_guard<std::mutex> lock(progress_mutex);
+            if (!options.progress("approved and unsupplied land", double(done) / double(in.zones.size()))) cancel = true;
+          }
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        if (!failure) failure = std::current_exception();
+        cancel = true;
+      }
+    };
+    std::vector<std::thread> pool;
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    if (cancel) throw Cancelled();
+    for (auto& zp : zone_pieces)
+      for (auto& piece : zp) pieces.push_back(std::move(piece));
   }
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     auto z = zone_index.find(in.parcels[i].zone_id);
