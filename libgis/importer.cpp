@@ -162,14 +162,6 @@ std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
   return rows;
 }
 
-std::string now_iso() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 }  // namespace
 
@@ -323,7 +315,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   db.set_meta("name", manifest.name);
   db.set_meta("dataset", fs::absolute(options.dataset).lexically_normal().string());
   db.set_meta("as_of", manifest.as_of ? manifest.as_of->iso() : "");
-  db.set_meta("imported_at", now_iso());
+  db.set_meta("imported_at", utc_timestamp());
   db.set_meta("parkgis_version", PARKGIS_VERSION);
   db.set_meta("srid_reason", result.srid_reason);
   for (const LayerReport& r : result.layers) {

@@ -204,13 +204,8 @@ long long record_run(store::Store& store, const Date& as_of, const indicators::A
     store.read_table("runs", {"run_id"}, false, "", [&](const Row& r) {
       if (const auto* v = std::get_if<std::int64_t>(&r.values[0])) run_id = std::max<long long>(run_id, *v + 1);
     });
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   Row row;
-  row.values = {integer(run_id), std::string(buf), as_of.iso(), config.source, indicators::to_json(config),
+  row.values = {integer(run_id), utc_timestamp(), as_of.iso(), config.source, indicators::to_json(config),
                 std::string(PARKGIS_VERSION)};
   store.append_rows({"runs",
                      {{"run_id", I}, {"ran_at", T}, {"as_of", ColumnType::date}, {"config_source", T}, {"config", T},

@@ -37,4 +37,7 @@ std::optional<Date> parse_date(std::string_view text);
 // Today's date in local time.
 Date today();
 
+// The current time in UTC as ISO 8601, e.g. "2026-11-26T02:40:00Z" (for records of when work ran).
+std::string utc_timestamp();
+
 }  // namespace parkgis

@@ -21,10 +21,11 @@ const std::map<std::string, std::string>& abbreviations() {
       {"output", "out"},        {"per", "p"},              {"value", "val"},        {"added", "add"},
       {"employee", "emp"},      {"employees", "emp"},      {"extension", "ext"},    {"developed", "dev"},
       {"required", "req"},      {"total", "tot"},          {"investment", "inv"},   {"invested", "inv"},
-      {"survey", "svy"},        {"reason", "rsn"},         {"parcels", "parc"},     {"minimum", "min"},
+      {"survey", "svy"},        {"reason", "rsn"},         {"minimum", "min"},
       {"feature", "feat"},      {"severity", "sev"},       {"message", "msg"},      {"number", "no"},
       {"agreed", "agr"},        {"actual", "act"},               {"source", "src"},
-                           {"share", "shr"},
+                           {"share", "shr"},        {"rate", "rt"},            {"area", "ar"},          {"floor", "flr"},
+      {"built", "blt"},        {"used", "use"},           {"parcels", "cnt"},
                                  
                          
   };
@@ -49,6 +50,13 @@ std::string lower(std::string s) {
   return s;
 }
 
+// Rule 0: names chosen by hand where the rule reads badly.
+const std::map<std::string, std::string>& chosen() {
+  static const std::map<std::string, std::string> m = {
+      {"idle_fee_wan", "idle_fee"}, {"land_price_wan", "price_wan"}, {"check_items", "to_check"}};
+  return m;
+}
+
 }  // namespace
 
 std::size_t encoded_length(const std::string& text, const std::string& encoding) {
@@ -69,6 +77,7 @@ std::size_t encoded_length(const std::string& text, const std::string& encoding)
 
 std::string dbf_name(const std::string& name, const std::string& encoding) {
   if (encoded_length(name, encoding) <= kDbfNameBytes) return name;
+  if (const auto it = chosen().find(name); it != chosen().end()) return it->second;
   // Rule 2: abbreviate each word.
   std::vector<std::string> words;
   for (std::size_t start = 0;;) {
@@ -82,8 +91,8 @@ std::string dbf_name(const std::string& name, const std::string& encoding) {
   std::string joined;
   for (const std::string& w : words) joined += (joined.empty() ? "" : "_") + w;
   if (encoded_length(joined, encoding) <= kDbfNameBytes) return joined;
-  // Rule 3: drop underscores from the last one backwards.
-  for (std::size_t pos = joined.rfind('_'); pos != std::string::npos; pos = joined.rfind('_')) {
+  // Rule 3: drop underscores from the first one on.
+  for (std::size_t pos = joined.find('_'); pos != std::string::npos; pos = joined.find('_')) {
     joined.erase(pos, 1);
     if (encoded_length(joined, encoding) <= kDbfNameBytes) return joined;
   }

@@ -3,9 +3,11 @@
 // (docs/cli.md, "DBF field names"), so that the same column always gets the same short name and a
 // returned survey file can be read back without fields.csv:
 //   1. a name that fits (≤ 10 bytes in the target encoding) is kept;
+//      (a few of parkgis's own columns have a hand-chosen short name: idle_fee_wan → idle_fee,
+//      land_price_wan → price_wan, check_items → to_check)
 //   2. otherwise each word (split at '_') is abbreviated from a fixed list (status → sts,
 //      enterprise → ent, efficiency → eff, ...), and the words are joined with '_';
-//   3. still too long: the underscores are dropped, from the last one backwards;
+//   3. still too long: the underscores are dropped, from the first one on;
 //   4. still too long: cut to 10 bytes at a character boundary (never inside a multi-byte character);
 //   5. a name already taken gets "_2", "_3", ... in place of its last characters.
 // Short names are compared case-insensitively for uniqueness, as DBF readers do.

@@ -23,14 +23,14 @@ geom::GeomPtr union_polygons(geom::Context& ctx, const std::vector<const GEOSGeo
   if (polygons.empty()) return geom::own(ctx, nullptr);
   const GEOSContextHandle_t h = ctx.handle();
   geom::GeomPtr coll = collection_of(ctx, polygons);
-  // A coverage union is only correct for non-overlapping inputs: when the union's area is the sum of
-  // the parts' areas, nothing overlapped.
+  // A coverage union is only correct for non-overlapping inputs. On overlapping ones GEOS may return an
+  // invalid result whose area still equals the sum of the parts, so both checks are needed.
   geom::GeomPtr cov = geom::own(ctx, GEOSCoverageUnion_r(h, coll.get()));
   if (cov) {
     double sum = 0;
     for (const GEOSGeometry* g : polygons) sum += geom::area(ctx, g);
     const double a = geom::area(ctx, cov.get());
-    if (std::abs(a - sum) <= 1e-6 * std::max(1.0, sum)) return cov;
+    if (std::abs(a - sum) <= 1e-6 * std::max(1.0, sum) && GEOSisValid_r(h, cov.get()) == 1) return cov;
   }
   ctx.clear_error();
   return geom::own(ctx, GEOSUnaryUnion_r(h, coll.get()));

@@ -299,18 +299,8 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
       return *v;
     }
     case FieldType::date: {
-      std::optional<Date> d;
-      if (src_type == OFTDate || src_type == OFTDateTime) {
-        int y = 0, mo = 0, da = 0, h = 0, mi = 0, tz = 0;
-        float s = 0;
-        if (feature->GetFieldAsDateTime(m.source_index, &y, &mo, &da, &h, &mi, &s, &tz) && y > 0) {
-          char buf[40];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, da);
-          d = parse_date(buf);
-        }
-      } else {
-        d = parse_date(t);
-      }
+      // Date fields were taken above; here the date is text (or a Date field GDAL could not read).
+      const std::optional<Date> d = parse_date(t);
       if (!d) {
         m_issues.add(Severity::warning, "bad_date", m_spec.name, label,
                      m_display + " feature " + std::to_string(fid) + ": " + m.source_name + " = \"" + t +

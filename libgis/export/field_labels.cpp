@@ -1,0 +1,111 @@
+#include "libgis/export/field_labels.h"
+
+#include <map>
+
+#include "libgis/model/schema.h"
+
+namespace parkgis::exporter {
+
+namespace {
+
+const char* const kRatio = "0–1";
+
+const std::map<std::string, FieldLabel>& labels() {
+  static const std::map<std::string, FieldLabel> m = [] {
+    std::map<std::string, FieldLabel> t = {
+        // parcel_metrics (docs/indicators.md)
+        {"park_id", {"园区代码", ""}},
+        {"zone_id", {"片区代码", ""}},
+        {"parcel_id", {"宗地代码", ""}},
+        {"land_use", {"土地用途", ""}},
+        {"user_id", {"权利人代码", ""}},
+        {"enterprise_name", {"权利人名称", ""}},
+        {"industry", {"行业", ""}},
+        {"area_m2", {"面积", "m²"}},
+        {"area_mu", {"面积", "亩"}},
+        {"registered_area_m2", {"登记面积", "m²"}},
+        {"supplied", {"已供地", "0/1"}},
+        {"started", {"已动工", "0/1"}},
+        {"supply_status", {"供地状态", ""}},
+        {"footprint_m2", {"建筑占地面积", "m²"}},
+        {"coverage", {"建筑系数", kRatio}},
+        {"floor_m2", {"建筑面积", "m²"}},
+        {"plot_ratio", {"容积率", ""}},
+        {"vacant_m2", {"空置面积", "m²"}},
+        {"vacancy_rate", {"空置率", kRatio}},
+        {"buildings", {"建筑数", "幢"}},
+        {"idle_status", {"闲置状态", ""}},
+        {"idle_days", {"闲置天数", "天"}},
+        {"idle_fee_wan", {"土地闲置费", "万元"}},
+        {"idle_reason", {"闲置认定依据", ""}},
+        {"output_wan", {"产值", "万元"}},
+        {"tax_wan", {"税收", "万元"}},
+        {"output_per_mu", {"亩均产值", "万元/亩"}},
+        {"tax_per_mu", {"亩均税收", "万元/亩"}},
+        {"grade", {"亩均效益等级", ""}},
+        {"min_plot_ratio", {"容积率下限", ""}},
+        {"low_coverage", {"建筑系数偏低", "0/1"}},
+        {"low_plot_ratio", {"容积率偏低", "0/1"}},
+        {"low_efficiency", {"低效用地", "0/1"}},
+        // zone_metrics / park_metrics
+        {"name", {"名称", ""}},
+        {"county", {"所在县区", ""}},
+        {"zones", {"片区数", "个"}},
+        {"land_m2", {"土地面积", "m²"}},
+        {"land_mu", {"土地面积", "亩"}},
+        {"parcels", {"宗地数", "宗"}},
+        {"approved_m2", {"已批面积", "m²"}},
+        {"supplied_m2", {"已供面积", "m²"}},
+        {"unsupplied_m2", {"批而未供面积", "m²"}},
+        {"unsupplied_mu", {"批而未供面积", "亩"}},
+        {"idle_m2", {"闲置土地面积", "m²"}},
+        {"idle_mu", {"闲置土地面积", "亩"}},
+        {"idle_parcels", {"闲置宗地数", "宗"}},
+        {"built_m2", {"已建成面积", "m²"}},
+        {"industrial_built_m2", {"工矿仓储已建成面积", "m²"}},
+        {"factory_floor_m2", {"厂房建筑面积", "m²"}},
+        {"factory_vacant_m2", {"厂房闲置面积", "m²"}},
+        {"factory_vacancy_rate", {"厂房闲置率", kRatio}},
+        {"land_mu_used", {"已用地面积", "亩"}},
+        {"supply_rate", {"土地供应率", kRatio}},
+        {"built_up_rate", {"土地建成率", kRatio}},
+        {"industrial_share", {"工业用地率", kRatio}},
+        {"comprehensive_plot_ratio", {"综合容积率", ""}},
+        {"building_density", {"建筑密度", kRatio}},
+        {"idle_rate", {"土地闲置率", kRatio}},
+        {"unsupplied_rate", {"批而未供率", kRatio}},
+        {"low_efficiency_parcels", {"低效宗地数", "宗"}},
+        // unsupplied_land
+        {"piece_id", {"图斑编号", ""}},
+        // buildings (import adds floor_area_source)
+        {"floor_area_source", {"建筑面积来源", ""}},
+        // import_issues
+        {"severity", {"级别", ""}},
+        {"code", {"问题代码", ""}},
+        {"layer", {"图层", ""}},
+        {"feature_id", {"要素编号", ""}},
+        {"message", {"说明", ""}},
+        // survey columns
+        {"check_items", {"核查事项", ""}},
+        {"survey_status", {"核查状态", ""}},
+        {"surveyor", {"核查人", ""}},
+        {"survey_date", {"核查日期", ""}},
+        {"note", {"备注", ""}},
+    };
+    // Imported layers: the canonical schema's labels (registered_area, floors, vacant_area, ...).
+    for (const model::LayerSpec& layer : model::canonical_layers())
+      for (const model::FieldSpec& f : layer.fields) t.emplace(f.name, FieldLabel{f.label_zh, f.unit});
+    return t;
+  }();
+  return m;
+}
+
+}  // namespace
+
+FieldLabel field_label(const std::string& column) {
+  const auto it = labels().find(column);
+  if (it != labels().end()) return it->second;
+  return FieldLabel{column, ""};
+}
+
+}  // namespace parkgis::exporter

@@ -1,0 +1,273 @@
+// survey_pack: one zone's survey package (survey.h).
+#include <cpl_conv.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "libgis/core/errors.h"
+#include "libgis/export/export.h"
+#include "libgis/export/style_writer.h"
+#include "libgis/export/survey.h"
+#include "libgis/export/survey_fields.h"
+#include "libgis/geom/geos.h"
+#include "libgis/store/store.h"
+
+namespace parkgis::exporter {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The columns of the parcel layer in a package: what a team needs to find and judge a parcel.
+const std::vector<std::string>& check_parcel_columns() {
+  static const std::vector<std::string> c = {
+      "parcel_id", "check_items", "zone_id", "park_id", "land_use", "user_id", "enterprise_name", "industry",
+      "area_mu", "supply_status", "idle_status", "idle_days", "idle_reason", "floor_m2", "vacant_m2",
+      "vacancy_rate", "coverage", "plot_ratio", "tax_per_mu", "grade", "low_efficiency"};
+  return c;
+}
+
+std::size_t index_of(const OutLayer& layer, const std::string& name) {
+  for (std::size_t i = 0; i < layer.fields.size(); ++i)
+    if (layer.fields[i].name == name) return i;
+  return layer.fields.size();
+}
+
+// Keeps `first` columns in that order, then the editable and survey columns (which read_export_layer
+// appended), dropping the rest.
+void keep_fields(OutLayer& layer, const std::vector<std::string>& first) {
+  std::vector<std::size_t> order;
+  for (const std::string& n : first)
+    if (const std::size_t i = index_of(layer, n); i < layer.fields.size()) order.push_back(i);
+  for (std::size_t i = 0; i < layer.fields.size(); ++i)
+    if (std::find(order.begin(), order.end(), i) == order.end() &&
+        (is_survey_column(layer.fields[i].name) ||
+         std::find(editable_attributes("parcels").begin(), editable_attributes("parcels").end(), layer.fields[i].name) !=
+             editable_attributes("parcels").end()))
+      order.push_back(i);
+  std::vector<OutField> fields;
+  for (std::size_t i : order) fields.push_back(layer.fields[i]);
+  for (OutFeature& f : layer.features) {
+    std::vector<store::Value> values;
+    for (std::size_t i : order) values.push_back(i < f.values.size() ? f.values[i] : store::Value{});
+    f.values = std::move(values);
+  }
+  layer.fields = std::move(fields);
+}
+
+double number(const store::Value& v) {
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+  return 0;
+}
+
+// "闲置土地（拟无偿收回）；低效用地；有空置建筑": why a parcel is in the package.
+std::string check_items(const OutLayer& layer, const OutFeature& f) {
+  const auto value = [&](const std::string& name) {
+    const std::size_t i = index_of(layer, name);
+    return i < f.values.size() ? f.values[i] : store::Value{};
+  };
+  std::vector<std::string> items;
+  const std::string idle = store::value_text(value("idle_status"));
+  if (idle == "reclaim_candidate") items.push_back("闲置土地（未动工满两年，拟无偿收回）");
+  else if (idle == "idle_not_started") items.push_back("闲置土地（未动工满一年）");
+  else if (idle == "idle_stalled") items.push_back("闲置土地（停工）");
+  if (number(value("low_efficiency")) == 1) items.push_back("低效用地（建筑系数或容积率偏低）");
+  if (number(value("vacant_m2")) > 0) items.push_back("有空置建筑");
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : "；") + s;
+  return out;
+}
+
+class PackFolder {
+ public:
+  explicit PackFolder(const fs::path& parent) {
+    m_path = parent / (".parkgis-pack-" + std::to_string(getpid()));
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+    if (!fs::create_directories(m_path, ec))
+      throw DataError("cannot write into " + parent.string() + ": " + ec.message() + " (is the folder writable?)");
+  }
+  ~PackFolder() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  PackFolder(const PackFolder&) = delete;
+  PackFolder& operator=(const PackFolder&) = delete;
+  const fs::path& path() const { return m_path; }
+
+ private:
+  fs::path m_path;
+};
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// Zips every file of `folder` under `top/` into `zip_path` with GDAL's zip writer.
+void write_zip(const fs::path& folder, const std::string& top, const fs::path& zip_path) {
+  void* zip = CPLCreateZip(zip_path.string().c_str(), nullptr);
+  if (!zip) throw DataError("cannot create " + zip_path.string());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const fs::path& p : files) {
+    const std::string name = top + "/" + p.filename().string();
+    const std::string bytes = read_bytes(p);
+    ok = ok && CPLCreateFileInZip(zip, name.c_str(), nullptr) == CE_None &&
+         CPLWriteFileInZip(zip, bytes.data(), static_cast<int>(bytes.size())) == CE_None &&
+         CPLCloseFileInZip(zip) == CE_None;
+  }
+  ok = CPLCloseZip(zip) == CE_None && ok;
+  if (!ok) throw DataError("cannot write " + zip_path.string() + " (is the disk full?)");
+}
+
+std::string as_of_of(store::Store& store) {
+  std::string as_of;
+  if (store.has_table("runs"))
+    store.read_table("runs", {"as_of"}, false, "run_id", [&](const store::Row& r) { as_of = store::value_text(r.values[0]); });
+  if (as_of.empty()) {
+    const auto meta = store.meta();
+    if (const auto it = meta.find("as_of"); it != meta.end()) as_of = it->second;
+  }
+  return as_of;
+}
+
+}  // namespace
+
+PackResult survey_pack(store::Store& store, const PackRequest& req) {
+  if (req.zone_id.empty()) throw UsageError("missing required option --zone");
+  if (req.output.empty()) throw UsageError("missing required option -o");
+  if (req.format == Format::csv) throw UsageError("a survey package needs geometry: use shp, gpkg, geojson or kml");
+  if (!store.has_table("parcel_metrics"))
+    throw DataError("database " + store.location() + " has no analysis results; run 'parkgis analyze --db " +
+                    store.location() + "' first");
+
+  // The zone (its name for the README); read_export_layer checks the id again and lists the zones.
+  std::string zone_name;
+  store.read_table("zones", {"name"}, false, "", [&](const store::Row& r) { zone_name = store::value_text(r.values[0]); },
+                   store::Filter::equals("zone_id", req.zone_id));
+
+  const fs::path out(req.output);
+  const bool zip = out.extension() == ".zip";
+  const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  if (!fs::is_directory(parent)) throw DataError("cannot write " + req.output + ": the folder " + parent.string() + " does not exist");
+  if (!zip && fs::exists(out) && !fs::is_directory(out)) throw DataError(req.output + " exists and is not a folder");
+
+  WriteOptions wo;
+  wo.format = req.format;
+  wo.encoding = req.format == Format::shp ? (req.encoding.empty() ? "CP936" : parse_encoding(req.encoding)) : "UTF-8";
+  if (req.format != Format::shp && !req.encoding.empty() && parse_encoding(req.encoding) != "UTF-8")
+    throw UsageError(std::string("--encoding ") + req.encoding + ": " + format_name(req.format) +
+                     " files are UTF-8 by their specification; --encoding applies to shapefiles");
+
+  PackResult result;
+  result.path = req.output;
+  PackFolder folder(parent);
+  const std::string dir = folder.path().string();
+  Selection zone_only{"", req.zone_id, ""};
+
+  // 1. Parcels to check: idle, low-efficiency, or with vacant floor space.
+  const ExportLayer parcels_layer{"parcels_check", "parcel_metrics", "待核查宗地", "parcel_id", true, {}, "idle"};
+  OutLayer parcels = read_export_layer(store, parcels_layer,
+                                       Selection{"", req.zone_id, "idle_status != 'none' OR low_efficiency = 1 OR vacant_m2 > 0"}, true);
+  {
+    OutField items;
+    items.name = "check_items";
+    items.label = field_label("check_items");
+    items.min_width = 1;
+    parcels.fields.push_back(items);
+    for (OutFeature& f : parcels.features) f.values.emplace_back(check_items(parcels, f));
+    keep_fields(parcels, check_parcel_columns());
+  }
+  // 2. Approved but unsupplied land.
+  OutLayer unsupplied = read_export_layer(store, find_export_layer("unsupplied"), zone_only, true);
+  // 3. The buildings on the parcels to check.
+  OutLayer buildings = read_export_layer(store, find_export_layer("buildings"), zone_only, true);
+  {
+    geom::Context ctx;
+    std::vector<geom::GeomPtr> owned;
+    std::vector<const GEOSPreparedGeometry*> prepared;
+    for (const OutFeature& f : parcels.features)
+      if (geom::GeomPtr g = geom::from_wkb(ctx, f.wkb)) {
+        prepared.push_back(GEOSPrepare_r(ctx.handle(), g.get()));
+        owned.push_back(std::move(g));
+      }
+    std::vector<OutFeature> kept;
+    for (OutFeature& b : buildings.features) {
+      geom::GeomPtr g = geom::from_wkb(ctx, b.wkb);
+      if (!g) continue;
+      bool hit = false;
+      for (const GEOSPreparedGeometry* p : prepared)
+        if (GEOSPreparedIntersects_r(ctx.handle(), p, g.get()) == 1 && GEOSPreparedTouches_r(ctx.handle(), p, g.get()) != 1) {
+          hit = true;
+          break;
+        }
+      if (hit) kept.push_back(std::move(b));
+    }
+    for (const GEOSPreparedGeometry* p : prepared) GEOSPreparedGeom_destroy_r(ctx.handle(), p);
+    buildings.features = std::move(kept);
+  }
+  // 4. The zone boundary.
+  OutLayer zone = read_export_layer(store, find_export_layer("zones"), zone_only, false);
+  keep_fields(zone, {"zone_id", "park_id", "name"});
+
+  struct Item {
+    OutLayer* data;
+    std::string base, title;
+    style::Theme theme;
+    std::string label;
+  };
+  std::vector<Item> items;
+  items.push_back({&parcels, "parcels_check", "待核查宗地", choose_theme(parcels_layer, parcels.fields, ""), "parcel_id"});
+  items.push_back({&unsupplied, "unsupplied", "批而未供土地", choose_theme(find_export_layer("unsupplied"), unsupplied.fields, ""), "piece_id"});
+  items.push_back({&buildings, "buildings", "建筑", choose_theme(find_export_layer("buildings"), buildings.fields, ""), ""});
+  items.push_back({&zone, "zone", "片区边界", plain_theme("zone", "片区边界", "#ffffff00", "#e31a1c", 0.8), "name"});
+  for (Item& it : items) {
+    it.data->name = it.base;
+    WrittenLayer w = write_styled_layer(*it.data, &it.theme, it.label, wo, dir, it.base);
+    result.warnings.insert(result.warnings.end(), w.warnings.begin(), w.warnings.end());
+    result.layers.push_back({it.base + format_extension(req.format), it.title, static_cast<long>(it.data->features.size())});
+  }
+  const std::string readme = pack_readme(req.zone_id, zone_name, as_of_of(store), result.layers, req.format, wo.encoding);
+  {
+    std::ofstream f(folder.path() / "README.txt", std::ios::binary);
+    f << readme;
+    if (!f) throw DataError("cannot write README.txt into " + dir);
+  }
+  for (const auto& e : fs::directory_iterator(folder.path())) result.files.push_back(e.path().filename().string());
+  std::sort(result.files.begin(), result.files.end());
+
+  std::error_code ec;
+  if (zip) {
+    const fs::path tmp_zip = parent / (".parkgis-pack-" + std::to_string(getpid()) + ".zip");
+    fs::remove(tmp_zip, ec);
+    try {
+      write_zip(folder.path(), "survey_" + req.zone_id, tmp_zip);
+    } catch (...) {
+      fs::remove(tmp_zip, ec);
+      throw;
+    }
+    fs::rename(tmp_zip, out, ec);
+    if (ec) throw DataError("cannot move the package to " + req.output + ": " + ec.message());
+    for (std::string& f : result.files) f = "survey_" + req.zone_id + "/" + f;
+  } else {
+    fs::create_directories(out, ec);
+    if (!fs::is_directory(out)) throw DataError("cannot create the folder " + req.output + ": " + ec.message());
+    for (const std::string& f : result.files) {
+      fs::rename(folder.path() / f, out / f, ec);
+      if (ec) throw DataError("cannot move " + f + " into " + req.output + ": " + ec.message());
+    }
+  }
+  return result;
+}
+
+}  // namespace parkgis::exporter
