@@ -140,17 +140,20 @@ std::vector<Column> columns_of(const std::vector<Spec>& specs) {
 
 // Reads rows of a table as maps column -> value.
 std::vector<std::map<std::string, Value>> read_rows(store::Store& store, const std::string& table,
-                                                    const std::string& order_by) {
+                                                    const std::string& order_by, const store::Filter& filter = {}) {
   if (!store.has_table(table))
     throw DataError(store.location() + " has no analysis results (table " + table +
                     "); run 'parkgis analyze --db " + store.location() + "' first");
   const std::vector<std::string> cols = store.columns(table);
   std::vector<std::map<std::string, Value>> out;
-  store.read_table(table, cols, false, order_by, [&](const Row& r) {
-    std::map<std::string, Value> m;
-    for (std::size_t i = 0; i < cols.size(); ++i) m[cols[i]] = r.values[i];
-    out.push_back(std::move(m));
-  });
+  store.read_table(
+      table, cols, false, order_by,
+      [&](const Row& r) {
+        std::map<std::string, Value> m;
+        for (std::size_t i = 0; i < cols.size(); ++i) m[cols[i]] = r.values[i];
+        out.push_back(std::move(m));
+      },
+      filter);
   return out;
 }
 
@@ -275,7 +278,11 @@ Report build_report(store::Store& store, const Request& req) {
       const auto specs = visible(parcel_specs(), req.compact);
       r.columns = columns_of(specs);
       std::map<std::string, Section> by_zone;
-      for (const auto& row : read_rows(store, "parcel_metrics", "parcel_id")) {
+      // Only the rows asked for are read (indexed zone_id / park_id), not the whole table.
+      const store::Filter where = !req.zone_id.empty() ? store::Filter::equals("zone_id", req.zone_id)
+                                  : !req.park_id.empty() ? store::Filter::equals("park_id", req.park_id)
+                                                         : store::Filter{};
+      for (const auto& row : read_rows(store, "parcel_metrics", "parcel_id", where)) {
         const std::string zid = text_of(row, "zone_id");
         const std::string pid = zid.empty() ? "" : zone_park[zid];
         if (!park_ok(pid) || !zone_ok(zid)) continue;
@@ -290,7 +297,10 @@ Report build_report(store::Store& store, const Request& req) {
     case Level::enterprise: {
       const auto specs = visible(enterprise_specs(), req.compact);
       r.columns = columns_of(specs);
-      auto rows = read_rows(store, "enterprise_metrics", "enterprise_id");
+      const store::Filter where = !req.zone_id.empty() ? store::Filter::equals("zone_id", req.zone_id)
+                                  : !req.park_id.empty() ? store::Filter::equals("park_id", req.park_id)
+                                                         : store::Filter{};
+      auto rows = read_rows(store, "enterprise_metrics", "enterprise_id", where);
       // Best first: by grade, then score (high to low), then id.
       std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         const std::string ga = text_of(a, "grade"), gb = text_of(b, "grade");
