@@ -41,12 +41,22 @@ ZoneSupply zone_supply(geom::Context& ctx, const GEOSGeometry* zone, const std::
   const GEOSContextHandle_t h = ctx.handle();
   ZoneSupply out;
 
-  geom::GeomPtr approved_union = union_polygons(ctx, approvals);
-  geom::GeomPtr approved = approved_union ? geom::own(ctx, GEOSIntersection_r(h, approved_union.get(), zone))
-                                          : geom::own(ctx, nullptr);
-  geom::GeomPtr supplied_union = union_polygons(ctx, supplied_parcels);
-  geom::GeomPtr supplied = supplied_union ? geom::own(ctx, GEOSIntersection_r(h, supplied_union.get(), zone))
-                                          : geom::own(ctx, nullptr);
+  // Clipping to the zone is an overlay of the whole union; skip it when every input lies in the zone
+  // (the usual case for parcels), which a prepared "covers" test answers cheaply.
+  const GEOSPreparedGeometry* prepared_zone = GEOSPrepare_r(h, zone);
+  const auto all_inside = [&](const std::vector<const GEOSGeometry*>& parts) {
+    for (const GEOSGeometry* g : parts)
+      if (GEOSPreparedCovers_r(h, prepared_zone, g) != 1) return false;
+    return true;
+  };
+  const auto clipped_union = [&](const std::vector<const GEOSGeometry*>& parts) {
+    geom::GeomPtr u = union_polygons(ctx, parts);
+    if (!u || all_inside(parts)) return u;
+    return geom::own(ctx, GEOSIntersection_r(h, u.get(), zone));
+  };
+  geom::GeomPtr approved = clipped_union(approvals);
+  geom::GeomPtr supplied = clipped_union(supplied_parcels);
+  GEOSPreparedGeom_destroy_r(h, prepared_zone);
   out.approved_m2 = geom::area(ctx, approved.get());
   out.supplied_m2 = geom::area(ctx, supplied.get());
   if (!approved || out.approved_m2 <= 0) return out;
