@@ -205,111 +205,127 @@ ImportResult import_dataset(const ImportOptions& options) {
   working.importFromEPSG(result.srid);
   working.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
-  // 2. Read every layer into memory in the working CRS: layers in parallel (largest first), each
-  //    worker with its own GEOS context; issues are merged in canonical layer order afterwards.
+  // 2-4. Read, check and write. The buildings layer (usually the largest, and needed by no other check)
+  // is read on a second core while the other layers are read, checked and written; it is written last.
+  // Each thread has its own GEOS context. Issues are merged in a fixed order at the end.
   geom::Context ctx;
-  std::vector<std::unique_ptr<geom::Context>> contexts;  // outlive the geometries they made
+  std::vector<std::unique_ptr<geom::Context>> contexts;  // declared before `loaded`: outlive its geometries
   std::map<std::string, LoadedLayer> loaded;
-  {
-    std::vector<std::size_t> order(open.size());
-    std::vector<long long> counts(open.size());
-    long long total = 0;
-    for (std::size_t i = 0; i < open.size(); ++i) {
-      order[i] = i;
-      counts[i] = std::max(1LL, open[i].reader->feature_count());
-      total += counts[i];
-    }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+  std::vector<IssueSink> sinks(open.size());
+  IssueSink check_issues;
 
-    std::vector<LoadedLayer> layers(open.size());
-    std::vector<IssueSink> sinks(open.size());
-    std::vector<std::atomic<long long>> done(open.size());
-    std::mutex progress_mutex;
-    std::atomic<bool> cancel{false};
-    const ProgressFn per_layer_progress = [&](std::string_view, double) { return !cancel.load(); };
-    const auto report_total = [&]() {
-      if (!options.progress) return;
-      long long sum = 0;
-      for (const auto& d : done) sum += d.load();
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      if (!options.progress("reading layers", double(sum) / double(total))) cancel = true;
-    };
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto worker = [&](geom::Context& wctx) {
-      for (std::size_t k = next++; k < order.size(); k = next++) {
-        const std::size_t i = order[k];
-        try {
-          // load_layer reports about every 1 %: fold that into one "reading layers" figure.
-          const ProgressFn fn = [&](std::string_view stage, double f) {
-            done[i] = static_cast<long long>(f * double(counts[i]));
-            report_total();
-            return per_layer_progress(stage, f);
-          };
-          layers[i] = import::load_layer(*open[i].reader, open[i].srs.get(), &working, wctx, sinks[i], fn);
-        } catch (...) {
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-          cancel = true;
-        }
-      }
-    };
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 4));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-      contexts.push_back(std::make_unique<geom::Context>());
-      pool.emplace_back(worker, std::ref(*contexts.back()));
-    }
-    worker(ctx);
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-    report_progress(options.progress, "reading layers", 1.0);
-
-    for (std::size_t i = 0; i < open.size(); ++i) {
-      LoadedLayer& layer = layers[i];
-      layer.report.encoding = open[i].reader->encoding().name + " (" + open[i].reader->encoding().origin + ")";
-      layer.report.crs = open[i].crs_label;
-      for (const Issue& issue : sinks[i].all()) result.issues.add(issue);
-      import::check_ids(layer, result.issues);
-      loaded.emplace(open[i].spec->name, std::move(layer));
-    }
+  std::vector<long long> counts(open.size());
+  long long total = 0;
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    counts[i] = std::max(1LL, open[i].reader->feature_count());
+    total += counts[i];
   }
-  open.clear();  // closes the sources
+  std::vector<std::atomic<long long>> done(open.size());
+  std::mutex progress_mutex;
+  std::atomic<bool> cancel{false};
+  const auto reading_progress = [&](std::size_t i) -> ProgressFn {
+    return [&, i](std::string_view, double f) {
+      done[i] = static_cast<long long>(f * double(counts[i]));
+      if (options.progress) {
+        long long sum = 0;
+        for (const auto& d : done) sum += d.load();
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        if (!options.progress("reading layers", double(sum) / double(total))) cancel = true;
+      }
+      return !cancel.load();
+    };
+  };
+  const auto finish_layer = [&](std::size_t i, LoadedLayer& layer) {
+    layer.report.encoding = open[i].reader->encoding().name + " (" + open[i].reader->encoding().origin + ")";
+    layer.report.crs = open[i].crs_label;
+    import::check_ids(layer, sinks[i]);
+  };
 
-  // 3. Cross-layer checks.
+  std::optional<std::size_t> background;
+  for (std::size_t i = 0; i < open.size(); ++i)
+    if (open[i].spec->name == "buildings" && std::thread::hardware_concurrency() > 1) background = i;
+  LoadedLayer background_layer;
+  std::exception_ptr background_failure;
+  std::thread background_thread;
+  struct Joiner {  // on any exception in this thread: stop and join the background reader
+    std::thread& t;
+    std::atomic<bool>& cancel;
+    ~Joiner() {
+      if (t.joinable()) {
+        cancel = true;
+        t.join();
+      }
+    }
+  } joiner{background_thread, cancel};
+  if (background) {
+    contexts.push_back(std::make_unique<geom::Context>());
+    geom::Context& bctx = *contexts.back();
+    const std::size_t b = *background;
+    background_thread = std::thread([&, b] {
+      try {
+        background_layer = import::load_layer(*open[b].reader, open[b].srs.get(), &working, bctx, sinks[b], reading_progress(b));
+      } catch (...) {
+        background_failure = std::current_exception();
+      }
+    });
+  }
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (background && i == *background) continue;
+    LoadedLayer layer = import::load_layer(*open[i].reader, open[i].srs.get(), &working, ctx, sinks[i], reading_progress(i));
+    finish_layer(i, layer);
+    loaded.emplace(open[i].spec->name, std::move(layer));
+  }
+
+  // Cross-layer checks.
   LoadedLayer& parks = loaded.at("parks");
   LoadedLayer& zones = loaded.at("zones");
   LoadedLayer& parcels = loaded.at("parcels");
-  import::check_zone_parks(zones, parks, result.issues);
-  report_progress(options.progress, "checking zones", 0.0);
+  import::check_zone_parks(zones, parks, check_issues);
   std::map<std::string, std::vector<std::vector<std::string>>> extra;
-  extra["parcels"] = {import::assign_zones(parcels, zones, ctx, result.issues)};
-  if (loaded.count("approvals")) extra["approvals"] = {import::assign_zones(loaded.at("approvals"), zones, ctx, result.issues)};
-  if (loaded.count("enterprises")) import::check_users(parcels, loaded.at("enterprises"), result.issues);
-  if (loaded.count("buildings")) extra["buildings"] = {import::fill_floor_areas(loaded.at("buildings"), ctx, result.issues)};
-  report_progress(options.progress, "checking zones", 1.0);
+  extra["parcels"] = {import::assign_zones(parcels, zones, ctx, check_issues)};
+  if (loaded.count("approvals")) extra["approvals"] = {import::assign_zones(loaded.at("approvals"), zones, ctx, check_issues)};
+  if (loaded.count("enterprises")) import::check_users(parcels, loaded.at("enterprises"), check_issues);
 
-  // 4. Write a new database beside the target and move it into place.
+  // A new database beside the target, moved into place at the end.
   auto created = store::create_spatialite(options.db_path, result.srid);
   store::Store& db = created->store();
   db.begin();
-  for (const model::LayerSpec& spec : model::canonical_layers()) {
-    auto it = loaded.find(spec.name);
-    if (it == loaded.end()) continue;
-    LoadedLayer& layer = it->second;
+  const auto write_layer = [&](LoadedLayer& layer, const ProgressFn& progress) {
+    const model::LayerSpec& spec = *layer.spec;
     std::vector<std::string> extra_names;
     if (spec.name == "parcels" || spec.name == "approvals") extra_names = {"zone_source"};
     if (spec.name == "buildings") extra_names = {"floor_area_source"};
-    const auto& extra_cols = extra[spec.name];
-    std::vector<store::Row> rows = rows_of(layer, ctx, extra_cols);
+    std::vector<store::Row> rows = rows_of(layer, ctx, extra[spec.name]);
     layer.report.written = static_cast<long long>(rows.size());
-    db.write_table(table_of(spec, extra_names), rows, options.progress);
+    db.write_table(table_of(spec, extra_names), rows, progress);
+  };
+  for (const model::LayerSpec& spec : model::canonical_layers()) {
+    auto it = loaded.find(spec.name);
+    // Buildings go last (their floor areas are checked first). While the background reader runs, it
+    // alone reports progress (one "reading layers" line).
+    if (it != loaded.end() && spec.name != "buildings") write_layer(it->second, background ? ProgressFn{} : options.progress);
+  }
+
+  if (background) {
+    background_thread.join();
+    if (background_failure) std::rethrow_exception(background_failure);
+    report_progress(options.progress, "reading layers", 1.0);
+    finish_layer(*background, background_layer);
+    loaded.emplace("buildings", std::move(background_layer));
+  }
+  open.clear();  // closes the sources
+  if (loaded.count("buildings")) {
+    LoadedLayer& buildings = loaded.at("buildings");
+    extra["buildings"] = {import::fill_floor_areas(buildings, ctx, check_issues)};
+    write_layer(buildings, options.progress);
   }
   for (const model::LayerSpec& spec : model::canonical_layers()) {
     auto it = loaded.find(spec.name);
     result.layers.push_back(it == loaded.end() ? LayerReport{spec.name, "", "", "", 0, 0} : it->second.report);
   }
+  for (const IssueSink& sink : sinks)
+    for (const Issue& issue : sink.all()) result.issues.add(issue);
+  for (const Issue& issue : check_issues.all()) result.issues.add(issue);
 
   db.write_issues(result.issues.all());
   db.set_meta("name", manifest.name);
