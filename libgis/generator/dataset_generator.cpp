@@ -34,7 +34,12 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
 
   write_layers(plan, dir, options.as_of, progress);
   write_enterprises(plan, dir, options.as_of.year - 1, progress);
-  write_dataset_json(dir, options.as_of);
+  // Ningde in EPSG:4549 (domain brief §6.2); very large N places parks beyond it.
+  bool beyond_ningde = false;
+  for (const ParkPlan& p : plan.parks)
+    for (const Rect& r : {p.body, p.top.value_or(p.body)})
+      beyond_ningde = beyond_ningde || r.x0 < 353'000 || r.x1 > 572'000 || r.y0 < 2'910'000 || r.y1 > 3'063'000;
+  write_dataset_json(dir, options.as_of, beyond_ningde);
 
   Summary s;
   s.parks = plan.parks.size();

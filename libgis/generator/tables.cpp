@@ -81,10 +81,11 @@ void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int y
   report_progress(progress, "writing enterprises", 1.0);
 }
 
-void write_dataset_json(const std::filesystem::path& dir, const Date& as_of) {
+void write_dataset_json(const std::filesystem::path& dir, const Date& as_of, bool beyond_ningde) {
   std::string out = "{\n";
   out += "  \"name\": " + json_string("宁德小微园（示例）") + ",\n";
   out += "  \"crs\": \"EPSG:4549\",\n";
+  if (beyond_ningde) out += "  \"region\": \"any\",\n";
   out += "  \"encoding\": \"UTF-8\",\n";
   out += "  \"as_of\": \"" + as_of.iso() + "\"\n";
   out += "}\n";

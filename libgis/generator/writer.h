@@ -18,6 +18,8 @@ void write_layers(const Plan& plan, const std::filesystem::path& dir, const Date
 void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int year, const ProgressFn& progress);
 
 // dataset.json: name, CRS, encoding and as_of.
-void write_dataset_json(const std::filesystem::path& dir, const Date& as_of);
+// beyond_ningde: the parks spill over the Ningde extent (very large N); the manifest then turns the
+// importer's region check off ("region": "any").
+void write_dataset_json(const std::filesystem::path& dir, const Date& as_of, bool beyond_ningde = false);
 
 }  // namespace parkgis::generator
