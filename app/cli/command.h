@@ -36,5 +36,6 @@ int cmd_export(const std::vector<std::string>& args, Context& ctx);
 int cmd_survey_pack(const std::vector<std::string>& args, Context& ctx);
 int cmd_survey_merge(const std::vector<std::string>& args, Context& ctx);
 int cmd_generate(const std::vector<std::string>& args, Context& ctx);
+int cmd_render(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

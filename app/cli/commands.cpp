@@ -16,6 +16,7 @@ const std::vector<Command>& commands() {
       {"export", "write a layer as shapefile (GBK or UTF-8), GeoPackage, GeoJSON, CSV or KML, with QGIS/SLD styles", cmd_export},
       {"survey-pack", "a styled survey package of one zone for field teams", cmd_survey_pack},
       {"survey-merge", "apply a returned survey file, listing changes and conflicts", cmd_survey_merge},
+      {"render", "a map sheet (theme, legend, scale bar, north arrow) as PNG or PDF, without a window", cmd_render},
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
   };
   return list;

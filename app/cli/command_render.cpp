@@ -1,0 +1,104 @@
+// parkgis render: a map sheet (title, themed map, legend, scale bar, north arrow, date) to PNG or PDF,
+// drawn by the viewer's renderer without a window.
+#include <QGuiApplication>
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "libgis/core/errors.h"
+#include "libgis/render/map_export.h"
+#include "libgis/render/map_style.h"
+
+namespace parkgis::cli {
+
+namespace {
+
+// The size option: "1600x1130".
+void parse_size(const std::string& text, int& w, int& h) {
+  const auto x = text.find_first_of("xX");
+  try {
+    if (x == std::string::npos) throw std::invalid_argument("no x");
+    std::size_t used = 0;
+    w = std::stoi(text.substr(0, x), &used);
+    if (used != x) throw std::invalid_argument("width");
+    h = std::stoi(text.substr(x + 1), &used);
+    if (used != text.size() - x - 1) throw std::invalid_argument("height");
+  } catch (const std::exception&) {
+    throw UsageError("--size expects WIDTHxHEIGHT in pixels, like 1600x1130, got \"" + text + "\"");
+  }
+}
+
+// A QGuiApplication for QPainter and fonts, on the offscreen platform unless one is set: render
+// needs no display. Reuses the application of a program that has one (tests, the viewer).
+class GuiScope {
+ public:
+  GuiScope() {
+    if (QCoreApplication::instance()) return;
+    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    s_previous = qInstallMessageHandler(&GuiScope::filter);
+    m_app = std::make_unique<QGuiApplication>(m_argc, m_argv);
+  }
+
+ private:
+  // Drops Qt's note that XDG_RUNTIME_DIR is unset (usual without a desktop session; harmless here).
+  static void filter(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.contains(QLatin1String("XDG_RUNTIME_DIR"))) return;
+    if (s_previous) s_previous(type, context, message);
+  }
+  static inline QtMessageHandler s_previous = nullptr;
+
+  int m_argc = 1;
+  char m_name[8] = "parkgis";
+  char* m_argv[2] = {m_name, nullptr};
+  std::unique_ptr<QGuiApplication> m_app;
+};
+
+}  // namespace
+
+int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
+  Args args("render", argv);
+  args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
+      .value("--date").value("-o");
+  args.parse();
+  if (args.help()) {
+    ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
+               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] -o MAP.png|MAP.pdf\n\n"
+               "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
+               "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
+               "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply\n"
+               "                 (styles/*.json)\n"
+               "  --zone ID      the map shows this zone (--park ID: this park); default: every park\n"
+               "  --size WxH     pixels (PNG) or 1/96 inch (PDF); default 1600x1130\n"
+               "  --title TEXT   default: the dataset's name and the theme\n"
+               "  --lang zh|en   language of the legend and notes (default zh)\n"
+               "  --date DATE    the date printed as made (default today)\n";
+    return kExitOk;
+  }
+  if (!args.positional().empty())
+    throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis render --help'");
+  if (args.has("--zone") && args.has("--park")) throw UsageError("give --zone or --park, not both");
+  render::MapExportRequest req;
+  req.db_path = args.require("--db");
+  req.theme_id = args.require("--theme");
+  req.out_path = args.require("-o");
+  req.zone_id = args.get("--zone").value_or("");
+  req.park_id = args.get("--park").value_or("");
+  if (auto s = args.get("--size")) parse_size(*s, req.width, req.height);
+  req.title = QString::fromStdString(args.get("--title").value_or(""));
+  const std::string lang = args.get("--lang").value_or("zh");
+  if (lang != "zh" && lang != "en") throw UsageError("--lang expects zh or en, got \"" + lang + "\"");
+  req.lang = lang == "zh" ? render::Lang::zh : render::Lang::en;
+  req.date = args.get("--date").value_or("");
+
+  GuiScope gui;
+  if (!render::cjk_font_available())
+    ctx.err << "parkgis render: warning: font Noto Sans CJK SC is not installed (scripts/setup.sh installs "
+               "fonts-noto-cjk); Chinese text may show as boxes\n";
+  render::export_map(req);
+  ctx.err << "wrote " << req.out_path << "\n";
+  return kExitOk;
+}
+
+}  // namespace parkgis::cli

@@ -1,0 +1,111 @@
+#include "app/viewer/identify_panel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+
+#include "app/viewer/language.h"
+#include "app/viewer/parcel_table.h"
+
+namespace parkgis::viewer {
+
+namespace {
+
+constexpr int kColumnRole = Qt::UserRole + 1;
+constexpr int kSectionRole = Qt::UserRole + 2;
+
+QString label_of(const Attribute& a) {
+  const bool zh = map_language() == render::Lang::zh;
+  QString label = zh && !a.label_zh.empty() && a.label_zh != a.column ? QString::fromStdString(a.label_zh)
+                                                                      : QString::fromStdString(a.column);
+  if (!a.unit.empty() && a.unit != "0–1" && a.unit != "0/1") label += QStringLiteral(" (%1)").arg(QString::fromStdString(a.unit));
+  return label;
+}
+
+// Coded columns and the theme whose class labels say what the codes mean.
+const char* theme_of(const std::string& column) {
+  if (column == "idle_status") return "idle";
+  if (column == "supply_status") return "supply";
+  if (column == "grade") return "grade";
+  return nullptr;
+}
+
+}  // namespace
+
+void IdentifyPanel::add_attributes(QTreeWidgetItem* parent, const std::vector<Attribute>& attrs, const QString& section) {
+  for (const Attribute& a : attrs) {
+    QString value = QString::fromStdString(a.value);
+    if (const char* theme = theme_of(a.column); theme && m_themes && !a.value.empty()) {
+      const QString words = class_label(*m_themes, theme, a.value);
+      if (words != value) value = QStringLiteral("%1 (%2)").arg(words, value);
+    }
+    auto* item = new QTreeWidgetItem(parent, {label_of(a), value});
+    item->setData(0, kColumnRole, QString::fromStdString(a.column));
+    item->setData(0, kSectionRole, section);
+    item->setToolTip(0, QString::fromStdString(a.column));
+    item->setToolTip(1, value);
+  }
+}
+
+IdentifyPanel::IdentifyPanel(const std::vector<style::Theme>* themes, QWidget* parent)
+    : QTreeWidget(parent), m_themes(themes) {
+  setColumnCount(2);
+  setUniformRowHeights(true);
+  setAlternatingRowColors(true);
+  header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  rebuild();
+}
+
+void IdentifyPanel::show_parcel(const std::optional<ParcelInfo>& info) {
+  m_info = info;
+  rebuild();
+}
+
+void IdentifyPanel::rebuild() {
+  clear();
+  setHeaderLabels({tr("Field"), tr("Value")});
+  if (!m_info) {
+    auto* hint = new QTreeWidgetItem(this, {tr("Click a parcel on the map")});
+    hint->setFirstColumnSpanned(true);
+    return;
+  }
+  const ParcelInfo& p = *m_info;
+  auto* metrics = new QTreeWidgetItem(this, {tr("Parcel %1: metrics").arg(QString::fromStdString(p.parcel_id))});
+  add_attributes(metrics, p.metrics, QStringLiteral("metrics"));
+  auto* source = new QTreeWidgetItem(this, {tr("Parcel as imported")});
+  add_attributes(source, p.source, QStringLiteral("source"));
+  auto* buildings = new QTreeWidgetItem(this, {tr("Buildings (%1)").arg(p.buildings.size())});
+  int n = 0;
+  for (const std::vector<Attribute>& b : p.buildings) {
+    QString id;
+    for (const Attribute& a : b)
+      if (a.column == "building_id") id = QString::fromStdString(a.value);
+    auto* item = new QTreeWidgetItem(buildings, {tr("Building %1").arg(id.isEmpty() ? QString::number(++n) : id)});
+    add_attributes(item, b, QStringLiteral("building"));
+  }
+  auto* firm = new QTreeWidgetItem(this, {p.enterprise.empty() ? tr("Enterprise: none") : tr("Enterprise")});
+  add_attributes(firm, p.enterprise, QStringLiteral("enterprise"));
+  for (QTreeWidgetItem* top : {metrics, source, buildings, firm}) {
+    top->setFirstColumnSpanned(true);
+    QFont f = top->font(0);
+    f.setBold(true);
+    top->setFont(0, f);
+  }
+  metrics->setExpanded(true);
+  buildings->setExpanded(true);
+  firm->setExpanded(true);
+}
+
+QString IdentifyPanel::value(const QString& section, const QString& column) const {
+  QTreeWidgetItemIterator it(const_cast<IdentifyPanel*>(this));
+  for (; *it; ++it)
+    if ((*it)->data(0, kSectionRole).toString() == section && (*it)->data(0, kColumnRole).toString() == column)
+      return (*it)->text(1);
+  return {};
+}
+
+void IdentifyPanel::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) rebuild();
+  QTreeWidget::changeEvent(e);
+}
+
+}  // namespace parkgis::viewer

@@ -1,0 +1,34 @@
+#pragma once
+// Identify: everything about one parcel, in sections: the parcel as imported, its metrics, its
+// buildings and its holder (enterprise). Labels are the exporter's Chinese field labels (with the
+// column name in English mode), so the panel and exported files agree.
+
+#include <QTreeWidget>
+#include <optional>
+
+#include "app/viewer/queries.h"
+#include "libgis/style/theme.h"
+
+namespace parkgis::viewer {
+
+class IdentifyPanel : public QTreeWidget {
+  Q_OBJECT
+ public:
+  // themes: for the words of coded values (idle_status, supply_status, grade), as in the legend.
+  explicit IdentifyPanel(const std::vector<style::Theme>* themes, QWidget* parent = nullptr);
+  void show_parcel(const std::optional<ParcelInfo>& info);
+  const std::optional<ParcelInfo>& parcel() const { return m_info; }
+  // The value shown for a column of a section ("metrics", "source", "enterprise"), for tests.
+  QString value(const QString& section, const QString& column) const;
+
+ protected:
+  void changeEvent(QEvent* e) override;
+
+ private:
+  void rebuild();
+  void add_attributes(QTreeWidgetItem* parent, const std::vector<Attribute>& attrs, const QString& section);
+  const std::vector<style::Theme>* m_themes;
+  std::optional<ParcelInfo> m_info;
+};
+
+}  // namespace parkgis::viewer

@@ -1,0 +1,153 @@
+#pragma once
+// The viewer's main window: the map canvas in the middle; the park/zone tree, layers, legend and
+// search results on the left; identify on the right; the selected parcels and the parcels of the
+// chosen park or zone at the bottom. Every database read runs on the data thread (DataService) and
+// every map draw on the render thread (RenderService); the UI thread only places images and fills
+// widgets.
+//
+// main_window.cpp builds the window and its texts; main_window_data.cpp opens databases and handles
+// identify, selection, search and exports.
+
+#include <QMainWindow>
+#include <functional>
+#include <vector>
+
+#include "app/viewer/data_service.h"
+#include "app/viewer/geo_coords.h"
+#include "app/viewer/queries.h"
+#include "app/viewer/render_service.h"
+#include "libgis/style/theme.h"
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QMenu;
+class QPushButton;
+class QTabWidget;
+class QToolBar;
+
+namespace parkgis::viewer {
+
+class IdentifyPanel;
+class LayerPanel;
+class LegendPanel;
+class MapCanvas;
+class ParcelTable;
+class ParkTree;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // A parkgis database, or a dataset folder (imported and analysed first, with progress and Cancel).
+  void open_path(const QString& path);
+  void open_database(const QString& db_path);
+  const Overview& overview() const { return m_overview; }
+  QString database() const { return m_db; }
+
+  void set_theme(const QString& theme_id);
+  QString theme() const;
+  // Zooms to a park or zone and shows its parcels in the tables.
+  void show_unit(const QString& id);
+
+  void identify_parcel(const QString& parcel_id, bool select = true, bool toggle = false);
+  void select_rect(const Extent& box, bool add);
+  void clear_selection();
+  std::vector<std::string> selected_ids() const;
+  void zoom_to_selection();
+  void search(const QString& text);
+
+  void export_selection(const QString& path, std::function<void(QString, bool)> done = {});
+  void export_map(const QString& path, const QString& title, QSize size, std::function<void(QString)> done = {});
+
+  // Nothing pending: no data job, and the canvas shows the final render of its view.
+  bool idle() const;
+
+  MapCanvas* canvas() const { return m_canvas; }
+  ParkTree* tree() const { return m_tree; }
+  LegendPanel* legend() const { return m_legend; }
+  IdentifyPanel* identify_panel() const { return m_identify; }
+  ParcelTable* selection_table() const { return m_selection; }
+  ParcelTable* unit_table() const { return m_unit_parcels; }
+  QListWidget* search_results() const { return m_search_results; }
+  DataService* data() const { return m_data; }
+  RenderService* renderer() const { return m_render; }
+
+ signals:
+  void database_opened(const QString& path);
+  void open_failed(const QString& message);
+  void selection_changed(int count);
+  void error_shown(const QString& message);
+
+ protected:
+  void changeEvent(QEvent* e) override;
+
+ private:
+  // main_window.cpp
+  void build_actions();
+  void build_menus_and_toolbar();
+  void build_docks();
+  void retranslate();
+  void fill_theme_combo();
+  void rebuild_recent_menu();
+  void update_render_settings();
+  void update_selection_tab();
+  void show_status_position(double x, double y);
+  void show_scale();
+  void show_error(const QString& title, const QString& message);
+
+  // main_window_data.cpp
+  void opened_overview(Overview o);
+  void on_clicked(double x, double y, double tolerance, Qt::KeyboardModifiers mods);
+  void on_hovered(double x, double y, double tolerance);
+  void on_tree_clicked(bool is_zone, const QString& id, const QString& park_id);
+  void on_search_hit(int row);
+  void set_unit_filter(const QString& park_id, const QString& zone_id, const QString& label);
+  void add_recent(const QString& path);
+  void choose_and_open_database();
+  void choose_and_open_folder();
+  void choose_and_export_map();
+  void choose_and_export_selection();
+  void import_folder(const QString& folder, const QString& db_path);
+
+  DataService* m_data;
+  RenderService* m_render;
+  MapCanvas* m_canvas;
+  ParkTree* m_tree;
+  LayerPanel* m_layers;
+  LegendPanel* m_legend;
+  IdentifyPanel* m_identify;
+  ParcelTable* m_selection;
+  ParcelTable* m_unit_parcels;
+  QListWidget* m_search_results;
+  QTabWidget* m_tables;
+  QLabel* m_filter_label;
+  QPushButton* m_filter_clear;
+  QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;
+
+  QComboBox* m_theme_combo;
+  QLineEdit* m_search_edit;
+  QToolBar* m_toolbar;
+  QLabel *m_status_xy, *m_status_lonlat, *m_status_scale, *m_status_render, *m_status_hover;
+  QMenu *m_file_menu, *m_recent_menu, *m_view_menu, *m_select_menu, *m_lang_menu, *m_help_menu;
+  QAction *m_open_db, *m_open_folder, *m_export_map, *m_export_survey, *m_quit;
+  QAction *m_full, *m_zoom_in, *m_zoom_out, *m_zoom_sel, *m_clear_sel;
+  QAction *m_tool_pan, *m_tool_select, *m_tool_zoom;
+  QAction *m_lang_system, *m_lang_zh, *m_lang_en, *m_about;
+  QActionGroup *m_tools, *m_langs;
+
+  std::vector<style::Theme> m_themes;
+  Overview m_overview;
+  QString m_db;
+  GeoCoords m_coords;
+  std::vector<SearchHit> m_hits;
+  QString m_filter_text;
+};
+
+}  // namespace parkgis::viewer

@@ -1,0 +1,498 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ImportTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importing %1</translation>
+    </message>
+    <message>
+        <source>Analysing %1</source>
+        <translation>Analysing %1</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ExportMapDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation>Export map</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>File (PNG or PDF)</source>
+        <translation>File (PNG or PDF)</translation>
+    </message>
+    <message>
+        <source>Size (pixels)</source>
+        <translation>Size (pixels)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>PNG image (*.png);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::IdentifyPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Click a parcel on the map</source>
+        <translation>Click a parcel on the map</translation>
+    </message>
+    <message>
+        <source>Parcel %1: metrics</source>
+        <translation>Parcel %1: metrics</translation>
+    </message>
+    <message>
+        <source>Parcel as imported</source>
+        <translation>Parcel as imported</translation>
+    </message>
+    <message>
+        <source>Buildings (%1)</source>
+        <translation>Buildings (%1)</translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation>Building %1</translation>
+    </message>
+    <message>
+        <source>Enterprise: none</source>
+        <translation>Enterprise: none</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::LayerPanel</name>
+    <message>
+        <source>Zone boundaries</source>
+        <translation>Zone boundaries</translation>
+    </message>
+    <message>
+        <source>Buildings (when zoomed in)</source>
+        <translation>Buildings (when zoomed in)</translation>
+    </message>
+    <message>
+        <source>Unsupplied land</source>
+        <translation>Unsupplied land</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Parks</source>
+        <translation>Parks</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>drawn in %1 ms</source>
+        <translation>drawn in %1 ms</translation>
+    </message>
+    <message>
+        <source>Drawing the map failed</source>
+        <translation>Drawing the map failed</translation>
+    </message>
+    <message>
+        <source>Reading the database failed</source>
+        <translation>Reading the database failed</translation>
+    </message>
+    <message>
+        <source>About parkgis viewer</source>
+        <translation>About parkgis viewer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;parkgis viewer&lt;/b&gt; %1&lt;br&gt;Land of industrial parks: idle land, unsupplied land, per-mu yield and vacancy.&lt;br&gt;Map font: Noto Sans CJK SC.</source>
+        <translation>&lt;b&gt;parkgis viewer&lt;/b&gt; %1&lt;br&gt;Land of industrial parks: idle land, unsupplied land, per-mu yield and vacancy.&lt;br&gt;Map font: Noto Sans CJK SC.</translation>
+    </message>
+    <message>
+        <source>parkgis viewer</source>
+        <translation>parkgis viewer</translation>
+    </message>
+    <message>
+        <source>%1 — parkgis viewer</source>
+        <translation>%1 — parkgis viewer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Selection</source>
+        <translation>&amp;Selection</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Open dataset &amp;folder (import and analyse)…</source>
+        <translation>Open dataset &amp;folder (import and analyse)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export map (PNG, PDF)…</source>
+        <translation>&amp;Export map (PNG, PDF)…</translation>
+    </message>
+    <message>
+        <source>Export selection for &amp;survey…</source>
+        <translation>Export selection for &amp;survey…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation>&amp;Full extent</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom to &amp;selection</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>&amp;Clear selection</translation>
+    </message>
+    <message>
+        <source>Pan and identify</source>
+        <translation>Pan and identify</translation>
+    </message>
+    <message>
+        <source>Drag to pan, click a parcel to identify and select it (shift-click adds)</source>
+        <translation>Drag to pan, click a parcel to identify and select it (shift-click adds)</translation>
+    </message>
+    <message>
+        <source>Select by rectangle</source>
+        <translation>Select by rectangle</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select parcels (shift adds); ctrl-drag does the same with any tool</source>
+        <translation>Drag a rectangle to select parcels (shift adds); ctrl-drag does the same with any tool</translation>
+    </message>
+    <message>
+        <source>Zoom to box</source>
+        <translation>Zoom to box</translation>
+    </message>
+    <message>
+        <source>Drag a box to zoom in; shift-drag does the same with any tool</source>
+        <translation>Drag a box to zoom in; shift-drag does the same with any tool</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Search parcel, enterprise, park, zone</source>
+        <translation>Search parcel, enterprise, park, zone</translation>
+    </message>
+    <message>
+        <source>Theme: what colours the parcels</source>
+        <translation>Theme: what colours the parcels</translation>
+    </message>
+    <message>
+        <source>Parks and zones</source>
+        <translation>Parks and zones</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Parcels of the park or zone</source>
+        <translation>Parcels of the park or zone</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>All parks</source>
+        <translation>All parks</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>Showing: %1</translation>
+    </message>
+    <message>
+        <source>Selected parcels (%1)</source>
+        <translation>Selected parcels (%1)</translation>
+    </message>
+    <message>
+        <source>Scale 1:%L1</source>
+        <translation>Scale 1:%L1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Cannot open %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 parks, %3 zones, evaluated as of %4</source>
+        <translation>%1: %2 parks, %3 zones, evaluated as of %4</translation>
+    </message>
+    <message>
+        <source>Not analysed</source>
+        <translation>Not analysed</translation>
+    </message>
+    <message>
+        <source>This database has no analysis results yet, so the themes have nothing to show. Analyse it now?</source>
+        <translation>This database has no analysis results yet, so the themes have nothing to show. Analyse it now?</translation>
+    </message>
+    <message>
+        <source>Analysis failed</source>
+        <translation>Analysis failed</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed</source>
+        <translation>Import cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>Cannot import %1</translation>
+    </message>
+    <message>
+        <source>Parcel %1</source>
+        <translation>Parcel %1</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>Exported for survey</source>
+        <translation>Exported for survey</translation>
+    </message>
+    <message>
+        <source>Written:
+%1</source>
+        <translation>Written:
+%1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>No parcels are selected.</source>
+        <translation>No parcels are selected.</translation>
+    </message>
+    <message>
+        <source>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</source>
+        <translation>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</translation>
+    </message>
+    <message>
+        <source>Exporting %1 parcels…</source>
+        <translation>Exporting %1 parcels…</translation>
+    </message>
+    <message>
+        <source>Map written to %1</source>
+        <translation>Map written to %1</translation>
+    </message>
+    <message>
+        <source>Exporting the map…</source>
+        <translation>Exporting the map…</translation>
+    </message>
+    <message>
+        <source>Open parkgis database</source>
+        <translation>Open parkgis database</translation>
+    </message>
+    <message>
+        <source>parkgis database (*.sqlite *.db);;All files (*)</source>
+        <translation>parkgis database (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open dataset folder</source>
+        <translation>Open dataset folder</translation>
+    </message>
+    <message>
+        <source>Database to create</source>
+        <translation>Database to create</translation>
+    </message>
+    <message>
+        <source>parkgis database (*.sqlite)</source>
+        <translation>parkgis database (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Export selection for survey</source>
+        <translation>Export selection for survey</translation>
+    </message>
+    <message>
+        <source>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
+        <translation>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::MapCanvas</name>
+    <message>
+        <source>Drawing…</source>
+        <translation>Drawing…</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ParcelTableModel</name>
+    <message>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>Land use</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
+        <source>Idle status</source>
+        <translation>Idle status</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Tax per mu</source>
+        <translation>Tax per mu</translation>
+    </message>
+    <message>
+        <source>Vacancy %</source>
+        <translation>Vacancy %</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ParkTreeModel</name>
+    <message>
+        <source>Park / zone</source>
+        <translation>Park / zone</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <source>Unsupplied (mu)</source>
+        <translation>Unsupplied (mu)</translation>
+    </message>
+    <message>
+        <source>Idle (mu)</source>
+        <translation>Idle (mu)</translation>
+    </message>
+    <message>
+        <source>Vacancy</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY)</source>
+        <translation>Tax per mu (10k CNY)</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,498 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ImportTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Analysing %1</source>
+        <translation>正在分析 %1</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ExportMapDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>File (PNG or PDF)</source>
+        <translation>文件（PNG 或 PDF）</translation>
+    </message>
+    <message>
+        <source>Size (pixels)</source>
+        <translation>尺寸（像素）</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::IdentifyPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Click a parcel on the map</source>
+        <translation>在地图上点击宗地查看属性</translation>
+    </message>
+    <message>
+        <source>Parcel %1: metrics</source>
+        <translation>宗地 %1：指标</translation>
+    </message>
+    <message>
+        <source>Parcel as imported</source>
+        <translation>宗地原始属性</translation>
+    </message>
+    <message>
+        <source>Buildings (%1)</source>
+        <translation>建筑（%1 栋）</translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation>建筑 %1</translation>
+    </message>
+    <message>
+        <source>Enterprise: none</source>
+        <translation>企业：无</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::LayerPanel</name>
+    <message>
+        <source>Zone boundaries</source>
+        <translation>片区界线</translation>
+    </message>
+    <message>
+        <source>Buildings (when zoomed in)</source>
+        <translation>建筑（放大后显示）</translation>
+    </message>
+    <message>
+        <source>Unsupplied land</source>
+        <translation>批而未供土地</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>Parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>drawn in %1 ms</source>
+        <translation>绘制 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Drawing the map failed</source>
+        <translation>地图绘制失败</translation>
+    </message>
+    <message>
+        <source>Reading the database failed</source>
+        <translation>读取数据库失败</translation>
+    </message>
+    <message>
+        <source>About parkgis viewer</source>
+        <translation>关于 parkgis 地图浏览器</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;parkgis viewer&lt;/b&gt; %1&lt;br&gt;Land of industrial parks: idle land, unsupplied land, per-mu yield and vacancy.&lt;br&gt;Map font: Noto Sans CJK SC.</source>
+        <translation>&lt;b&gt;parkgis 地图浏览器&lt;/b&gt; %1&lt;br&gt;工业园区土地：闲置土地、批而未供、亩均效益与厂房空置。&lt;br&gt;地图字体：Noto Sans CJK SC。</translation>
+    </message>
+    <message>
+        <source>parkgis viewer</source>
+        <translation>parkgis 地图浏览器</translation>
+    </message>
+    <message>
+        <source>%1 — parkgis viewer</source>
+        <translation>%1 — parkgis 地图浏览器</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Selection</source>
+        <translation>选择(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open dataset &amp;folder (import and analyse)…</source>
+        <translation>打开数据集文件夹（导入并分析）(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export map (PNG, PDF)…</source>
+        <translation>导出地图（PNG、PDF）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export selection for &amp;survey…</source>
+        <translation>导出选中宗地用于外业核查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation>全图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放到选中宗地(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pan and identify</source>
+        <translation>平移/识别</translation>
+    </message>
+    <message>
+        <source>Drag to pan, click a parcel to identify and select it (shift-click adds)</source>
+        <translation>拖动平移；点击宗地查看属性并选中（Shift+点击 增减选择）</translation>
+    </message>
+    <message>
+        <source>Select by rectangle</source>
+        <translation>框选</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select parcels (shift adds); ctrl-drag does the same with any tool</source>
+        <translation>拖出矩形选择宗地（按住 Shift 追加）；任何工具下 Ctrl+拖动 同样可以框选</translation>
+    </message>
+    <message>
+        <source>Zoom to box</source>
+        <translation>拉框放大</translation>
+    </message>
+    <message>
+        <source>Drag a box to zoom in; shift-drag does the same with any tool</source>
+        <translation>拖出矩形放大；任何工具下 Shift+拖动 同样可以</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Search parcel, enterprise, park, zone</source>
+        <translation>搜索宗地、企业、园区、片区</translation>
+    </message>
+    <message>
+        <source>Theme: what colours the parcels</source>
+        <translation>专题：宗地按什么着色</translation>
+    </message>
+    <message>
+        <source>Parks and zones</source>
+        <translation>园区与片区</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>Parcels of the park or zone</source>
+        <translation>园区/片区内宗地</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>All parks</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>Selected parcels (%1)</source>
+        <translation>选中宗地（%1）</translation>
+    </message>
+    <message>
+        <source>Scale 1:%L1</source>
+        <translation>比例尺 1:%L1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 parks, %3 zones, evaluated as of %4</source>
+        <translation>%1：%2 个园区，%3 个片区，评价时点 %4</translation>
+    </message>
+    <message>
+        <source>Not analysed</source>
+        <translation>尚未分析</translation>
+    </message>
+    <message>
+        <source>This database has no analysis results yet, so the themes have nothing to show. Analyse it now?</source>
+        <translation>该数据库还没有分析结果，专题图无内容可显示。现在分析吗？</translation>
+    </message>
+    <message>
+        <source>Analysis failed</source>
+        <translation>分析失败</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed</source>
+        <translation>导入已取消，数据未作任何更改</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>Parcel %1</source>
+        <translation>宗地 %1</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Exported for survey</source>
+        <translation>已导出外业核查数据</translation>
+    </message>
+    <message>
+        <source>Written:
+%1</source>
+        <translation>已写出：
+%1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>No parcels are selected.</source>
+        <translation>没有选中的宗地。</translation>
+    </message>
+    <message>
+        <source>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</source>
+        <translation>已选中 %1 宗地，外业核查导出最多 %2 宗。请少选一些，或用 “parkgis survey-pack --zone 片区代码” 导出整个片区。</translation>
+    </message>
+    <message>
+        <source>Exporting %1 parcels…</source>
+        <translation>正在导出 %1 宗地…</translation>
+    </message>
+    <message>
+        <source>Map written to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting the map…</source>
+        <translation>正在导出地图…</translation>
+    </message>
+    <message>
+        <source>Open parkgis database</source>
+        <translation>打开 parkgis 数据库</translation>
+    </message>
+    <message>
+        <source>parkgis database (*.sqlite *.db);;All files (*)</source>
+        <translation>parkgis 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open dataset folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Database to create</source>
+        <translation>要创建的数据库</translation>
+    </message>
+    <message>
+        <source>parkgis database (*.sqlite)</source>
+        <translation>parkgis 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Export selection for survey</source>
+        <translation>导出选中宗地用于外业核查</translation>
+    </message>
+    <message>
+        <source>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
+        <translation>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::MapCanvas</name>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ParcelTableModel</name>
+    <message>
+        <source>Parcel</source>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>土地用途</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>供地状态</translation>
+    </message>
+    <message>
+        <source>Idle status</source>
+        <translation>闲置状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Tax per mu</source>
+        <translation>亩均税收</translation>
+    </message>
+    <message>
+        <source>Vacancy %</source>
+        <translation>空置率 %</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ParkTreeModel</name>
+    <message>
+        <source>Park / zone</source>
+        <translation>园区 / 片区</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Unsupplied (mu)</source>
+        <translation>批而未供（亩）</translation>
+    </message>
+    <message>
+        <source>Idle (mu)</source>
+        <translation>闲置（亩）</translation>
+    </message>
+    <message>
+        <source>Vacancy</source>
+        <translation>空置率</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY)</source>
+        <translation>亩均税收（万元）</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>宗地</translation>
+    </message>
+</context>
+</TS>

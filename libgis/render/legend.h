@@ -1,0 +1,33 @@
+#pragma once
+// The legend of a theme: its title and unit, one swatch per class (ranges for graduated themes), the
+// theme's "other" class, and the reference layers (parks, zone boundaries). The viewer's legend panel
+// lists the same entries.
+
+#include <QPainter>
+#include <QString>
+#include <vector>
+
+#include "libgis/render/map_style.h"
+
+namespace parkgis::render {
+
+struct LegendEntry {
+  enum Kind { polygon, outline, marker };
+  PolygonStyle style;
+  QString label;
+  Kind kind = polygon;
+};
+
+// "亩均税收（万元/亩）" / "Tax per mu (10k CNY/mu)".
+QString theme_title(const style::Theme& theme, Lang lang);
+// The classes and the "other" class; with_reference adds parks, zone boundaries (and parcels when the
+// theme is not about parcels).
+std::vector<LegendEntry> legend_entries(const style::Theme& theme, Lang lang, bool with_reference);
+
+// The legend as a framed box with its top-left corner at `at`; legend_size says how big it will be.
+QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference);
+void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, bool with_reference);
+// One swatch (also used for the viewer's legend icons).
+void draw_swatch(QPainter& p, const QRectF& r, const LegendEntry& e);
+
+}  // namespace parkgis::render

@@ -1,0 +1,34 @@
+#pragma once
+// A map sheet written to PNG or PDF from a database: what 'parkgis render' and the viewer's File ›
+// Export map do. Opens its own store connection, so it may run on any thread.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "libgis/render/map_document.h"
+
+namespace parkgis::render {
+
+struct MapExportRequest {
+  std::string db_path;
+  std::string theme_id = "idle";
+  std::string park_id, zone_id;            // show this park or zone ("" = every park)
+  std::optional<Extent> extent;            // show exactly this (the viewer's view); overrides park/zone
+  int width = 1600, height = 1130;         // pixels (PNG) or 1/96 inch (PDF)
+  QString title;                           // "" = dataset name · theme title
+  Lang lang = Lang::zh;
+  std::optional<LayerVisibility> visible;  // default: default_visibility(theme)
+  std::shared_ptr<const IdSet> selection;  // highlighted parcels
+  std::string date;                        // date made, YYYY-MM-DD ("" = today)
+  std::string out_path;                    // *.png or *.pdf
+};
+
+// The sheet's texts and extent for a request (exposed for tests and the viewer's preview).
+MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapExportRequest& req);
+
+// Throws UsageError (unknown theme, size, or extension), DataError (not a parkgis database, unknown
+// park or zone, file not writable) or Cancelled.
+void export_map(const MapExportRequest& req, const CancelFn& cancel = {});
+
+}  // namespace parkgis::render

@@ -1,0 +1,63 @@
+#pragma once
+// The map: layers, theme colours, selection and labels for one view, drawn with QPainter into any
+// paint device (QImage, QPdfWriter). Used by 'parkgis render' (whole map at once) and by the viewer
+// (one image per pass, so that a theme or visibility change redraws only what changed).
+
+#include <QPainter>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "libgis/render/feature_painter.h"
+#include "libgis/render/layer_loader.h"
+#include "libgis/render/map_style.h"
+
+namespace parkgis::render {
+
+using IdSet = std::unordered_set<std::string>;
+
+struct RenderSettings {
+  std::string theme_id;
+  LayerVisibility visible;
+  bool labels = true;
+  std::shared_ptr<const IdSet> selection;  // parcel ids to highlight (may be null)
+  std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
+};
+
+// What the viewer caches separately: one image per layer, then the selection, then the labels.
+enum class Pass { parks, parcels, unsupplied, buildings, zones, selection, labels };
+inline constexpr int kPassCount = 7;
+inline constexpr Pass kPasses[kPassCount] = {Pass::parks, Pass::parcels,   Pass::unsupplied, Pass::buildings,
+                                             Pass::zones, Pass::selection, Pass::labels};
+
+class MapRenderer {
+ public:
+  // Reads the themes from styles/ (style::load_themes); the store must outlive the renderer and be
+  // used on this renderer's thread only.
+  explicit MapRenderer(store::Store& store);
+  MapRenderer(store::Store& store, std::vector<style::Theme> themes);
+
+  LayerLoader& loader() { return m_loader; }
+  const style::Theme* theme(const std::string& id) const;
+
+  // The whole map (background, every pass in order). Throws Cancelled when cancel() says so.
+  void render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel = {});
+  // One pass onto a transparent image (the caller composes them in kPasses order); returns its figures.
+  DrawStats render_pass(QPainter& p, const MapTransform& t, Pass pass, const RenderSettings& s, const CancelFn& cancel = {});
+  // Loads what a view needs without drawing (the viewer preloads on open).
+  void preload(const MapTransform& t, const RenderSettings& s, const CancelFn& cancel = {});
+
+  // The last draw's figures, for benchmarks.
+  const DrawStats& last_stats() const { return m_stats; }
+
+ private:
+  DrawStats draw_layer(QPainter& p, const MapTransform& t, LayerId layer, const RenderSettings& s, const CancelFn& cancel);
+  void draw_selection(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel);
+  bool layer_drawn(LayerId layer, const MapTransform& t, const RenderSettings& s);
+
+  LayerLoader m_loader;
+  DrawStats m_stats;
+};
+
+}  // namespace parkgis::render
