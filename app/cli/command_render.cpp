@@ -7,6 +7,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/gui_scope.h"
 #include "libgis/core/errors.h"
 #include "libgis/render/map_export.h"
 #include "libgis/render/map_style.h"
@@ -30,30 +31,6 @@ void parse_size(const std::string& text, int& w, int& h) {
   }
 }
 
-// A QGuiApplication for QPainter and fonts, on the offscreen platform unless one is set: render
-// needs no display. Reuses the application of a program that has one (tests, the viewer).
-class GuiScope {
- public:
-  GuiScope() {
-    if (QCoreApplication::instance()) return;
-    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    s_previous = qInstallMessageHandler(&GuiScope::filter);
-    m_app = std::make_unique<QGuiApplication>(m_argc, m_argv);
-  }
-
- private:
-  // Drops Qt's note that XDG_RUNTIME_DIR is unset (usual without a desktop session; harmless here).
-  static void filter(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    if (message.contains(QLatin1String("XDG_RUNTIME_DIR"))) return;
-    if (s_previous) s_previous(type, context, message);
-  }
-  static inline QtMessageHandler s_previous = nullptr;
-
-  int m_argc = 1;
-  char m_name[8] = "parkgis";
-  char* m_argv[2] = {m_name, nullptr};
-  std::unique_ptr<QGuiApplication> m_app;
-};
 
 }  // namespace
 

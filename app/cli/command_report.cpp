@@ -1,18 +1,59 @@
 // parkgis report: tables of the analysis results, for people (table, md, html) or machines (csv, json).
+#include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <unistd.h>
 #include <ostream>
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/gui_scope.h"
 #include "libgis/core/errors.h"
+#include "libgis/render/map_export.h"
 #include "libgis/report/builder.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::cli {
 
+namespace {
+
+// Draws one map per section (its park or zone; one map of every park for a report without sections)
+// with the map renderer and embeds them as PNG images.
+void add_maps(report::Report& rep, const std::string& db_path, const std::string& theme, const report::Request& req) {
+  GuiScope gui;
+  const std::filesystem::path tmp =
+      std::filesystem::temp_directory_path() / ("parkgis_report_map_" + std::to_string(getpid()) + ".png");
+  const auto draw = [&](const std::string& park, const std::string& zone) {
+    render::MapExportRequest m;
+    m.db_path = db_path;
+    m.theme_id = theme;
+    m.park_id = park;
+    m.zone_id = zone;
+    m.width = 1200;
+    m.height = 850;
+    m.out_path = tmp.string();
+    render::export_map(m);
+    std::ifstream in(tmp, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::filesystem::remove(tmp);
+    return bytes.str();
+  };
+  bool any = false;
+  for (const report::Section& s : rep.sections) {
+    if (s.key.rfind("park:", 0) == 0) rep.images.push_back({s.title, s.title, draw(s.key.substr(5), "")});
+    else if (s.key.rfind("zone:", 0) == 0) rep.images.push_back({s.title, s.title, draw("", s.key.substr(5))});
+    else continue;
+    any = true;
+  }
+  if (!any) rep.images.push_back({"", rep.title, draw(req.park_id, req.zone_id)});
+}
+
+}  // namespace
+
 int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   Args args("report", argv);
-  args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").flag("--bom").flag("--wide");
+  args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise] [--park ID] [--zone ID]\n"
@@ -25,7 +66,9 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
                "                 (one self-contained file)\n"
                "  -o FILE        write to FILE instead of stdout\n"
                "  --bom          CSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese right\n"
-               "  --wide         table: all columns (default: the main ones)\n";
+               "  --wide         table: all columns (default: the main ones)\n"
+               "  --maps THEME   html: a map of each section (park or zone) coloured by THEME (idle,\n"
+               "                 unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply), embedded\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -39,8 +82,13 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   report::WriteOptions wo;
   wo.csv_bom = args.has("--bom");
 
-  auto store = store::open_spatialite(args.require("--db"));
-  const report::Report rep = report::build_report(*store, req);
+  const std::string db_path = args.require("--db");
+  auto store = store::open_spatialite(db_path);
+  report::Report rep = report::build_report(*store, req);
+  if (auto theme = args.get("--maps")) {
+    if (format != report::Format::html) throw UsageError("--maps goes with --format html");
+    add_maps(rep, db_path, *theme, req);
+  }
   if (auto out = args.get("-o")) {
     std::ofstream f(*out, std::ios::binary);
     if (!f) throw DataError("cannot write " + *out + ": check the folder exists and is writable");

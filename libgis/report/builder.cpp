@@ -261,6 +261,7 @@ Report build_report(store::Store& store, const Request& req) {
         if (!park_ok(pid)) continue;
         Section s;
         s.title = park_name[pid] + "（" + pid + "）";
+        s.key = "park:" + pid;
         for (const auto& z : zones)
           if (text_of(z, "park_id") == pid && zone_ok(text_of(z, "zone_id"))) s.rows.push_back(values_of(z, specs));
         if (s.rows.empty()) continue;
@@ -287,8 +288,10 @@ Report build_report(store::Store& store, const Request& req) {
         const std::string pid = zid.empty() ? "" : zone_park[zid];
         if (!park_ok(pid) || !zone_ok(zid)) continue;
         Section& s = by_zone[zid];
-        if (s.title.empty())
+        if (s.title.empty()) {
           s.title = zid.empty() ? "不在任何片区" : park_name[pid] + " / " + zone_name[zid] + "（" + zid + "）";
+          s.key = zid.empty() ? "" : "zone:" + zid;
+        }
         s.rows.push_back(values_of(row, specs));
       }
       for (auto& [zid, s] : by_zone) r.sections.push_back(std::move(s));
@@ -312,7 +315,10 @@ Report build_report(store::Store& store, const Request& req) {
         const std::string pid = text_of(row, "park_id");
         if (!park_ok(pid) || !zone_ok(text_of(row, "zone_id"))) continue;
         Section& s = by_park[pid];
-        if (s.title.empty()) s.title = pid.empty() ? "无用地企业" : park_name[pid] + "（" + pid + "）";
+        if (s.title.empty()) {
+          s.title = pid.empty() ? "无用地企业" : park_name[pid] + "（" + pid + "）";
+          s.key = pid.empty() ? "" : "park:" + pid;
+        }
         s.rows.push_back(values_of(row, specs));
       }
       for (auto& [pid, s] : by_park)

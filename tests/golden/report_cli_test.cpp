@@ -97,6 +97,20 @@ TEST_F(ReportCli, FiltersAndErrors) {
   EXPECT_EQ(r.err, "parkgis report: unknown level 'county'; use park, zone, parcel or enterprise\n");
 }
 
+TEST_F(ReportCli, HtmlEmbedsAMapPerSection) {
+  const std::string file = tmp.str("zones.html");
+  const Cli r = cli({"report", "--db", db, "--by", "zone", "--format", "html", "--maps", "idle", "-o", file});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const std::string html = parkgis::test::read_text(file);
+  std::size_t maps = 0;
+  for (auto at = html.find("data:image/png;base64,"); at != std::string::npos; at = html.find("data:image/png;base64,", at + 1))
+    ++maps;
+  EXPECT_EQ(maps, 1u);  // one park, one section, one map
+  const Cli bad = cli({"report", "--db", db, "--format", "csv", "--maps", "idle"});
+  EXPECT_EQ(bad.rc, 2);
+  EXPECT_EQ(bad.err, "parkgis report: --maps goes with --format html\n");
+}
+
 TEST_F(ReportCli, ReportBeforeAnalyzeSaysWhatToDo) {
   const std::string fresh = tmp.str("fresh.sqlite");
   ASSERT_EQ(cli({"import", tmp.str("ds"), "--db", fresh, "--quiet"}).rc, 0);
