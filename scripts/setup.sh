@@ -13,6 +13,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
   libgtest-dev libbenchmark-dev
   fonts-noto-cjk
+  time
 )
 
 missing=()
