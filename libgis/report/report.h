@@ -21,9 +21,9 @@ struct Column {
 
 struct Section {
   std::string title;  // "" for a report with one unnamed section
-  std::string key;    // what the section is about: "park:ID", "zone:ID" or "" (not printed)
   std::vector<std::vector<store::Value>> rows;  // one value per column
   std::vector<store::Value> total;              // optional totals row (empty: none)
+  std::string key = "";  // what the section is about: "park:ID", "zone:ID" or "" (not printed)
 };
 
 struct Image {

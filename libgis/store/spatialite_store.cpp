@@ -357,6 +357,8 @@ class SpatialiteNewStore : public NewStore {
  public:
   SpatialiteNewStore(const std::string& path, int srid) : m_path(path) {
     const fs::path target(path);
+    if (fs::is_directory(target))
+      throw DataError(path + " is a folder; give the database a file name, e.g. " + (target / "parkgis.sqlite").string());
     if (target.has_parent_path() && !fs::is_directory(target.parent_path()))
       throw DataError("cannot create " + path + ": folder " + target.parent_path().string() + " does not exist");
     m_tmp = path + ".tmp-" + std::to_string(getpid());
@@ -408,7 +410,13 @@ std::unique_ptr<Store> open_spatialite(const std::string& path) {
   if (!fs::exists(path))
     throw DataError("database " + path + " does not exist; create it with 'parkgis import DATASET --db " + path + "'");
   auto db = std::make_unique<Db>(path, SQLITE_OPEN_READWRITE);
-  if (db->query_int(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + kMetaTable + "'") == 0)
+  std::int64_t has_meta = 0;
+  try {
+    has_meta = db->query_int(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + kMetaTable + "'");
+  } catch (const DataError&) {
+    throw DataError(path + " is not a parkgis database (not an SQLite file); create one with 'parkgis import DATASET --db FILE'");
+  }
+  if (has_meta == 0)
     throw DataError(path + " is not a parkgis database (it has no " + kMetaTable +
                     " table); create one with 'parkgis import DATASET --db FILE'");
   db->exec("PRAGMA cache_size = -262144");
