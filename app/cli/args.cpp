@@ -71,6 +71,14 @@ std::string Args::require(const std::string& name) const {
   return *v;
 }
 
+std::optional<Date> Args::get_date(const std::string& name) const {
+  auto v = get(name);
+  if (!v) return std::nullopt;
+  auto d = parse_date(*v);
+  if (!d) throw UsageError(name + " expects a date like 2026-06-30, got \"" + *v + "\"");
+  return d;
+}
+
 long Args::get_long(const std::string& name, long fallback, long min, long max) const {
   auto v = get(name);
   if (!v) return fallback;

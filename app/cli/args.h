@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "libgis/core/dates.h"
+
 namespace parkgis::cli {
 
 class Args {
@@ -24,6 +26,8 @@ class Args {
   std::optional<std::string> get(const std::string& name) const;
   std::string require(const std::string& name) const;  // throws UsageError if missing
   long get_long(const std::string& name, long fallback, long min, long max) const;
+  // A date option (YYYY-MM-DD and the other spellings parse_date takes); none when absent.
+  std::optional<Date> get_date(const std::string& name) const;
   const std::vector<std::string>& positional() const { return m_positional; }
   bool help() const { return m_help; }
 

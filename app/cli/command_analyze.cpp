@@ -35,10 +35,7 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   if (!args.positional().empty())
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis analyze --help'");
   analysis::AnalyzeOptions opt;
-  if (auto s = args.get("--as-of")) {
-    opt.as_of = parse_date(*s);
-    if (!opt.as_of) throw UsageError("--as-of expects a date like 2026-06-30, got \"" + *s + "\"");
-  }
+  opt.as_of = args.get_date("--as-of");
   opt.config_path = args.get("--config").value_or("");
   const bool quiet = args.has("--quiet");
   auto store = store::open_spatialite(args.require("--db"));

@@ -24,11 +24,7 @@ int cmd_generate(const std::vector<std::string>& argv, Context& ctx) {
   generator::Options opt;
   opt.parcels = static_cast<std::size_t>(args.get_long("--parcels", 1000, 10, 5'000'000));
   opt.seed = static_cast<std::uint64_t>(args.get_long("--seed", 1, 0, 2'000'000'000));
-  if (auto s = args.get("--as-of")) {
-    auto d = parse_date(*s);
-    if (!d) throw UsageError("--as-of expects a date like 2026-06-30, got \"" + *s + "\"");
-    opt.as_of = *d;
-  }
+  if (auto d = args.get_date("--as-of")) opt.as_of = *d;
   opt.out_dir = args.require("-o");
   if (!args.positional().empty())
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis generate --help'");

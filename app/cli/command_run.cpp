@@ -37,10 +37,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
   ImportOptions io{dataset, db, printer.callback()};
   analysis::AnalyzeOptions ao;
-  if (auto s = args.get("--as-of")) {
-    ao.as_of = parse_date(*s);
-    if (!ao.as_of) throw UsageError("--as-of expects a date like 2026-06-30, got \"" + *s + "\"");
-  }
+  ao.as_of = args.get_date("--as-of");
   ao.config_path = args.get("--config").value_or("");
   ao.progress = printer.callback();
   try {

@@ -14,19 +14,7 @@ using store::Value;
 
 std::string text(const Value& v) { return store::value_text(v); }
 
-std::optional<double> number(const Value& v) {
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  if (const auto* s = std::get_if<std::string>(&v)) {
-    try {
-      std::size_t used = 0;
-      const double d = std::stod(*s, &used);
-      if (used == s->size()) return d;
-    } catch (const std::exception&) {
-    }
-  }
-  return std::nullopt;
-}
+std::optional<double> number(const Value& v) { return store::value_number(v); }
 
 std::optional<Date> date(const Value& v) {
   const std::string t = text(v);

@@ -21,10 +21,7 @@ std::string fmt(double v, int decimals = 1) {
 std::optional<double> number(const LoadedLayer& layer, const LoadedFeature& f, const std::string& field) {
   const int i = layer.field_index(field);
   if (i < 0) return std::nullopt;
-  const store::Value& v = f.values[static_cast<std::size_t>(i)];
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
-  return std::nullopt;
+  return store::value_number(f.values[static_cast<std::size_t>(i)]);
 }
 
 }  // namespace

@@ -185,10 +185,7 @@ std::vector<Value> values_of(const std::map<std::string, Value>& row, const std:
 
 double number_of(const std::map<std::string, Value>& row, const std::string& col) {
   auto it = row.find(col);
-  if (it == row.end()) return 0;
-  if (const auto* d = std::get_if<double>(&it->second)) return *d;
-  if (const auto* i = std::get_if<std::int64_t>(&it->second)) return static_cast<double>(*i);
-  return 0;
+  return it == row.end() ? 0 : store::value_number(it->second).value_or(0);
 }
 
 }  // namespace

@@ -56,5 +56,7 @@ struct Filter {
 
 inline bool is_null(const Value& v) { return std::holds_alternative<std::monostate>(v); }
 std::string value_text(const Value& v);  // "" for null; numbers in shortest round-trip form
+// The number a value holds (a real, an integer, or text that is wholly a number); none otherwise.
+std::optional<double> value_number(const Value& v);
 
 }  // namespace parkgis::store

@@ -39,10 +39,9 @@ int Theme::classify(const store::Value& v) const {
       if (classes[i].value == s) return static_cast<int>(i);
     return -1;
   }
-  double x = 0;
-  if (const auto* d = std::get_if<double>(&v)) x = *d;
-  else if (const auto* n = std::get_if<std::int64_t>(&v)) x = static_cast<double>(*n);
-  else return -1;
+  const std::optional<double> number = store::value_number(v);
+  if (!number) return -1;
+  const double x = *number;
   for (std::size_t i = 0; i < classes.size(); ++i) {
     const ThemeClass& c = classes[i];
     if ((!c.min || x >= *c.min) && (!c.max || x < *c.max)) return static_cast<int>(i);
