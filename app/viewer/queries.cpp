@@ -17,11 +17,7 @@ namespace {
 using store::Row;
 using store::Value;
 
-std::optional<double> number(const Value& v) {
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
-  return std::nullopt;
-}
+std::optional<double> number(const Value& v) { return store::value_number(v); }
 
 std::string text(const Value& v) { return store::value_text(v); }
 
