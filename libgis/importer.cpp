@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/timing.h"
 #include "libgis/import/checks.h"
 #include "libgis/import/loaded_layer.h"
 #include "libgis/io/crs.h"
@@ -241,6 +242,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     import::check_ids(layer, sinks[i]);
   };
 
+  PhaseTimer t_read("import: read, check and write all but buildings");
   std::optional<std::size_t> background;
   for (std::size_t i = 0; i < open.size(); ++i)
     if (open[i].spec->name == "buildings" && std::thread::hardware_concurrency() > 1) background = i;
@@ -263,6 +265,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     const std::size_t b = *background;
     background_thread = std::thread([&, b] {
       try {
+        PhaseTimer t_buildings("import: read buildings (second core)");
         background_layer = import::load_layer(*open[b].reader, open[b].srs.get(), &working, bctx, sinks[b], reading_progress(b));
       } catch (...) {
         background_failure = std::current_exception();
@@ -306,7 +309,9 @@ ImportResult import_dataset(const ImportOptions& options) {
     if (it != loaded.end() && spec.name != "buildings") write_layer(it->second, background ? ProgressFn{} : options.progress);
   }
 
+  t_read.stop();
   if (background) {
+    PhaseTimer t_wait("import: wait for the buildings reader");
     background_thread.join();
     if (background_failure) std::rethrow_exception(background_failure);
     report_progress(options.progress, "reading layers", 1.0);
@@ -316,7 +321,10 @@ ImportResult import_dataset(const ImportOptions& options) {
   open.clear();  // closes the sources
   if (loaded.count("buildings")) {
     LoadedLayer& buildings = loaded.at("buildings");
+    PhaseTimer t_fill("import: building floor areas");
     extra["buildings"] = {import::fill_floor_areas(buildings, ctx, check_issues)};
+    t_fill.stop();
+    PhaseTimer t_write("import: write buildings");
     write_layer(buildings, options.progress);
   }
   for (const model::LayerSpec& spec : model::canonical_layers()) {
@@ -339,6 +347,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     db.set_meta("encoding." + r.layer, r.encoding);
     db.set_meta("crs." + r.layer, r.crs);
   }
+  PhaseTimer t_commit("import: commit and publish");
   db.commit();
   created->publish();
   return result;

@@ -12,6 +12,7 @@
 #include "libgis/analysis/results.h"
 #include "libgis/analysis/tables.h"
 #include "libgis/core/errors.h"
+#include "libgis/core/timing.h"
 #include "libgis/core/units.h"
 #include "libgis/indicators/supply.h"
 #include "libgis/store/store.h"
@@ -73,7 +74,9 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   report_progress(options.progress, "reading the database", 0.0);
   if (!store.has_table("parcels") || !store.has_table("zones"))
     throw DataError(store.location() + " holds no imported dataset (no parcels or zones table); run 'parkgis import' first");
+  PhaseTimer t_read("analyze: read the database");
   Input in = load_input(store);
+  t_read.stop();
   report_progress(options.progress, "reading the database", 1.0);
 
   if (options.as_of) {
@@ -89,12 +92,15 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   const Date as_of = result.as_of;
 
   geom::Context ctx;
+  PhaseTimer t_parse("analyze: parse geometries");
   std::vector<geom::GeomPtr> parcel_g = parse_all(ctx, wkbs_of(in.parcels));
   std::vector<geom::GeomPtr> building_g = parse_all(ctx, wkbs_of(in.buildings));
   std::vector<geom::GeomPtr> zone_g = parse_all(ctx, wkbs_of(in.zones));
   std::vector<geom::GeomPtr> approval_g = parse_all(ctx, wkbs_of(in.approvals));
 
+  t_parse.stop();
   // --- Parcels: area, buildings, idle status.
+  PhaseTimer t_overlay("analyze: building x parcel overlay");
   report_progress(options.progress, "overlaying buildings and parcels", 0.0);
   std::vector<const GEOSGeometry*> parcel_ptrs;
   for (const auto& g : parcel_g) parcel_ptrs.push_back(g.get());
@@ -105,6 +111,8 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   }
   const std::vector<indicators::ParcelOverlay> overlay = indicators::overlay_buildings(ctx, parcel_ptrs, bins);
   report_progress(options.progress, "overlaying buildings and parcels", 1.0);
+  t_overlay.stop();
+  PhaseTimer t_parcels("analyze: parcels and enterprises");
 
   std::map<std::string, std::size_t> zone_index;
   for (std::size_t z = 0; z < in.zones.size(); ++z) zone_index[in.zones[z].id] = z;
@@ -198,6 +206,8 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
   // Candidates come from STRtrees here; the overlays run on all cores, each worker on its own GEOS
   // context and its own copies of the geometries (parsed from WKB), so nothing GEOS owns is shared.
+  t_parcels.stop();
+  PhaseTimer t_zones("analyze: zone supply (all cores)");
   std::vector<UnitResult> zones(in.zones.size());
   std::vector<UnsuppliedPiece> pieces;
   {
@@ -316,7 +326,9 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     parks[k].sums.land_m2 = geom::area(ctx, g.get());
   }
 
+  t_zones.stop();
   // --- Write everything in one transaction.
+  PhaseTimer t_write("analyze: write results");
   report_progress(options.progress, "writing results", 0.0);
   store.begin();
   write_results(store, in, parcels, ents, zones, parks, pieces);

@@ -2,6 +2,11 @@
 
 #include <spatialite.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
 #include "libgis/core/errors.h"
 
 namespace parkgis::store::detail {
@@ -15,9 +20,31 @@ Db::Db(const std::string& path, int flags) : m_path(path) {
   }
   m_spatialite_cache = spatialite_alloc_connection();
   spatialite_init_ex(m_db, m_spatialite_cache, 0);
+  if (const char* env = std::getenv("PARKGIS_SQL_PROFILE"); env && *env && *env != '0') {
+    m_profile = std::make_unique<Profile>();
+    sqlite3_trace_v2(
+        m_db, SQLITE_TRACE_PROFILE,
+        [](unsigned, void* ctx, void* stmt, void* ns) -> int {
+          auto* profile = static_cast<Profile*>(ctx);
+          const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(stmt));
+          auto& entry = profile->by_sql[sql ? std::string(sql).substr(0, 160) : "?"];
+          entry.first += double(*static_cast<sqlite3_int64*>(ns)) / 1e9;
+          ++entry.second;
+          return 0;
+        },
+        m_profile.get());
+  }
 }
 
 Db::~Db() {
+  if (m_profile) {
+    std::vector<std::pair<std::string, std::pair<double, long long>>> rows(m_profile->by_sql.begin(),
+                                                                            m_profile->by_sql.end());
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    std::fprintf(stderr, "SQL profile of %s (seconds, runs, statement):\n", m_path.c_str());
+    for (std::size_t i = 0; i < rows.size() && i < 25; ++i)
+      std::fprintf(stderr, "%8.3f %9lld  %s\n", rows[i].second.first, rows[i].second.second, rows[i].first.c_str());
+  }
   if (m_db) sqlite3_close_v2(m_db);
   if (m_spatialite_cache) spatialite_cleanup_ex(m_spatialite_cache);
 }

@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,11 @@ class Db {
   sqlite3* m_db = nullptr;
   void* m_spatialite_cache = nullptr;
   std::string m_path;
+  // With PARKGIS_SQL_PROFILE=1 in the environment: time per SQL text, printed to stderr on close.
+  struct Profile {
+    std::map<std::string, std::pair<double, long long>> by_sql;  // seconds, runs
+  };
+  std::unique_ptr<Profile> m_profile;
 };
 
 class Stmt {
