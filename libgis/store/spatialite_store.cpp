@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "libgis/core/errors.h"
+#include "libgis/store/rtree_bulk.h"
 #include "libgis/store/sqlite_db.h"
 #include "libgis/store/store.h"
 
@@ -48,6 +49,15 @@ std::string sql_literal(const std::string& s) {
     out += c;
   }
   return out + "'";
+}
+
+// ISO WKB header of a 2D MultiPolygon: byte order (0 or 1), then type 6 in that order.
+bool is_multipolygon_wkb(std::string_view wkb) {
+  if (wkb.size() < 5) return false;
+  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(wkb[i]); };
+  if (b(0) == 1) return b(1) == 6 && b(2) == 0 && b(3) == 0 && b(4) == 0;
+  if (b(0) == 0) return b(1) == 0 && b(2) == 0 && b(3) == 0 && b(4) == 6;
+  return false;
 }
 
 class SpatialiteStore : public Store {
@@ -149,6 +159,8 @@ class SpatialiteStore : public Store {
   void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
     drop_table(def.name);
     create_table(def);
+    std::vector<std::string> triggers;
+    if (def.spatial) triggers = register_geometry(def);
     insert_rows(def, rows, progress);
     if (!def.unique_column.empty())
       m_db->exec("CREATE UNIQUE INDEX " + quote_ident(def.name + "_" + def.unique_column) + " ON " +
@@ -156,7 +168,10 @@ class SpatialiteStore : public Store {
     for (const std::string& c : def.index_columns)
       m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
                  quote_ident(c) + ")");
-    if (def.spatial) register_geometry(def);
+    if (def.spatial) {
+      fill_spatial_index(def);
+      for (const std::string& sql : triggers) m_db->exec(sql);
+    }
   }
 
   void append_rows(const TableDef& def, const std::vector<Row>& rows) override {
@@ -178,15 +193,38 @@ class SpatialiteStore : public Store {
     m_db->exec(create);
   }
 
-  // Checks every geometry once, registers the column in geometry_columns (with its triggers), and
-  // builds the R*Tree in one pass.
-  void register_geometry(const TableDef& def) {
+  // Registers the (still empty) geometry column in geometry_columns and creates its R*Tree and
+  // SpatiaLite's triggers, then takes the triggers off until the rows are in: they would check each
+  // geometry and grow the R*Tree one row at a time. Returns the triggers' SQL for write_table to put
+  // back once fill_spatial_index() has packed the R*Tree.
+  std::vector<std::string> register_geometry(const TableDef& def) {
     const std::int64_t ok = m_db->query_int("SELECT RecoverGeometryColumn(" + sql_literal(def.name) + ", 'geom', " +
                                             std::to_string(m_srid) + ", 'MULTIPOLYGON', 'XY')");
     if (ok != 1)
-      throw DataError("database " + location() + ": the geometries of " + def.name +
-                      " could not be registered (a geometry that is not a MULTIPOLYGON in EPSG:" + std::to_string(m_srid) + ")");
-    m_db->exec("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')");
+      throw DataError("database " + location() + ": the geometry column of " + def.name + " could not be registered");
+    if (m_db->query_int("SELECT CreateSpatialIndex(" + sql_literal(def.name) + ", 'geom')") != 1)
+      throw DataError("database " + location() + ": the spatial index of " + def.name + " could not be created");
+    std::vector<std::string> names, sqls;
+    {
+      Stmt st(*m_db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?");
+      st.bind_text(1, def.name);
+      while (st.step()) {
+        names.push_back(st.column_text(0));
+        sqls.push_back(st.column_text(1));
+      }
+    }
+    for (const std::string& n : names) m_db->exec("DROP TRIGGER " + quote_ident(n));
+    return sqls;
+  }
+
+  // Packs the R*Tree of a freshly written table from the envelopes SpatiaLite keeps in each geometry.
+  void fill_spatial_index(const TableDef& def) {
+    std::vector<detail::Envelope> boxes;
+    Stmt st(*m_db, "SELECT fid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM " +
+                       quote_ident(def.name) + " WHERE MbrMinX(geom) IS NOT NULL");
+    while (st.step())
+      boxes.push_back({st.column_int(0), st.column_double(1), st.column_double(2), st.column_double(3), st.column_double(4)});
+    detail::bulk_load_rtree(*m_db, "idx_" + def.name + "_geom", std::move(boxes));
   }
 
   void insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) {
@@ -220,6 +258,8 @@ class SpatialiteStore : public Store {
       }
       if (def.spatial) {
         if (row.wkb.empty()) st.bind_null(p);
+        else if (!is_multipolygon_wkb(row.wkb))
+          throw std::logic_error("table " + def.name + ": row " + std::to_string(r) + " has a geometry that is not a MULTIPOLYGON");
         else st.bind_blob(p, row.wkb);
       }
       st.step();
