@@ -157,7 +157,12 @@ std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
       if (col[k].empty()) row.values.emplace_back();
       else row.values.emplace_back(col[k]);
     }
-    if (f.geometry) row.wkb = geom::to_wkb(ctx, f.geometry.get());
+    if (f.geometry) {
+      row.wkb = f.wkb.empty() ? geom::to_wkb(ctx, f.geometry.get()) : std::move(f.wkb);
+      store::Bbox b;
+      if (geom::envelope(ctx, f.geometry.get(), &b.min_x, &b.min_y, &b.max_x, &b.max_y)) row.bbox = b;
+      f.geometry.reset();  // freed on the thread (and GEOS context) that made it
+    }
     rows.push_back(std::move(row));
   }
   return rows;
@@ -242,11 +247,15 @@ ImportResult import_dataset(const ImportOptions& options) {
     import::check_ids(layer, sinks[i]);
   };
 
-  PhaseTimer t_read("import: read, check and write all but buildings");
+  // The buildings thread also does the buildings' own checks and turns them into rows, so that the
+  // main thread only has to insert them. Their floor-area issues keep their place after the
+  // cross-layer checks.
   std::optional<std::size_t> background;
   for (std::size_t i = 0; i < open.size(); ++i)
     if (open[i].spec->name == "buildings" && std::thread::hardware_concurrency() > 1) background = i;
   LoadedLayer background_layer;
+  std::vector<store::Row> background_rows;
+  IssueSink floor_issues;
   std::exception_ptr background_failure;
   std::thread background_thread;
   struct Joiner {  // on any exception in this thread: stop and join the background reader
@@ -259,6 +268,14 @@ ImportResult import_dataset(const ImportOptions& options) {
       }
     }
   } joiner{background_thread, cancel};
+  const auto finish_buildings = [&](std::size_t i, LoadedLayer& layer, geom::Context& c) {
+    finish_layer(i, layer);
+    std::vector<std::vector<std::string>> extra_columns = {import::fill_floor_areas(layer, c, floor_issues)};
+    std::vector<store::Row> rows = rows_of(layer, c, extra_columns);
+    layer.report.written = static_cast<long long>(rows.size());
+    layer.features.clear();
+    return rows;
+  };
   if (background) {
     contexts.push_back(std::make_unique<geom::Context>());
     geom::Context& bctx = *contexts.back();
@@ -267,11 +284,15 @@ ImportResult import_dataset(const ImportOptions& options) {
       try {
         PhaseTimer t_buildings("import: read buildings (second core)");
         background_layer = import::load_layer(*open[b].reader, open[b].srs.get(), &working, bctx, sinks[b], reading_progress(b));
+        t_buildings.stop();
+        PhaseTimer t_rows("import: buildings' checks and rows (second core)");
+        background_rows = finish_buildings(b, background_layer, bctx);
       } catch (...) {
         background_failure = std::current_exception();
       }
     });
   }
+  PhaseTimer t_read("import: read, check and write all but buildings");
   for (std::size_t i = 0; i < open.size(); ++i) {
     if (background && i == *background) continue;
     LoadedLayer layer = import::load_layer(*open[i].reader, open[i].srs.get(), &working, ctx, sinks[i], reading_progress(i));
@@ -293,14 +314,17 @@ ImportResult import_dataset(const ImportOptions& options) {
   auto created = store::create_spatialite(options.db_path, result.srid);
   store::Store& db = created->store();
   db.begin();
+  const auto extra_names_of = [](const std::string& layer) -> std::vector<std::string> {
+    if (layer == "parcels" || layer == "approvals") return {"zone_source"};
+    if (layer == "buildings") return {"floor_area_source"};
+    return {};
+  };
   const auto write_layer = [&](LoadedLayer& layer, const ProgressFn& progress) {
     const model::LayerSpec& spec = *layer.spec;
-    std::vector<std::string> extra_names;
-    if (spec.name == "parcels" || spec.name == "approvals") extra_names = {"zone_source"};
-    if (spec.name == "buildings") extra_names = {"floor_area_source"};
     std::vector<store::Row> rows = rows_of(layer, ctx, extra[spec.name]);
     layer.report.written = static_cast<long long>(rows.size());
-    db.write_table(table_of(spec, extra_names), rows, progress);
+    layer.features.clear();
+    db.write_table(table_of(spec, extra_names_of(spec.name)), rows, progress);
   };
   for (const model::LayerSpec& spec : model::canonical_layers()) {
     auto it = loaded.find(spec.name);
@@ -308,25 +332,29 @@ ImportResult import_dataset(const ImportOptions& options) {
     // alone reports progress (one "reading layers" line).
     if (it != loaded.end() && spec.name != "buildings") write_layer(it->second, background ? ProgressFn{} : options.progress);
   }
-
   t_read.stop();
-  if (background) {
-    PhaseTimer t_wait("import: wait for the buildings reader");
-    background_thread.join();
-    if (background_failure) std::rethrow_exception(background_failure);
-    report_progress(options.progress, "reading layers", 1.0);
-    finish_layer(*background, background_layer);
+
+  std::optional<std::size_t> buildings_index;
+  for (std::size_t i = 0; i < open.size(); ++i)
+    if (open[i].spec->name == "buildings") buildings_index = i;
+  if (buildings_index) {
+    std::vector<store::Row> rows;
+    if (background) {
+      PhaseTimer t_wait("import: wait for the buildings thread");
+      background_thread.join();
+      if (background_failure) std::rethrow_exception(background_failure);
+      report_progress(options.progress, "reading layers", 1.0);
+      rows = std::move(background_rows);
+    } else {
+      background_layer = import::load_layer(*open[*buildings_index].reader, open[*buildings_index].srs.get(), &working,
+                                            ctx, sinks[*buildings_index], reading_progress(*buildings_index));
+      rows = finish_buildings(*buildings_index, background_layer, ctx);
+    }
     loaded.emplace("buildings", std::move(background_layer));
+    PhaseTimer t_write("import: write buildings");
+    db.write_table(table_of(*loaded.at("buildings").spec, extra_names_of("buildings")), rows, options.progress);
   }
   open.clear();  // closes the sources
-  if (loaded.count("buildings")) {
-    LoadedLayer& buildings = loaded.at("buildings");
-    PhaseTimer t_fill("import: building floor areas");
-    extra["buildings"] = {import::fill_floor_areas(buildings, ctx, check_issues)};
-    t_fill.stop();
-    PhaseTimer t_write("import: write buildings");
-    write_layer(buildings, options.progress);
-  }
   for (const model::LayerSpec& spec : model::canonical_layers()) {
     auto it = loaded.find(spec.name);
     result.layers.push_back(it == loaded.end() ? LayerReport{spec.name, "", "", "", 0, 0} : it->second.report);
@@ -334,6 +362,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   for (const IssueSink& sink : sinks)
     for (const Issue& issue : sink.all()) result.issues.add(issue);
   for (const Issue& issue : check_issues.all()) result.issues.add(issue);
+  for (const Issue& issue : floor_issues.all()) result.issues.add(issue);
 
   db.write_issues(result.issues.all());
   db.set_meta("name", manifest.name);

@@ -52,6 +52,13 @@ std::string to_wkt(Context& ctx, const GEOSGeometry* g, int decimals) {
   return out;
 }
 
+bool envelope(Context& ctx, const GEOSGeometry* g, double* min_x, double* min_y, double* max_x, double* max_y) {
+  if (!g || GEOSisEmpty_r(ctx.handle(), g) != 0) return false;
+  const GEOSContextHandle_t h = ctx.handle();
+  return GEOSGeom_getXMin_r(h, g, min_x) == 1 && GEOSGeom_getYMin_r(h, g, min_y) == 1 &&
+         GEOSGeom_getXMax_r(h, g, max_x) == 1 && GEOSGeom_getYMax_r(h, g, max_y) == 1;
+}
+
 double area(Context& ctx, const GEOSGeometry* g) {
   double a = 0;
   if (!g || GEOSArea_r(ctx.handle(), g, &a) != 1) return 0;

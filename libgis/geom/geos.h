@@ -43,6 +43,9 @@ std::string to_wkb(Context& ctx, const GEOSGeometry* g);
 GeomPtr from_wkt(Context& ctx, const std::string& wkt);
 std::string to_wkt(Context& ctx, const GEOSGeometry* g, int decimals = 3);
 
+// The exact min/max of g's coordinates; false for a null or empty geometry.
+bool envelope(Context& ctx, const GEOSGeometry* g, double* min_x, double* min_y, double* max_x, double* max_y);
+
 // Planar area in the units of the CRS squared (m² in the working CRS).
 double area(Context& ctx, const GEOSGeometry* g);
 

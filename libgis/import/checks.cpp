@@ -31,6 +31,7 @@ void check_ids(LoadedLayer& layer, IssueSink& issues) {
   const bool by_year = name == "enterprises";
   const int id_index = layer.field_index(layer.spec->id_field);
   std::unordered_map<std::string, long long> first_fid;
+  first_fid.reserve(layer.features.size());
   for (LoadedFeature& f : layer.features) {
     if (f.id.empty()) {
       f.id = name + "-fid" + std::to_string(f.fid);
@@ -39,8 +40,7 @@ void check_ids(LoadedLayer& layer, IssueSink& issues) {
                  "feature " + std::to_string(f.fid) + " of " + name + " has no " + layer.spec->id_field +
                      "; it was given the id " + f.id);
     }
-    const std::string key = by_year ? f.id + "|" + layer.text(f, "year") : f.id;
-    auto [it, inserted] = first_fid.emplace(key, f.fid);
+    auto [it, inserted] = first_fid.try_emplace(by_year ? f.id + "|" + layer.text(f, "year") : f.id, f.fid);
     if (!inserted) {
       f.skip = true;
       issues.add(Severity::error, "duplicate_id", name, f.id,

@@ -107,6 +107,12 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
                    where + ": invalid geometry (" + reason + ") repaired with GEOS MakeValid; area now " +
                        fmt_area(geom::area(ctx, fixed.get())));
         gg = std::move(fixed);
+      } else if (type == wkbMultiPolygon) {
+        f.wkb = std::move(wkb);  // valid: stored as read, without a second serialisation from GEOS
+      } else if (type == wkbPolygon) {
+        std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(work.release()));
+        f.wkb.assign(static_cast<std::size_t>(multi->WkbSize()), '\0');
+        multi->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(f.wkb.data()), wkbVariantIso);
       } else {
         gg = geom::to_multipolygon(ctx, gg.get());
         if (!gg) {

@@ -21,6 +21,7 @@ struct LoadedFeature {
   std::string id;                    // the feature's id (generated when the source has none)
   std::vector<store::Value> values;  // one per canonical field
   geom::GeomPtr geometry;            // MultiPolygon in the working CRS; null for tables
+  std::string wkb;                   // the same as ISO WKB when the source's was kept as it is; else empty
   bool skip = false;                 // dropped by a check (duplicate id, ...)
 };
 

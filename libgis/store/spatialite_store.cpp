@@ -161,7 +161,8 @@ class SpatialiteStore : public Store {
     create_table(def);
     std::vector<std::string> triggers;
     if (def.spatial) triggers = register_geometry(def);
-    insert_rows(def, rows, progress);
+    std::vector<detail::Envelope> boxes;
+    const bool boxes_known = insert_rows(def, rows, progress, def.spatial ? &boxes : nullptr);
     if (!def.unique_column.empty())
       m_db->exec("CREATE UNIQUE INDEX " + quote_ident(def.name + "_" + def.unique_column) + " ON " +
                  quote_ident(def.name) + " (" + quote_ident(def.unique_column) + ")");
@@ -169,7 +170,7 @@ class SpatialiteStore : public Store {
       m_db->exec("CREATE INDEX " + quote_ident(def.name + "_" + c) + " ON " + quote_ident(def.name) + " (" +
                  quote_ident(c) + ")");
     if (def.spatial) {
-      fill_spatial_index(def);
+      fill_spatial_index(def, boxes_known ? &boxes : nullptr);
       for (const std::string& sql : triggers) m_db->exec(sql);
     }
   }
@@ -179,7 +180,7 @@ class SpatialiteStore : public Store {
       write_table(def, rows, {});
       return;
     }
-    insert_rows(def, rows, {});
+    insert_rows(def, rows, {}, nullptr);
   }
 
  private:
@@ -217,8 +218,13 @@ class SpatialiteStore : public Store {
     return sqls;
   }
 
-  // Packs the R*Tree of a freshly written table from the envelopes SpatiaLite keeps in each geometry.
-  void fill_spatial_index(const TableDef& def) {
+  // Packs the R*Tree of a freshly written table: from the rows' own envelopes when every row brought
+  // one, else from the envelopes SpatiaLite keeps in each geometry (one pass over the table).
+  void fill_spatial_index(const TableDef& def, std::vector<detail::Envelope>* known) {
+    if (known) {
+      detail::bulk_load_rtree(*m_db, "idx_" + def.name + "_geom", std::move(*known));
+      return;
+    }
     std::vector<detail::Envelope> boxes;
     Stmt st(*m_db, "SELECT fid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM " +
                        quote_ident(def.name) + " WHERE MbrMinX(geom) IS NOT NULL");
@@ -227,7 +233,12 @@ class SpatialiteStore : public Store {
     detail::bulk_load_rtree(*m_db, "idx_" + def.name + "_geom", std::move(boxes));
   }
 
-  void insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) {
+  // Inserts the rows. With `boxes`, also collects (row id, envelope) of each geometry and returns
+  // whether every geometry came with its envelope.
+  bool insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress,
+                   std::vector<detail::Envelope>* boxes) {
+    bool all_boxes = boxes != nullptr;
+    if (boxes) boxes->reserve(rows.size());
 
     std::string insert = "INSERT INTO " + quote_ident(def.name) + " (";
     std::string params;
@@ -264,8 +275,16 @@ class SpatialiteStore : public Store {
       }
       st.step();
       st.reset();
+      if (all_boxes && !row.wkb.empty()) {
+        if (row.bbox)
+          boxes->push_back({sqlite3_last_insert_rowid(m_db->get()), row.bbox->min_x, row.bbox->max_x, row.bbox->min_y,
+                            row.bbox->max_y});
+        else
+          all_boxes = false;
+      }
       if (progress && r % step == 0) report_progress(progress, "writing " + def.name, double(r) / double(n));
     }
+    return all_boxes;
   }
 
  public:
@@ -430,6 +449,9 @@ class SpatialiteNewStore : public NewStore {
 
   void publish() override {
     m_store->db().exec("PRAGMA synchronous = FULL");
+    // Statistics for the query planner from a sample of each index (SQLite's analysis_limit): as good
+    // for planning here as a full scan, which would read the whole file again.
+    m_store->db().exec("PRAGMA analysis_limit = 2000");
     m_store->db().exec("ANALYZE");
     m_store.reset();  // closes the file
     std::error_code ec;

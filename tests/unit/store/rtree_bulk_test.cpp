@@ -137,8 +137,11 @@ TEST(RtreeBulk, RefusesATreeThatHasRows) {
 }
 
 // Through the store: the index of a written table is SpatiaLite's (CheckSpatialIndex agrees), its
-// triggers are back, and rows appended later reach the index.
-TEST(RtreeBulk, StoreTablesGetAValidSpatiaLiteIndex) {
+// triggers are back, and rows appended later reach the index. Rows bring their envelopes (all, none,
+// or all but one: then the store reads them back from the geometries).
+class StoreIndex : public ::testing::TestWithParam<int> {};
+
+TEST_P(StoreIndex, TablesGetAValidSpatiaLiteIndex) {
   test::TempDir tmp;
   const std::string path = tmp.str("s.sqlite");
   {
@@ -151,6 +154,9 @@ TEST(RtreeBulk, StoreTablesGetAValidSpatiaLiteIndex) {
                                        std::to_string(x + 20) + " " + std::to_string(y) + "," + std::to_string(x + 20) +
                                        " " + std::to_string(y + 20) + "," + std::to_string(x) + " " + std::to_string(y) + ")))");
       rows.push_back({{store::Value{std::string("p") + std::to_string(i)}}, geom::to_wkb(ctx, g.get())});
+      const bool with_box = GetParam() == 1 || (GetParam() == 2 && i != 1234);
+      // A wrong box would show in CheckSpatialIndex; the right one is the square's own corners.
+      if (with_box) rows.back().bbox = store::Bbox{x, y, x + 20, y + 20};
     }
     store::TableDef def{"t", {{"id", store::ColumnType::text}}, "id", true, {}};
     created->store().begin();
@@ -162,6 +168,13 @@ TEST(RtreeBulk, StoreTablesGetAValidSpatiaLiteIndex) {
   Db db(path, SQLITE_OPEN_READWRITE);
   EXPECT_EQ(db.query_int("SELECT CheckSpatialIndex('t', 'geom')"), 1);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM idx_t_geom"), 3001);
+  // Each box holds its geometry's envelope, as tight as floats allow (their step is 0.25 m at 3,000 km).
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t JOIN idx_t_geom ON pkid = t.fid WHERE "
+                         "xmin <= MbrMinX(geom) AND xmin > MbrMinX(geom) - 0.5 AND "
+                         "xmax >= MbrMaxX(geom) AND xmax < MbrMaxX(geom) + 0.5 AND "
+                         "ymin <= MbrMinY(geom) AND ymin > MbrMinY(geom) - 0.5 AND "
+                         "ymax >= MbrMaxY(geom) AND ymax < MbrMaxY(geom) + 0.5"),
+            3001);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 't' AND name LIKE 'gi%'"), 3);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM idx_t_geom WHERE xmin <= 500010 AND xmax >= 500010 AND "
                          "ymin <= 3000010 AND ymax >= 3000010"),
@@ -170,6 +183,8 @@ TEST(RtreeBulk, StoreTablesGetAValidSpatiaLiteIndex) {
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.column_text(0), "ok");
 }
+
+INSTANTIATE_TEST_SUITE_P(Envelopes, StoreIndex, ::testing::Values(0, 1, 2));
 
 TEST(RtreeBulk, StoreRejectsANonMultipolygonGeometry) {
   test::TempDir tmp;
