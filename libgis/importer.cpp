@@ -247,13 +247,25 @@ ImportResult import_dataset(const ImportOptions& options) {
     import::check_ids(layer, sinks[i]);
   };
 
-  // The buildings thread also does the buildings' own checks and turns them into rows, so that the
-  // main thread only has to insert them. Their floor-area issues keep their place after the
-  // cross-layer checks.
-  std::optional<std::size_t> background;
-  for (std::size_t i = 0; i < open.size(); ++i)
-    if (open[i].spec->name == "buildings" && std::thread::hardware_concurrency() > 1) background = i;
-  LoadedLayer background_layer;
+  // The second thread reads the buildings, does their own checks and turns them into rows, so that the
+  // main thread only has to insert them. The main thread reads, checks and writes the other layers
+  // meanwhile. The enterprises table goes to whichever thread is free first. Issues keep the order of
+  // a one-thread import.
+  std::optional<std::size_t> background, background_enterprises;
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (std::thread::hardware_concurrency() < 2) break;
+    if (open[i].spec->name == "buildings") background = i;
+    if (open[i].spec->name == "enterprises") background_enterprises = i;
+  }
+  if (!background) background_enterprises.reset();
+  LoadedLayer background_layer, enterprises_layer;
+  std::atomic<bool> enterprises_claimed{false};
+  const auto load_enterprises = [&](geom::Context& c) {
+    PhaseTimer t_enterprises("import: read enterprises");
+    const std::size_t e = *background_enterprises;
+    enterprises_layer = import::load_layer(*open[e].reader, open[e].srs.get(), &working, c, sinks[e], reading_progress(e));
+    finish_layer(e, enterprises_layer);
+  };
   std::vector<store::Row> background_rows;
   IssueSink floor_issues;
   std::exception_ptr background_failure;
@@ -287,6 +299,8 @@ ImportResult import_dataset(const ImportOptions& options) {
         t_buildings.stop();
         PhaseTimer t_rows("import: buildings' checks and rows (second core)");
         background_rows = finish_buildings(b, background_layer, bctx);
+        t_rows.stop();
+        if (background_enterprises && !enterprises_claimed.exchange(true)) load_enterprises(bctx);
       } catch (...) {
         background_failure = std::current_exception();
       }
@@ -294,13 +308,16 @@ ImportResult import_dataset(const ImportOptions& options) {
   }
   PhaseTimer t_read("import: read, check and write all but buildings");
   for (std::size_t i = 0; i < open.size(); ++i) {
-    if (background && i == *background) continue;
+    if ((background && i == *background) || (background_enterprises && i == *background_enterprises)) continue;
+    PhaseTimer t_layer("import: read " + open[i].spec->name);
     LoadedLayer layer = import::load_layer(*open[i].reader, open[i].srs.get(), &working, ctx, sinks[i], reading_progress(i));
     finish_layer(i, layer);
+    t_layer.stop();
     loaded.emplace(open[i].spec->name, std::move(layer));
   }
 
   // Cross-layer checks.
+  PhaseTimer t_checks("import: cross-layer checks");
   LoadedLayer& parks = loaded.at("parks");
   LoadedLayer& zones = loaded.at("zones");
   LoadedLayer& parcels = loaded.at("parcels");
@@ -308,8 +325,11 @@ ImportResult import_dataset(const ImportOptions& options) {
   std::map<std::string, std::vector<std::vector<std::string>>> extra;
   extra["parcels"] = {import::assign_zones(parcels, zones, ctx, check_issues)};
   if (loaded.count("approvals")) extra["approvals"] = {import::assign_zones(loaded.at("approvals"), zones, ctx, check_issues)};
-  if (loaded.count("enterprises")) import::check_users(parcels, loaded.at("enterprises"), check_issues);
+  const std::vector<import::UserRef> users = import::user_refs(parcels);  // parcels are written before the check
+  IssueSink user_issues;
+  if (loaded.count("enterprises")) import::check_users(users, loaded.at("enterprises"), user_issues);
 
+  t_checks.stop();
   // A new database beside the target, moved into place at the end.
   auto created = store::create_spatialite(options.db_path, result.srid);
   store::Store& db = created->store();
@@ -334,6 +354,13 @@ ImportResult import_dataset(const ImportOptions& options) {
   }
   t_read.stop();
 
+  if (background_enterprises && !enterprises_claimed.exchange(true)) {
+    load_enterprises(ctx);
+    import::check_users(users, enterprises_layer, user_issues);
+    loaded.emplace("enterprises", std::move(enterprises_layer));
+    write_layer(loaded.at("enterprises"), {});
+  }
+
   std::optional<std::size_t> buildings_index;
   for (std::size_t i = 0; i < open.size(); ++i)
     if (open[i].spec->name == "buildings") buildings_index = i;
@@ -345,6 +372,11 @@ ImportResult import_dataset(const ImportOptions& options) {
       if (background_failure) std::rethrow_exception(background_failure);
       report_progress(options.progress, "reading layers", 1.0);
       rows = std::move(background_rows);
+      if (background_enterprises && !loaded.count("enterprises")) {
+        import::check_users(users, enterprises_layer, user_issues);
+        loaded.emplace("enterprises", std::move(enterprises_layer));
+        write_layer(loaded.at("enterprises"), {});
+      }
     } else {
       background_layer = import::load_layer(*open[*buildings_index].reader, open[*buildings_index].srs.get(), &working,
                                             ctx, sinks[*buildings_index], reading_progress(*buildings_index));
@@ -362,6 +394,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   for (const IssueSink& sink : sinks)
     for (const Issue& issue : sink.all()) result.issues.add(issue);
   for (const Issue& issue : check_issues.all()) result.issues.add(issue);
+  for (const Issue& issue : user_issues.all()) result.issues.add(issue);
   for (const Issue& issue : floor_issues.all()) result.issues.add(issue);
 
   db.write_issues(result.issues.all());

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace parkgis::import {
 
@@ -138,18 +139,30 @@ std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zon
   return source;
 }
 
-void check_users(const LoadedLayer& parcels, const LoadedLayer& enterprises, IssueSink& issues) {
-  std::set<std::string> ids;
-  for (const LoadedFeature& e : enterprises.features)
-    if (!e.skip) ids.insert(e.id);
+std::vector<UserRef> user_refs(const LoadedLayer& parcels) {
+  std::vector<UserRef> out;
   for (const LoadedFeature& p : parcels.features) {
     if (p.skip) continue;
-    const std::string user = parcels.text(p, "user_id");
-    if (!user.empty() && !ids.count(user))
-      issues.add(Severity::warning, "unknown_enterprise", "parcels", label_of(p),
-                 "parcel " + p.id + " is held by user_id " + user +
-                     ", which is not in the enterprises table; its land counts as used but has no figures");
+    std::string user = parcels.text(p, "user_id");
+    if (!user.empty()) out.push_back({p.id, label_of(p), std::move(user)});
   }
+  return out;
+}
+
+void check_users(const std::vector<UserRef>& parcels, const LoadedLayer& enterprises, IssueSink& issues) {
+  std::unordered_set<std::string> ids;
+  ids.reserve(enterprises.features.size());
+  for (const LoadedFeature& e : enterprises.features)
+    if (!e.skip) ids.insert(e.id);
+  for (const UserRef& p : parcels)
+    if (!ids.count(p.user_id))
+      issues.add(Severity::warning, "unknown_enterprise", "parcels", p.label,
+                 "parcel " + p.parcel_id + " is held by user_id " + p.user_id +
+                     ", which is not in the enterprises table; its land counts as used but has no figures");
+}
+
+void check_users(const LoadedLayer& parcels, const LoadedLayer& enterprises, IssueSink& issues) {
+  check_users(user_refs(parcels), enterprises, issues);
 }
 
 std::vector<std::string> fill_floor_areas(LoadedLayer& buildings, geom::Context& ctx, IssueSink& issues) {

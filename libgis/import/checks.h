@@ -28,6 +28,14 @@ std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zon
 // parcels.user_id must name an enterprise when an enterprises table was given (unknown_enterprise).
 void check_users(const LoadedLayer& parcels, const LoadedLayer& enterprises, IssueSink& issues);
 
+// The same check in two steps, for when the parcels are written before the enterprises are read:
+// user_refs() keeps what check_users needs of the parcels.
+struct UserRef {
+  std::string parcel_id, label, user_id;
+};
+std::vector<UserRef> user_refs(const LoadedLayer& parcels);
+void check_users(const std::vector<UserRef>& parcels, const LoadedLayer& enterprises, IssueSink& issues);
+
 // Fills empty floor_area with footprint × floors; returns the source of each floor area
 // ("attribute", "footprint×floors", or "" when neither is known: missing_floor_area).
 // Also reports vacant_area larger than floor_area (vacant_exceeds_floor) and negative figures.
