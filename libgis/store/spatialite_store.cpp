@@ -262,7 +262,7 @@ class SpatialiteStore : public Store {
       int p = 1;
       for (std::size_t i = 0; i < def.columns.size(); ++i, ++p) {
         const Value& v = i < row.values.size() ? row.values[i] : Value{};
-        if (const auto* s = std::get_if<std::string>(&v)) st.bind_text(p, *s);
+        if (const auto* s = std::get_if<std::string>(&v)) st.bind_text_ref(p, *s);
         else if (const auto* iv = std::get_if<std::int64_t>(&v)) st.bind_int(p, *iv);
         else if (const auto* d = std::get_if<double>(&v)) st.bind_double(p, *d);
         else st.bind_null(p);
@@ -271,7 +271,7 @@ class SpatialiteStore : public Store {
         if (row.wkb.empty()) st.bind_null(p);
         else if (!is_multipolygon_wkb(row.wkb))
           throw std::logic_error("table " + def.name + ": row " + std::to_string(r) + " has a geometry that is not a MULTIPOLYGON");
-        else st.bind_blob(p, row.wkb);
+        else st.bind_blob_ref(p, row.wkb);
       }
       st.step();
       st.reset();
@@ -297,7 +297,9 @@ class SpatialiteStore : public Store {
                       " (was it made by an older parkgis, or has 'parkgis analyze' not been run?)");
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i]);
-    if (with_geometry) sql += std::string(cols.empty() ? "" : ", ") + "AsBinary(geom)";
+    // The envelope comes from the header of SpatiaLite's geometry blob (no geometry is parsed for it).
+    if (with_geometry)
+      sql += std::string(cols.empty() ? "" : ", ") + "AsBinary(geom), MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom)";
     if (cols.empty() && !with_geometry) sql += "fid";
     sql += " FROM " + quote_ident(table);
     std::vector<const Value*> params;
@@ -354,6 +356,11 @@ class SpatialiteStore : public Store {
         }
       }
       row.wkb = with_geometry ? st.column_blob(static_cast<int>(cols.size())) : std::string();
+      row.bbox.reset();
+      if (with_geometry && st.column_type(static_cast<int>(cols.size()) + 1) != SQLITE_NULL) {
+        const int c = static_cast<int>(cols.size()) + 1;
+        row.bbox = Bbox{st.column_double(c), st.column_double(c + 1), st.column_double(c + 2), st.column_double(c + 3)};
+      }
       fn(row);
     }
   }

@@ -82,6 +82,13 @@ void Stmt::bind_blob(int i, std::string_view b) {
   sqlite3_bind_blob(m_stmt, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
 }
 
+void Stmt::bind_text_ref(int i, std::string_view s) {
+  sqlite3_bind_text(m_stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
+void Stmt::bind_blob_ref(int i, std::string_view b) {
+  sqlite3_bind_blob(m_stmt, i, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
+}
+
 bool Stmt::step() {
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;

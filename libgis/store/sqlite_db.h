@@ -49,6 +49,9 @@ class Stmt {
   void bind_int(int i, std::int64_t v);
   void bind_double(int i, double v);
   void bind_blob(int i, std::string_view bytes);
+  // Without a copy: the bytes must stay unchanged until the statement is reset.
+  void bind_text_ref(int i, std::string_view s);
+  void bind_blob_ref(int i, std::string_view bytes);
 
   bool step();   // true: a row is available; false: done. Throws on error.
   void reset();  // ready to bind and step again
