@@ -261,7 +261,7 @@ class SpatialiteStore : public Store {
                                " values for " + std::to_string(def.columns.size()) + " columns");
       int p = 1;
       for (std::size_t i = 0; i < def.columns.size(); ++i, ++p) {
-        const Value& v = i < row.values.size() ? row.values[i] : Value{};
+        const Value& v = row.values[i];  // sizes checked above; a reference, not a copy (bound without copying)
         if (const auto* s = std::get_if<std::string>(&v)) st.bind_text_ref(p, *s);
         else if (const auto* iv = std::get_if<std::int64_t>(&v)) st.bind_int(p, *iv);
         else if (const auto* d = std::get_if<double>(&v)) st.bind_double(p, *d);
