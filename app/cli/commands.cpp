@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/progress.h"
 
@@ -58,6 +59,11 @@ int run(const std::vector<std::string>& argv, Context& ctx) {
       ctx.err << "parkgis " << c.name << ": error: " << e.what() << "\n";
       return kExitDataError;
     } catch (const Cancelled& e) {
+      if (interrupted()) {
+        ctx.err << "\nparkgis " << c.name << ": interrupted; nothing was written (an unfinished database is removed, "
+                << "an existing one is left as it was)\n";
+        return kExitInterrupted;
+      }
       ctx.err << "parkgis " << c.name << ": " << e.what() << "\n";
       return kExitDataError;
     } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 #include "app/cli/progress_printer.h"
 
+#include "app/cli/interrupt.h"
+
 #include <cstdio>
 #include <ostream>
 
@@ -9,11 +11,13 @@ ProgressPrinter::ProgressPrinter(std::ostream& err, bool live, bool quiet)
     : m_err(err), m_live(live), m_quiet(quiet), m_stage_start(std::chrono::steady_clock::now()) {}
 
 ProgressFn ProgressPrinter::callback() {
-  if (m_quiet) return {};
+  // Also with --quiet: the callback is where a Ctrl-C is noticed.
   return [this](std::string_view stage, double fraction) { return on_progress(stage, fraction); };
 }
 
 bool ProgressPrinter::on_progress(std::string_view stage, double fraction) {
+  if (interrupted()) return false;
+  if (m_quiet) return true;
   const int percent = static_cast<int>(fraction * 100.0 + 0.5);
   const auto now = std::chrono::steady_clock::now();
   if (stage != m_stage) {

@@ -1,5 +1,6 @@
 #pragma once
-// Prints progress on stderr: a self-updating line on a terminal, a line per stage otherwise.
+// Prints progress on stderr: a self-updating line on a terminal, a line per stage otherwise. Its
+// callback also asks the work to stop after a Ctrl-C (app/cli/interrupt.h), quiet or not.
 
 #include <chrono>
 #include <iosfwd>

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <csignal>
 #include <filesystem>
 #include <sstream>
 
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "libgis/core/errors.h"
 #include "libgis/importer.h"
 #include "libgis/store/store.h"
@@ -304,4 +306,23 @@ TEST(Import, CliExitCodes) {
   EXPECT_EQ(parkgis::cli::run({"import", tmp.str("nope"), "--db", tmp.str("x.sqlite")}, ctx), 1);
   EXPECT_EQ(err.str(), "parkgis import: error: dataset folder " + tmp.str("nope") + " does not exist or is not a folder\n");
   EXPECT_EQ(parkgis::cli::run({"import", tmp.str("nope")}, ctx), 2);
+}
+
+// Ctrl-C during an import: exit code 130, a message, and neither the database nor its temporary file
+// left behind (also with --quiet, which prints no progress).
+TEST(ImportInterrupt, CtrlCRemovesTheUnfinishedDatabase) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "ds");
+  write_tiny_dataset(tmp.str("ds"), {});
+  parkgis::cli::install_interrupt_handler();
+  std::raise(SIGINT);  // handled: only sets the flag
+  ASSERT_TRUE(parkgis::cli::interrupted());
+  std::ostringstream out, err;
+  parkgis::cli::Context ctx{out, err, false};
+  const int rc = parkgis::cli::run({"import", tmp.str("ds"), "--db", tmp.str("x.sqlite"), "--quiet"}, ctx);
+  parkgis::cli::clear_interrupt();
+  EXPECT_EQ(rc, 130);
+  EXPECT_EQ(err.str(), "\nparkgis import: interrupted; nothing was written (an unfinished database is removed, an "
+                       "existing one is left as it was)\n");
+  for (const auto& e : fs::directory_iterator(tmp.path())) EXPECT_EQ(e.path().filename(), "ds") << e.path();
 }
