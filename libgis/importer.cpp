@@ -159,8 +159,8 @@ std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
     }
     if (f.geometry) {
       row.wkb = f.wkb.empty() ? geom::to_wkb(ctx, f.geometry.get()) : std::move(f.wkb);
-      store::Bbox b;
-      if (geom::envelope(ctx, f.geometry.get(), &b.min_x, &b.min_y, &b.max_x, &b.max_y)) row.bbox = b;
+      store::BBox b;
+      if (geom::envelope(ctx, f.geometry.get(), &b.minx, &b.miny, &b.maxx, &b.maxy)) row.bbox = b;
       f.geometry.reset();  // freed on the thread (and GEOS context) that made it
     }
     rows.push_back(std::move(row));

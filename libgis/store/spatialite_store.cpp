@@ -277,8 +277,8 @@ class SpatialiteStore : public Store {
       st.reset();
       if (all_boxes && !row.wkb.empty()) {
         if (row.bbox)
-          boxes->push_back({sqlite3_last_insert_rowid(m_db->get()), row.bbox->min_x, row.bbox->max_x, row.bbox->min_y,
-                            row.bbox->max_y});
+          boxes->push_back({sqlite3_last_insert_rowid(m_db->get()), row.bbox->minx, row.bbox->maxx, row.bbox->miny,
+                            row.bbox->maxy});
         else
           all_boxes = false;
       }
@@ -359,7 +359,7 @@ class SpatialiteStore : public Store {
       row.bbox.reset();
       if (with_geometry && st.column_type(static_cast<int>(cols.size()) + 1) != SQLITE_NULL) {
         const int c = static_cast<int>(cols.size()) + 1;
-        row.bbox = Bbox{st.column_double(c), st.column_double(c + 1), st.column_double(c + 2), st.column_double(c + 3)};
+        row.bbox = BBox{st.column_double(c), st.column_double(c + 1), st.column_double(c + 2), st.column_double(c + 3)};
       }
       fn(row);
     }

@@ -29,8 +29,8 @@ struct TableDef {
 
 using Value = std::variant<std::monostate, std::string, std::int64_t, double>;
 
-struct Bbox {
-  double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+struct BBox {
+  double minx = 0, miny = 0, maxx = 0, maxy = 0;
 };
 
 struct Row {
@@ -38,7 +38,7 @@ struct Row {
   std::string wkb;            // ISO WKB MultiPolygon in the store's SRID; empty for no geometry
   // The envelope of wkb when the producer knows it: the store then builds the spatial index from these
   // instead of reading every geometry back. Must be the exact min/max of the coordinates.
-  std::optional<Bbox> bbox = std::nullopt;
+  std::optional<BBox> bbox = std::nullopt;
 };
 
 // A row filter the store turns into SQL with quoted identifiers and bound values (never spliced text).
@@ -47,10 +47,6 @@ struct Condition {
   std::string column;
   std::string op;  // "=", "!=", "<", "<=", ">", ">=", "LIKE", "IS NULL", "IS NOT NULL"
   Value value;     // ignored for IS [NOT] NULL
-};
-
-struct BBox {
-  double minx = 0, miny = 0, maxx = 0, maxy = 0;
 };
 
 struct Filter {

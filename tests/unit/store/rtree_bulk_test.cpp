@@ -156,7 +156,7 @@ TEST_P(StoreIndex, TablesGetAValidSpatiaLiteIndex) {
       rows.push_back({{store::Value{std::string("p") + std::to_string(i)}}, geom::to_wkb(ctx, g.get())});
       const bool with_box = GetParam() == 1 || (GetParam() == 2 && i != 1234);
       // A wrong box would show in CheckSpatialIndex; the right one is the square's own corners.
-      if (with_box) rows.back().bbox = store::Bbox{x, y, x + 20, y + 20};
+      if (with_box) rows.back().bbox = store::BBox{x, y, x + 20, y + 20};
     }
     store::TableDef def{"t", {{"id", store::ColumnType::text}}, "id", true, {}};
     created->store().begin();
