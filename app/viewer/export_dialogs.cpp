@@ -89,13 +89,7 @@ void export_survey_async(QObject* context, const QString& db_path, const std::ve
       req.layer = "parcels";
       req.survey = true;
       req.output = out;
-      std::string where;
-      for (const std::string& id : ids) {
-        std::string quoted;
-        for (char c : id) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        where += (where.empty() ? "" : " OR ") + std::string("parcel_id = '") + quoted + "'";
-      }
-      req.selection.where = where;
+      req.selection.ids = ids;  // one bound value however many parcels are selected
       const exporter::ExportResult r = exporter::export_layer(*store, req);
       QString msg;
       for (const std::string& f : r.files) msg += QString::fromStdString(f) + QLatin1Char('\n');

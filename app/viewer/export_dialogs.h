@@ -34,9 +34,6 @@ class ExportMapDialog : public QDialog {
 // Runs render::export_map on a worker thread; done(error or "") on the UI thread.
 void export_map_async(QObject* context, render::MapExportRequest req, std::function<void(QString)> done);
 
-// The most parcels a survey export of a selection takes (one SQL expression per parcel id).
-inline constexpr std::size_t kMaxSurveyParcels = 900;
-
 // Exports the parcels `ids` of `db_path` with the survey columns to `path` (.shp, .gpkg, .geojson) on a
 // worker thread; done(message, ok) on the UI thread, message listing the files written or the error.
 void export_survey_async(QObject* context, const QString& db_path, const std::vector<std::string>& ids, const QString& path,

@@ -297,12 +297,6 @@ void MainWindow::export_selection(const QString& path, std::function<void(QStrin
       else show_error(tr("Export failed"), message);
     };
   if (ids.empty()) return done(tr("No parcels are selected."), false);
-  if (ids.size() > kMaxSurveyParcels)
-    return done(tr("%1 parcels are selected; a survey export takes at most %2. Select fewer, or use "
-                   "'parkgis survey-pack --zone ID' for a whole zone.")
-                    .arg(ids.size())
-                    .arg(kMaxSurveyParcels),
-                false);
   statusBar()->showMessage(tr("Exporting %1 parcels…").arg(ids.size()));
   export_survey_async(this, m_db, ids, path, [this, done](const QString& message, bool ok) {
     statusBar()->clearMessage();

@@ -149,6 +149,10 @@ OutLayer read_export_layer(store::Store& store, const ExportLayer& layer, const 
   select_unit(sel.park_id, "park_id", "parks", "park");
   select_unit(sel.zone_id, "zone_id", "zones", "zone");
   filter = and_all(filter, extra);
+  if (!sel.ids.empty()) {
+    if (layer.id_column.empty()) throw UsageError("the layer " + layer.id + " has no id column to select features by");
+    filter.in = store::InList{layer.id_column, sel.ids};
+  }
 
   geom::Context ctx;
   geom::GeomPtr unit;

@@ -22,6 +22,7 @@ struct Selection {
   std::string park_id;  // "" = every park
   std::string zone_id;  // "" = every zone
   std::string where;    // --where text ("" = none), parsed by where_parser.h
+  std::vector<std::string> ids = {};  // only these features, by the layer's id column (empty = no limit)
 };
 
 struct ExportRequest {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -49,6 +50,30 @@ std::string sql_literal(const std::string& s) {
     out += c;
   }
   return out + "'";
+}
+
+// A JSON array of strings (RFC 8259 escapes), for json_each().
+std::string json_array(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const std::string& v : values) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char ch : v) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += ch;
+      } else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += ch;
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
 }
 
 // ISO WKB header of a 2D MultiPolygon: byte order (0 or 1), then type 6 in that order.
@@ -325,6 +350,15 @@ class SpatialiteStore : public Store {
       }
       where = "(" + groups + ")";
     }
+    std::string in_values;  // a JSON array, read by json_each
+    if (filter.in) {
+      const std::vector<std::string> known = columns(table);
+      if (std::find(known.begin(), known.end(), filter.in->column) == known.end())
+        throw DataError("table " + table + " has no column " + filter.in->column);
+      where += std::string(where.empty() ? "" : " AND ") + quote_ident(filter.in->column) +
+               " IN (SELECT value FROM json_each(?))";
+      in_values = json_array(filter.in->values);
+    }
     if (filter.bbox) {
       // The R*Tree directly: envelopes that meet the box (single-precision boxes, so slightly generous).
       where += std::string(where.empty() ? "" : " AND ") + "fid IN (SELECT pkid FROM " +
@@ -342,6 +376,7 @@ class SpatialiteStore : public Store {
       else st.bind_null(p);
       ++p;
     }
+    if (filter.in) st.bind_text(p++, in_values);
     for (double b : box) st.bind_double(p++, b);
     Row row;
     while (st.step()) {

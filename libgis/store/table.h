@@ -49,10 +49,17 @@ struct Condition {
   Value value;     // ignored for IS [NOT] NULL
 };
 
+// Rows whose column holds one of the values; any number of values (bound as one parameter).
+struct InList {
+  std::string column;
+  std::vector<std::string> values;
+};
+
 struct Filter {
   std::vector<std::vector<Condition>> any;  // OR of ANDs; empty = every row
+  std::optional<InList> in;                 // and, when set: the column is one of the values
   std::optional<BBox> bbox;                 // spatial tables: rows whose envelope meets the box
-  bool empty() const { return any.empty() && !bbox; }
+  bool empty() const { return any.empty() && !in && !bbox; }
   // Convenience: column = value.
   static Filter equals(const std::string& column, const std::string& value);
 };

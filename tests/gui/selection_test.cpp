@@ -83,3 +83,32 @@ TEST(Selection, ExportForSurvey) {
   EXPECT_EQ(layer->GetFeatureCount(), 32);
   EXPECT_GE(layer->GetLayerDefn()->GetFieldIndex("survey_status"), 0);
 }
+
+// Every parcel of the sample (1,000, more than a list of SQL conditions could hold): all exported.
+TEST(Selection, ExportOfALargeSelection) {
+  auto w = parkgis::test::open_window();
+  ASSERT_TRUE(w);
+  parkgis::render::Extent all;
+  auto store = parkgis::store::open_spatialite(parkgis::test::ningde_db());
+  for (const auto& z : parkgis::viewer::load_overview(*store).zones) {
+    all.minx = all.is_null() ? z.box.minx : std::min(all.minx, z.box.minx);
+    all.miny = all.is_null() ? z.box.miny : std::min(all.miny, z.box.miny);
+    all.maxx = all.is_null() ? z.box.maxx : std::max(all.maxx, z.box.maxx);
+    all.maxy = all.is_null() ? z.box.maxy : std::max(all.maxy, z.box.maxy);
+  }
+  w->select_rect(all, false);
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return w->selected_ids().size() == 1000u; }));
+  const std::string out = parkgis::test::gui_tmp("survey-all.gpkg");
+  bool finished = false, ok = false;
+  QString message;
+  w->export_selection(QString::fromStdString(out), [&](const QString& m, bool success) {
+    finished = true;
+    ok = success;
+    message = m;
+  });
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return finished; }));
+  ASSERT_TRUE(ok) << message.toStdString();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), 1000);
+}

@@ -366,10 +366,6 @@
         <translation>No parcels are selected.</translation>
     </message>
     <message>
-        <source>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</source>
-        <translation>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</translation>
-    </message>
-    <message>
         <source>Exporting %1 parcels…</source>
         <translation>Exporting %1 parcels…</translation>
     </message>

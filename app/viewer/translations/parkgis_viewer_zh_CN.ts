@@ -366,10 +366,6 @@
         <translation>没有选中的宗地。</translation>
     </message>
     <message>
-        <source>%1 parcels are selected; a survey export takes at most %2. Select fewer, or use &apos;parkgis survey-pack --zone ID&apos; for a whole zone.</source>
-        <translation>已选中 %1 宗地，外业核查导出最多 %2 宗。请少选一些，或用 “parkgis survey-pack --zone 片区代码” 导出整个片区。</translation>
-    </message>
-    <message>
         <source>Exporting %1 parcels…</source>
         <translation>正在导出 %1 宗地…</translation>
     </message>

@@ -73,3 +73,17 @@ TEST_F(StoreFilter, UnknownColumnIsAnError) {
     EXPECT_EQ(std::string(e.what()), "table t has no column nope");
   }
 }
+
+TEST_F(StoreFilter, IdListIsOneBoundValueOfAnyLength) {
+  Filter f;
+  // Quotes, backslashes and control characters survive; ids not in the table are ignored.
+  std::vector<std::string> wanted = {"b'; DROP TABLE t; --", "c", "x\"y\\z\n"};
+  for (int i = 0; i < 20000; ++i) wanted.push_back("missing-" + std::to_string(i));
+  f.in = store::InList{"id", wanted};
+  EXPECT_EQ(ids(f), (std::vector<std::string>{"b'; DROP TABLE t; --", "c"}));
+  // With other conditions: AND.
+  f.any = {{Condition{"n", "IS NULL", Value{}}}};
+  EXPECT_EQ(ids(f), std::vector<std::string>{"c"});
+  f.in->column = "nope";
+  EXPECT_THROW(ids(f), DataError);
+}
