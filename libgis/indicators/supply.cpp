@@ -35,49 +35,23 @@ class Parts {
   Parts(const Parts&) = delete;
   Parts& operator=(const Parts&) = delete;
 
-  // A quick look for T-junctions: true when the first part and its neighbours, as they are, form a
-  // coverage GEOS can unite.
-  bool sample_unites() {
-    std::vector<GEOSGeometry*> sample;
-    for (std::size_t k : neighbours(0)) sample.push_back(GEOSGeom_clone_r(m_h, part(static_cast<int>(k))));
-    geom::GeomPtr coll = geom::own(m_ctx, GEOSGeom_createCollection_r(m_h, GEOS_GEOMETRYCOLLECTION, sample.data(),
-                                                                     static_cast<unsigned>(sample.size())));
-    const bool ok = coll && geom::own(m_ctx, GEOSCoverageUnion_r(m_h, coll.get())) != nullptr;
-    m_ctx.clear_error();
-    return ok;
-  }
+  const GEOSGeometry* part(int i) const { return GEOSGetGeometryN_r(m_h, m_coll, i); }
 
-  // Each part snapped to the vertices of its neighbours, so that a vertex of one parcel lying on the edge
-  // of its neighbour (a T-junction) becomes a vertex of that edge too. Parcels that only meet in
-  // T-junctions then share their edges segment for segment, which is what a coverage union needs. Null
-  // on a GEOS error.
-  geom::GeomPtr snapped() {
-    std::vector<GEOSGeometry*> out;
-    bool failed = false;
-    for (int i = 0; i < m_n && !failed; ++i) {
-      std::vector<GEOSGeometry*> others;
-      for (std::size_t k : neighbours(i))
-        if (k != static_cast<std::size_t>(i)) others.push_back(GEOSGeom_clone_r(m_h, part(static_cast<int>(k))));
-      GEOSGeometry* s = nullptr;
-      if (others.empty()) {
-        s = GEOSGeom_clone_r(m_h, part(i));
-      } else {
-        geom::GeomPtr ref = geom::own(m_ctx, GEOSGeom_createCollection_r(m_h, GEOS_GEOMETRYCOLLECTION, others.data(),
-                                                                        static_cast<unsigned>(others.size())));
-        s = ref ? GEOSSnap_r(m_h, part(i), ref.get(), kSnapTolerance) : nullptr;
-      }
-      if (s) out.push_back(s);
-      else failed = true;
-    }
-    if (failed) {
-      for (GEOSGeometry* s : out) GEOSGeom_destroy_r(m_h, s);
-      return geom::own(m_ctx, nullptr);
-    }
-    return geom::own(m_ctx, GEOSGeom_createCollection_r(m_h, GEOS_GEOMETRYCOLLECTION, out.data(), static_cast<unsigned>(out.size())));
+  // Part i snapped to the vertices of its neighbours, so that a vertex of one parcel lying on the edge of
+  // its neighbour (a T-junction) becomes a vertex of that edge too. Parcels that only meet in T-junctions
+  // then share their edges segment for segment, which is what a coverage union needs. Null on a GEOS
+  // error.
+  geom::GeomPtr snap(int i) {
+    std::vector<GEOSGeometry*> others;
+    for (std::size_t k : neighbours(i))
+      if (k != static_cast<std::size_t>(i)) others.push_back(GEOSGeom_clone_r(m_h, part(static_cast<int>(k))));
+    if (others.empty()) return geom::own(m_ctx, GEOSGeom_clone_r(m_h, part(i)));
+    geom::GeomPtr ref = geom::own(m_ctx, GEOSGeom_createCollection_r(m_h, GEOS_GEOMETRYCOLLECTION, others.data(),
+                                                                    static_cast<unsigned>(others.size())));
+    return geom::own(m_ctx, ref ? GEOSSnap_r(m_h, part(i), ref.get(), kSnapTolerance) : nullptr);
   }
 
  private:
-  const GEOSGeometry* part(int i) const { return GEOSGetGeometryN_r(m_h, m_coll, i); }
   // Part i and its neighbours, in index order.
   std::vector<std::size_t> neighbours(int i) {
     std::vector<std::size_t> hits;
@@ -101,10 +75,11 @@ class Parts {
 // fail, or return a result whose area differs from the sum of the parts, or even an invalid one whose
 // area still equals it, so both the area and the validity are checked. It also needs shared edges
 // noded alike, which T-junctions defeat: then the parts are snapped to their neighbours' vertices
-// first. A failed coverage union costs several times a successful one, so when a sample of the parts
-// shows T-junctions the parts are snapped before the first attempt. Snapping moves nothing in parts
-// without T-junctions (nor vertices within the tolerance of another's), so either order gives the same
-// union.
+// first. A failed coverage union costs several times a successful one, and snapping every part about
+// as much as the union, so the first four parts are snapped as a probe: when one of them changes
+// (T-junctions) all are snapped before the first attempt, otherwise the parts are tried as they are
+// first. Snapping moves nothing in parts without T-junctions (nor vertices within the tolerance of
+// another's), so either order gives the same union.
 geom::GeomPtr coverage_union_of(geom::Context& ctx, const GEOSGeometry* coll, double parts_m2) {
   const GEOSContextHandle_t h = ctx.handle();
   const auto checked = [&](const GEOSGeometry* input) {
@@ -115,12 +90,31 @@ geom::GeomPtr coverage_union_of(geom::Context& ctx, const GEOSGeometry* coll, do
       return cov;
     return geom::own(ctx, nullptr);
   };
-  if (GEOSGetNumGeometries_r(h, coll) <= 1) return checked(coll);
+  const auto failed = [&] {
+    ctx.clear_error();
+    return geom::own(ctx, nullptr);
+  };
+  const int n = GEOSGetNumGeometries_r(h, coll);
+  if (n <= 1) return checked(coll);
+  constexpr int kProbe = 4;
   Parts parts(ctx, coll);
-  if (parts.sample_unites())
+  std::vector<geom::GeomPtr> snapped;
+  bool changed = false;
+  for (int i = 0; i < n && i < kProbe && !changed; ++i) {
+    snapped.push_back(parts.snap(i));
+    if (!snapped.back()) return failed();
+    changed = GEOSGetNumCoordinates_r(h, snapped.back().get()) != GEOSGetNumCoordinates_r(h, parts.part(i));
+  }
+  if (!changed)
     if (geom::GeomPtr cov = checked(coll)) return cov;
-  geom::GeomPtr snapped = parts.snapped();
-  return checked(snapped.get());
+  for (int i = static_cast<int>(snapped.size()); i < n; ++i) {
+    snapped.push_back(parts.snap(i));
+    if (!snapped.back()) return failed();
+  }
+  std::vector<GEOSGeometry*> raw;
+  for (geom::GeomPtr& g : snapped) raw.push_back(g.release());
+  geom::GeomPtr all = geom::own(ctx, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())));
+  return checked(all.get());
 }
 
 double area_sum(geom::Context& ctx, const std::vector<const GEOSGeometry*>& polygons) {

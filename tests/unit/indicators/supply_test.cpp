@@ -94,6 +94,19 @@ TEST(IndicatorsSupply, TJunctionParcelsFormACoverage) {
   EXPECT_EQ(GEOSEquals_r(h, u.get(), f.box(10, 10, 100, 50)), 1);
 }
 
+TEST(IndicatorsSupply, TJunctionsFoundAfterTheFirstParcels) {
+  Fixture f;
+  // Five parcels without T-junctions (a row at y 200..220) come first, then the T-junction rows: the
+  // parcels as they are do not unite, snapped they do.
+  std::vector<const GEOSGeometry*> parcels;
+  for (int i = 0; i < 5; ++i) parcels.push_back(f.box(10 + 20 * i, 200, 30 + 20 * i, 220));
+  for (const GEOSGeometry* p : t_junction_rows(f)) parcels.push_back(p);
+  geom::GeomPtr u = indicators::coverage_union(f.ctx, parcels);
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(GEOSGetNumGeometries_r(f.ctx.handle(), u.get()), 2);
+  EXPECT_NEAR(geom::area(f.ctx, u.get()), 3600.0 + 2000.0, kTol);
+}
+
 TEST(IndicatorsSupply, TJunctionParcelsInsideAnApproval) {
   Fixture f;
   // Approval 0..120 × 0..60 = 7200 m²; the unsupplied land is the frame around the parcels, one piece
