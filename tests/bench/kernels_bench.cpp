@@ -1,5 +1,5 @@
 // Micro-benchmarks of the hot kernels (Google Benchmark): building × parcel overlay, unions of a zone's
-// parcels, and bulk insert into the SpatiaLite store. Run: build/tests/kernels_bench
+// parcels, 批而未供 of a zone, and bulk insert into the SpatiaLite store. Run: build/tests/kernels_bench
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -65,6 +65,35 @@ void BM_UnionParcels(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<long>(parts.size()));
 }
 BENCHMARK(BM_UnionParcels)->Arg(7)->Arg(30)->Unit(benchmark::kMillisecond);
+
+void BM_ZoneSupplyTJunctions(benchmark::State& state) {
+  // One zone as the synthetic generator lays it out: blocks of two rows of parcels back to back, cut at
+  // different places (T-junctions everywhere), inside one approval; every seventh parcel not supplied.
+  geom::Context ctx;
+  std::vector<geom::GeomPtr> keep;
+  std::vector<const GEOSGeometry*> parcels;
+  const int blocks = static_cast<int>(state.range(0));  // per side
+  int k = 0;
+  for (int bi = 0; bi < blocks; ++bi)
+    for (int bj = 0; bj < blocks; ++bj)
+      for (int row = 0; row < 2; ++row) {
+        const double x0 = 10 + bi * 220.0, y = 10 + bj * 170.0 + row * 73.0;
+        double x = x0;
+        for (int c = 0; c < 6; ++c, ++k) {
+          const double w = c == 5 ? x0 + 200 - x : 25.0 + (k * 37 % 23);  // cuts differ between the rows
+          if (k % 7 != 3) {
+            keep.push_back(geom::from_wkt(ctx, box_wkt(x, y, x + w, y + 73)));
+            parcels.push_back(keep.back().get());
+          }
+          x += w;
+        }
+      }
+  keep.push_back(geom::from_wkt(ctx, box_wkt(0, 0, blocks * 220.0, blocks * 170.0)));
+  const GEOSGeometry* zone = keep.back().get();
+  for (auto _ : state) benchmark::DoNotOptimize(indicators::zone_supply(ctx, zone, {zone}, parcels));
+  state.SetItemsProcessed(state.iterations() * static_cast<long>(parcels.size()));
+}
+BENCHMARK(BM_ZoneSupplyTJunctions)->Arg(2)->Arg(6)->Unit(benchmark::kMillisecond);
 
 void BM_BulkInsert(benchmark::State& state) {
   geom::Context ctx;
