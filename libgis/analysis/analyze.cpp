@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <map>
@@ -102,7 +103,15 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   PhaseTimer t_read("analyze: read the database");
   Input in;
   {
-    std::unique_ptr<store::Store> second = options.open_reader ? options.open_reader() : nullptr;
+    // A second connection only speeds the read up: without one, the tables are read one after another.
+    std::unique_ptr<store::Store> second;
+    if (options.open_reader) {
+      try {
+        second = options.open_reader();
+      } catch (const std::exception&) {
+        second.reset();
+      }
+    }
     in = load_input(store, second.get());
   }
   t_read.stop();
@@ -123,7 +132,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
 
   // --- Building × parcel overlay, from the WKB: on the other cores from now on, while this thread parses
   // its own geometry and works out what needs no overlay; then this thread helps to finish it.
-  PhaseTimer t_overlay("analyze: building x parcel overlay (all cores, with the next two)");
+  PhaseTimer t_overlay("analyze: building x parcel overlay (all cores, incl. the two above)");
   report_progress(options.progress, "overlaying buildings and parcels", 0.0);
   std::optional<indicators::OverlayJob> overlay_job;
   {

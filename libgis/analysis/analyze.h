@@ -23,8 +23,8 @@ struct AnalyzeOptions {
   std::string config_path;    // "" = built-in default configuration
   ProgressFn progress;
   // Opens another connection to the same database (e.g. store::open_spatialite(path) again), through
-  // which the largest table is read beside the others; none: tables are read one after another. Use only
-  // when the store has no uncommitted writes, which another connection would not see.
+  // which the largest table is read beside the others; none, or when it throws: tables are read one after
+  // another. Use only when the store has no uncommitted writes, which another connection would not see.
   std::function<std::unique_ptr<store::Store>()> open_reader;
 };
 
