@@ -12,6 +12,7 @@ PACKAGES=(
   libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
   libgtest-dev libbenchmark-dev
+  libmimalloc-dev
   fonts-noto-cjk
   time
 )

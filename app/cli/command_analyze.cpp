@@ -38,7 +38,9 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   opt.as_of = args.get_date("--as-of");
   opt.config_path = args.get("--config").value_or("");
   const bool quiet = args.has("--quiet");
-  auto store = store::open_spatialite(args.require("--db"));
+  const std::string db = args.require("--db");
+  auto store = store::open_spatialite(db);
+  opt.open_reader = [db] { return store::open_spatialite(db); };
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
   opt.progress = printer.callback();
   analysis::AnalyzeResult r;

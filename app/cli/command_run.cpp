@@ -45,6 +45,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
     printer.finish();
     if (!quiet) print_import_summary(ctx.err, ir, db);
     auto store = store::open_spatialite(db);
+    ao.open_reader = [db] { return store::open_spatialite(db); };
     const analysis::AnalyzeResult ar = analysis::analyze(*store, ao);
     printer.finish();
     if (!quiet) print_analyze_summary(ctx.err, ar);

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "libgis/analysis/input.h"
@@ -21,20 +24,43 @@ namespace parkgis::analysis {
 
 namespace {
 
-std::vector<geom::GeomPtr> parse_all(geom::Context& ctx, const std::vector<std::string>& wkbs) {
+template <typename T>
+std::vector<geom::GeomPtr> parse_all(geom::Context& ctx, const std::vector<T>& recs) {
   std::vector<geom::GeomPtr> out;
-  out.reserve(wkbs.size());
-  for (const std::string& w : wkbs) out.push_back(w.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, w));
+  out.reserve(recs.size());
+  for (const T& r : recs) out.push_back(r.wkb.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, r.wkb));
   return out;
 }
 
-template <typename T>
-std::vector<std::string> wkbs_of(const std::vector<T>& recs) {
-  std::vector<std::string> out;
-  out.reserve(recs.size());
-  for (const T& r : recs) out.push_back(r.wkb);
-  return out;
-}
+// Threads working on an overlay job beside this one; joined at the latest when this goes out of scope
+// (after cancelling the job, when that happens through an exception).
+class Helpers {
+ public:
+  Helpers(indicators::OverlayJob& job, unsigned count) : m_job(job) {
+    try {
+      for (unsigned t = 0; t < count; ++t) m_threads.emplace_back([&job] { job.work(); });
+    } catch (...) {
+      m_job.cancel();
+      join();
+      throw;
+    }
+  }
+  ~Helpers() {
+    if (m_threads.empty()) return;
+    m_job.cancel();
+    join();
+  }
+  Helpers(const Helpers&) = delete;
+  Helpers& operator=(const Helpers&) = delete;
+  void join() {
+    for (std::thread& t : m_threads) t.join();
+    m_threads.clear();
+  }
+
+ private:
+  indicators::OverlayJob& m_job;
+  std::vector<std::thread> m_threads;
+};
 
 bool on_or_before(const std::optional<Date>& d, const Date& as_of) { return d && *d <= as_of; }
 
@@ -75,7 +101,19 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   if (!store.has_table("parcels") || !store.has_table("zones"))
     throw DataError(store.location() + " holds no imported dataset (no parcels or zones table); run 'parkgis import' first");
   PhaseTimer t_read("analyze: read the database");
-  Input in = load_input(store);
+  Input in;
+  {
+    // A second connection only speeds the read up: without one, the tables are read one after another.
+    std::unique_ptr<store::Store> second;
+    if (options.open_reader) {
+      try {
+        second = options.open_reader();
+      } catch (const std::exception&) {
+        second.reset();
+      }
+    }
+    in = load_input(store, second.get());
+  }
   t_read.stop();
   report_progress(options.progress, "reading the database", 1.0);
 
@@ -90,31 +128,36 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     result.as_of_source = "today";
   }
   const Date as_of = result.as_of;
+  const unsigned cores = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
+
+  // --- Building × parcel overlay, from the WKB: on the other cores from now on, while this thread parses
+  // its own geometry and works out what needs no overlay; then this thread helps to finish it.
+  PhaseTimer t_overlay("analyze: building x parcel overlay (all cores, incl. the two above)");
+  report_progress(options.progress, "overlaying buildings and parcels", 0.0);
+  std::optional<indicators::OverlayJob> overlay_job;
+  {
+    std::vector<std::string_view> parcel_wkb;
+    parcel_wkb.reserve(in.parcels.size());
+    for (const ParcelRec& p : in.parcels) parcel_wkb.emplace_back(p.wkb);
+    std::vector<indicators::BuildingWkb> building_wkb;
+    building_wkb.reserve(in.buildings.size());
+    for (const BuildingRec& b : in.buildings)
+      building_wkb.push_back({b.wkb, b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use)});
+    overlay_job.emplace(std::move(parcel_wkb), std::move(building_wkb));
+  }
+  Helpers helpers(*overlay_job, cores - 1);
 
   geom::Context ctx;
   PhaseTimer t_parse("analyze: parse geometries");
-  std::vector<geom::GeomPtr> parcel_g = parse_all(ctx, wkbs_of(in.parcels));
-  std::vector<geom::GeomPtr> building_g = parse_all(ctx, wkbs_of(in.buildings));
-  std::vector<geom::GeomPtr> zone_g = parse_all(ctx, wkbs_of(in.zones));
-  std::vector<geom::GeomPtr> approval_g = parse_all(ctx, wkbs_of(in.approvals));
-
+  std::vector<geom::GeomPtr> parcel_g = parse_all(ctx, in.parcels);
+  std::vector<geom::GeomPtr> zone_g = parse_all(ctx, in.zones);
+  std::vector<geom::GeomPtr> approval_g = parse_all(ctx, in.approvals);
   t_parse.stop();
-  // --- Parcels: area, buildings, idle status.
-  PhaseTimer t_overlay("analyze: building x parcel overlay");
-  report_progress(options.progress, "overlaying buildings and parcels", 0.0);
-  std::vector<const GEOSGeometry*> parcel_ptrs;
-  for (const auto& g : parcel_g) parcel_ptrs.push_back(g.get());
-  std::vector<indicators::BuildingInput> bins(in.buildings.size());
-  for (std::size_t i = 0; i < in.buildings.size(); ++i) {
-    const BuildingRec& b = in.buildings[i];
-    bins[i] = {building_g[i].get(), b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use)};
-  }
-  const std::vector<indicators::ParcelOverlay> overlay = indicators::overlay_buildings(ctx, parcel_ptrs, bins);
-  report_progress(options.progress, "overlaying buildings and parcels", 1.0);
-  t_overlay.stop();
-  PhaseTimer t_parcels("analyze: parcels and enterprises");
 
-  std::map<std::string, std::size_t> zone_index;
+  // --- Parcels: area, idle status.
+  PhaseTimer t_parcels("analyze: parcels and enterprises");
+  std::unordered_map<std::string_view, std::size_t> zone_index;
+  zone_index.reserve(in.zones.size());
   for (std::size_t z = 0; z < in.zones.size(); ++z) zone_index[in.zones[z].id] = z;
 
   std::vector<ParcelResult> parcels(in.parcels.size());
@@ -122,30 +165,40 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     const ParcelRec& p = in.parcels[i];
     ParcelResult& r = parcels[i];
     r.area_m2 = geom::area(ctx, parcel_g[i].get());
-    r.overlay = overlay[i];
     if (auto z = zone_index.find(p.zone_id); z != zone_index.end()) r.park_id = in.zones[z->second].park_id;
     r.supplied = on_or_before(p.idle.supply_date, as_of);
     r.started = on_or_before(p.idle.actual_start, as_of);
     r.industrial = indicators::is_industrial(p.land_use, cfg.land_use);
     r.industrial_storage = indicators::is_industrial_storage(p.land_use, cfg.land_use);
-    indicators::IdleInput idle_in = p.idle;
-    if (!idle_in.required_m2) idle_in.required_m2 = p.registered_area ? *p.registered_area : r.area_m2;
-    r.idle = indicators::classify_idle(idle_in, as_of);
+    if (p.idle.required_m2) {
+      r.idle = indicators::classify_idle(p.idle, as_of);
+    } else {
+      indicators::IdleInput idle_in = p.idle;
+      idle_in.required_m2 = p.registered_area ? *p.registered_area : r.area_m2;
+      r.idle = indicators::classify_idle(idle_in, as_of);
+    }
   }
 
   // --- Enterprises: the latest year not after as_of; land held; figures shared over parcels by area.
-  std::vector<EnterpriseResult> ents;
-  std::unordered_map<std::string, std::size_t> ent_index;
-  for (const EnterpriseRec& e : in.enterprises) {
-    auto [it, inserted] = ent_index.emplace(e.id, ents.size());
-    if (inserted) {
-      EnterpriseResult fresh;
-      fresh.id = e.id;
-      fresh.name = e.name;
-      fresh.industry = e.industry;
-      ents.push_back(std::move(fresh));
-    }
-    EnterpriseResult& er = ents[it->second];
+  std::unordered_map<std::string_view, std::size_t> ent_index;
+  ent_index.reserve(in.enterprises.size());
+  std::vector<std::size_t> record_ent(in.enterprises.size());  // enterprise of each record
+  std::vector<std::size_t> first_record;                       // first record of each enterprise
+  for (std::size_t k = 0; k < in.enterprises.size(); ++k) {
+    auto [it, inserted] = ent_index.emplace(in.enterprises[k].id, first_record.size());
+    if (inserted) first_record.push_back(k);
+    record_ent[k] = it->second;
+  }
+  std::vector<EnterpriseResult> ents(first_record.size());
+  for (std::size_t e = 0; e < ents.size(); ++e) {
+    const EnterpriseRec& rec = in.enterprises[first_record[e]];
+    ents[e].id = rec.id;
+    ents[e].name = rec.name;
+    ents[e].industry = rec.industry;
+  }
+  for (std::size_t k = 0; k < in.enterprises.size(); ++k) {
+    const EnterpriseRec& e = in.enterprises[k];
+    EnterpriseResult& er = ents[record_ent[k]];
     if (e.year > as_of.year && e.year != 0) continue;
     if (er.year != 0 && e.year <= er.year) continue;
     er.year = e.year;
@@ -158,23 +211,46 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     er.employees = e.employees;
     er.rnd_wan = e.rnd_wan;
   }
-  std::vector<std::map<std::string, double>> ent_zone_land(ents.size());
+  // Parcels of each enterprise, in parcel order (counting sort).
+  std::vector<std::size_t> ent_first(ents.size() + 1, 0), ent_parcels;
   for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+    if (in.parcels[i].user_id.empty()) continue;
     auto it = ent_index.find(in.parcels[i].user_id);
-    if (in.parcels[i].user_id.empty() || it == ent_index.end()) continue;
+    if (it == ent_index.end()) continue;
     parcels[i].enterprise = static_cast<int>(it->second);
     EnterpriseResult& e = ents[it->second];
     e.land_m2 += parcels[i].area_m2;
     e.parcels += 1;
-    ent_zone_land[it->second][in.parcels[i].zone_id] += parcels[i].area_m2;
+    ++ent_first[it->second + 1];
   }
+  for (std::size_t e = 0; e < ents.size(); ++e) ent_first[e + 1] += ent_first[e];
+  ent_parcels.resize(ent_first.back());
+  {
+    std::vector<std::size_t> fill(ent_first.begin(), ent_first.end() - 1);
+    for (std::size_t i = 0; i < parcels.size(); ++i)
+      if (parcels[i].enterprise >= 0) ent_parcels[fill[static_cast<std::size_t>(parcels[i].enterprise)]++] = i;
+  }
+  // The zone holding most of an enterprise's land (sums per zone in parcel order; on a tie the zone id
+  // first in byte order).
+  std::vector<std::pair<std::string_view, std::size_t>> by_zone;  // zone id, parcel
   for (std::size_t k = 0; k < ents.size(); ++k) {
+    by_zone.clear();
+    for (std::size_t j = ent_first[k]; j < ent_first[k + 1]; ++j)
+      by_zone.emplace_back(in.parcels[ent_parcels[j]].zone_id, ent_parcels[j]);
+    std::stable_sort(by_zone.begin(), by_zone.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     double best = -1;
-    for (const auto& [zone, m2] : ent_zone_land[k])
+    std::string_view best_zone;
+    for (std::size_t j = 0; j < by_zone.size();) {
+      double m2 = 0;
+      std::size_t end = j;
+      for (; end < by_zone.size() && by_zone[end].first == by_zone[j].first; ++end) m2 += parcels[by_zone[end].second].area_m2;
       if (m2 > best) {
         best = m2;
-        ents[k].zone_id = zone;
+        best_zone = by_zone[j].first;
       }
+      j = end;
+    }
+    ents[k].zone_id = best_zone;
     if (auto z = zone_index.find(ents[k].zone_id); z != zone_index.end()) ents[k].park_id = in.zones[z->second].park_id;
   }
   for (std::size_t i = 0; i < parcels.size(); ++i) {
@@ -186,18 +262,37 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   }
 
   // 亩均 grading.
-  std::vector<indicators::EnterpriseInput> grade_in;
-  for (const EnterpriseResult& e : ents)
-    grade_in.push_back({e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan, e.energy_tce,
-                        e.rnd_wan, e.employees});
-  const std::vector<indicators::EnterpriseScore> scores = indicators::grade_enterprises(grade_in, cfg.grading);
-  for (std::size_t k = 0; k < ents.size(); ++k) ents[k].score = scores[k];
+  {
+    std::vector<indicators::EnterpriseInput> grade_in;
+    grade_in.reserve(ents.size());
+    for (const EnterpriseResult& e : ents)
+      grade_in.push_back({e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
+                          e.energy_tce, e.rnd_wan, e.employees});
+    std::vector<indicators::EnterpriseScore> scores = indicators::grade_enterprises(grade_in, cfg.grading);
+    for (std::size_t k = 0; k < ents.size(); ++k) ents[k].score = std::move(scores[k]);
+  }
+  t_parcels.stop();
+
+  // This thread joins the overlay.
+  overlay_job->work();
+  helpers.join();
+  {
+    std::vector<indicators::ParcelOverlay> overlay = overlay_job->results();
+    for (std::size_t i = 0; i < parcels.size(); ++i) parcels[i].overlay = overlay[i];
+  }
+  overlay_job.reset();
+  // The buildings are not needed any more.
+  in.buildings.clear();
+  in.buildings.shrink_to_fit();
+  report_progress(options.progress, "overlaying buildings and parcels", 1.0);
+  t_overlay.stop();
 
   // Low efficiency against the 2008 control indicators: started industrial parcels only.
+  static const std::string no_industry;
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     ParcelResult& r = parcels[i];
     if (!r.industrial || !r.supplied || !(r.started || r.overlay.buildings > 0) || r.area_m2 <= 0) continue;
-    const std::string industry = r.enterprise >= 0 ? ents[static_cast<std::size_t>(r.enterprise)].industry : "";
+    const std::string& industry = r.enterprise >= 0 ? ents[static_cast<std::size_t>(r.enterprise)].industry : no_industry;
     r.min_plot_ratio = indicators::min_plot_ratio(cfg.efficiency, industry);
     r.low_coverage = r.overlay.footprint_m2 / r.area_m2 < cfg.efficiency.min_building_coefficient;
     r.low_plot_ratio = r.overlay.floor_m2 / r.area_m2 < *r.min_plot_ratio;
@@ -206,7 +301,6 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
   // Candidates come from STRtrees here; the overlays run on all cores, each worker on its own GEOS
   // context and its own copies of the geometries (parsed from WKB), so nothing GEOS owns is shared.
-  t_parcels.stop();
   PhaseTimer t_zones("analyze: zone supply (all cores)");
   std::vector<UnitResult> zones(in.zones.size());
   std::vector<UnsuppliedPiece> pieces;

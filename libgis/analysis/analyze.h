@@ -2,6 +2,8 @@
 // parkgis analyze: store -> indicators -> result tables (parcel_metrics, zone_metrics, park_metrics,
 // unsupplied_land, enterprise_metrics), all replaced in one transaction, and a row in runs.
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +22,10 @@ struct AnalyzeOptions {
   std::optional<Date> as_of;  // none: the dataset's as_of (dataset.json), else today
   std::string config_path;    // "" = built-in default configuration
   ProgressFn progress;
+  // Opens another connection to the same database (e.g. store::open_spatialite(path) again), through
+  // which the largest table is read beside the others; none, or when it throws: tables are read one after
+  // another. Use only when the store has no uncommitted writes, which another connection would not see.
+  std::function<std::unique_ptr<store::Store>()> open_reader;
 };
 
 struct AnalyzeResult {

@@ -1,7 +1,12 @@
 #include "libgis/analysis/input.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "libgis/store/store.h"
 
@@ -17,9 +22,9 @@ std::string text(const Value& v) { return store::value_text(v); }
 std::optional<double> number(const Value& v) { return store::value_number(v); }
 
 std::optional<Date> date(const Value& v) {
-  const std::string t = text(v);
-  if (t.empty()) return std::nullopt;
-  return parse_date(t);
+  if (store::is_null(v)) return std::nullopt;
+  if (const auto* t = std::get_if<std::string>(&v)) return parse_date(*t);
+  return parse_date(text(v));
 }
 
 // Reads the named columns of a table (if it exists) and calls fn with them by position.
@@ -38,63 +43,97 @@ bool truthy(const std::string& t) {
   return !(s.empty() || s == "0" || s == "否" || s == "无" || s == "no" || s == "false" || s == "n");
 }
 
-Input load_input(store::Store& s) {
+Input load_input(store::Store& main, store::Store* second) {
   Input in;
-  in.meta = s.meta();
-  read(s, "parks", {"park_id", "name", "county"}, true, [&](const Row& r) {
-    in.parks.push_back({text(r.values[0]), text(r.values[1]), text(r.values[2]), r.wkb});
-  });
-  read(s, "zones", {"zone_id", "park_id", "name"}, true, [&](const Row& r) {
-    in.zones.push_back({text(r.values[0]), text(r.values[1]), text(r.values[2]), r.wkb});
-  });
-  read(s, "parcels",
-       {"parcel_id", "zone_id", "land_use", "user_id", "supply_date", "agreed_start", "actual_start", "extension_date",
-        "stop_date", "developed_m2", "required_m2", "invested_wan", "total_investment_wan", "land_price_wan", "gov_cause",
-        "registered_area"},
-       true, [&](const Row& r) {
-         ParcelRec p;
-         p.id = text(r.values[0]);
-         p.zone_id = text(r.values[1]);
-         p.land_use = text(r.values[2]);
-         p.user_id = text(r.values[3]);
-         p.idle.supply_date = date(r.values[4]);
-         p.idle.agreed_start = date(r.values[5]);
-         p.idle.actual_start = date(r.values[6]);
-         p.idle.extension_date = date(r.values[7]);
-         p.idle.stop_date = date(r.values[8]);
-         p.idle.developed_m2 = number(r.values[9]);
-         p.idle.required_m2 = number(r.values[10]);
-         p.idle.invested_wan = number(r.values[11]);
-         p.idle.total_investment_wan = number(r.values[12]);
-         p.idle.land_price_wan = number(r.values[13]);
-         p.idle.gov_cause = truthy(text(r.values[14]));
-         p.registered_area = number(r.values[15]);
-         p.wkb = r.wkb;
-         in.parcels.push_back(std::move(p));
-       });
-  read(s, "buildings", {"building_id", "use", "floor_area", "vacant_area"}, true, [&](const Row& r) {
-    in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]), r.wkb});
-  });
-  read(s, "approvals", {"approval_id", "zone_id", "approved"}, true, [&](const Row& r) {
-    in.approvals.push_back({text(r.values[0]), text(r.values[1]), date(r.values[2]), r.wkb});
-  });
-  read(s, "enterprises",
-       {"enterprise_id", "name", "industry", "year", "output_wan", "tax_wan", "value_added_wan", "energy_tce", "employees",
-        "rnd_wan"},
-       false, [&](const Row& r) {
-         EnterpriseRec e;
-         e.id = text(r.values[0]);
-         e.name = text(r.values[1]);
-         e.industry = text(r.values[2]);
-         e.year = static_cast<int>(number(r.values[3]).value_or(0));
-         e.output_wan = number(r.values[4]);
-         e.tax_wan = number(r.values[5]);
-         e.value_added_wan = number(r.values[6]);
-         e.energy_tce = number(r.values[7]);
-         e.employees = number(r.values[8]);
-         e.rnd_wan = number(r.values[9]);
-         in.enterprises.push_back(std::move(e));
-       });
+  in.meta = main.meta();
+  // One task per table, largest first; each connection takes the next task until none is left.
+  const std::vector<std::function<void(store::Store&)>> tasks = {
+      [&](store::Store& s) {
+        read(s, "buildings", {"building_id", "use", "floor_area", "vacant_area"}, true, [&](const Row& r) {
+          in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]), r.wkb});
+        });
+      },
+      [&](store::Store& s) {
+        read(s, "parcels",
+             {"parcel_id", "zone_id", "land_use", "user_id", "supply_date", "agreed_start", "actual_start",
+              "extension_date", "stop_date", "developed_m2", "required_m2", "invested_wan", "total_investment_wan",
+              "land_price_wan", "gov_cause", "registered_area"},
+             true, [&](const Row& r) {
+               ParcelRec& p = in.parcels.emplace_back();
+               p.id = text(r.values[0]);
+               p.zone_id = text(r.values[1]);
+               p.land_use = text(r.values[2]);
+               p.user_id = text(r.values[3]);
+               p.idle.supply_date = date(r.values[4]);
+               p.idle.agreed_start = date(r.values[5]);
+               p.idle.actual_start = date(r.values[6]);
+               p.idle.extension_date = date(r.values[7]);
+               p.idle.stop_date = date(r.values[8]);
+               p.idle.developed_m2 = number(r.values[9]);
+               p.idle.required_m2 = number(r.values[10]);
+               p.idle.invested_wan = number(r.values[11]);
+               p.idle.total_investment_wan = number(r.values[12]);
+               p.idle.land_price_wan = number(r.values[13]);
+               p.idle.gov_cause = !store::is_null(r.values[14]) && truthy(text(r.values[14]));
+               p.registered_area = number(r.values[15]);
+               p.wkb = r.wkb;
+             });
+      },
+      [&](store::Store& s) {
+        read(s, "enterprises",
+             {"enterprise_id", "name", "industry", "year", "output_wan", "tax_wan", "value_added_wan", "energy_tce",
+              "employees", "rnd_wan"},
+             false, [&](const Row& r) {
+               EnterpriseRec& e = in.enterprises.emplace_back();
+               e.id = text(r.values[0]);
+               e.name = text(r.values[1]);
+               e.industry = text(r.values[2]);
+               e.year = static_cast<int>(number(r.values[3]).value_or(0));
+               e.output_wan = number(r.values[4]);
+               e.tax_wan = number(r.values[5]);
+               e.value_added_wan = number(r.values[6]);
+               e.energy_tce = number(r.values[7]);
+               e.employees = number(r.values[8]);
+               e.rnd_wan = number(r.values[9]);
+             });
+      },
+      [&](store::Store& s) {
+        read(s, "approvals", {"approval_id", "zone_id", "approved"}, true, [&](const Row& r) {
+          in.approvals.push_back({text(r.values[0]), text(r.values[1]), date(r.values[2]), r.wkb});
+        });
+      },
+      [&](store::Store& s) {
+        read(s, "zones", {"zone_id", "park_id", "name"}, true, [&](const Row& r) {
+          in.zones.push_back({text(r.values[0]), text(r.values[1]), text(r.values[2]), r.wkb});
+        });
+      },
+      [&](store::Store& s) {
+        read(s, "parks", {"park_id", "name", "county"}, true, [&](const Row& r) {
+          in.parks.push_back({text(r.values[0]), text(r.values[1]), text(r.values[2]), r.wkb});
+        });
+      },
+  };
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  const auto reader = [&](store::Store& s) {
+    try {
+      for (std::size_t t = next++; t < tasks.size() && !stop; t = next++) tasks[t](s);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      stop = true;
+    }
+  };
+  if (second) {
+    std::thread other(reader, std::ref(*second));
+    reader(main);
+    other.join();
+  } else {
+    reader(main);
+  }
+  if (failure) std::rethrow_exception(failure);
   return in;
 }
 

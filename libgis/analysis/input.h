@@ -61,8 +61,10 @@ struct Input {
   std::vector<EnterpriseRec> enterprises;  // all years
 };
 
-// Reads the imported layers. Optional layers that were absent give empty vectors.
-Input load_input(store::Store& store);
+// Reads the imported layers. Optional layers that were absent give empty vectors. With `second`, another
+// connection to the same database, two tables are read at a time, one on each connection (the largest,
+// buildings, beside the others).
+Input load_input(store::Store& store, store::Store* second = nullptr);
 
 // gov_cause text to a flag: empty, "0", "否", "无", "no", "false", "n" are false; anything else true.
 bool truthy(const std::string& text);

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <vector>
 
 namespace parkgis {
 namespace {
@@ -46,6 +45,11 @@ Date Date::plus_years(int years) const {
 }
 
 std::string Date::iso() const {
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+    const auto digit = [](int v) { return static_cast<char>('0' + v); };
+    return {digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), '-',
+            digit(month / 10),  digit(month % 10),      '-',                    digit(day / 10), digit(day % 10)};
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
@@ -65,17 +69,18 @@ std::optional<Date> parse_date(std::string_view text) {
   }
 
   // Otherwise: three digit groups separated by -, /, . or 年/月(/日), then optional time part.
-  std::vector<long> parts;
+  long parts[3] = {0, 0, 0};
+  std::size_t count = 0;
   std::size_t i = 0;
-  while (i < text.size() && parts.size() < 3) {
+  while (i < text.size() && count < 3) {
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
     std::size_t j = i;
     long v = 0;
     while (j < text.size() && text[j] >= '0' && text[j] <= '9' && j - i < 5) v = v * 10 + (text[j++] - '0');
     if (j - i > 4) return std::nullopt;
-    parts.push_back(v);
+    parts[count++] = v;
     i = j;
-    if (parts.size() == 3) break;
+    if (count == 3) break;
     if (i >= text.size()) break;
     if (text[i] == '-' || text[i] == '/' || text[i] == '.') {
       ++i;
@@ -85,7 +90,7 @@ std::optional<Date> parse_date(std::string_view text) {
       return std::nullopt;
     }
   }
-  if (parts.size() != 3) return std::nullopt;
+  if (count != 3) return std::nullopt;
   std::string_view rest = text.substr(i);
   if (rest.substr(0, 3) == "日") rest.remove_prefix(3);
   // Allow a time part (" 00:00:00", "T00:00:00Z") after the date; anything else is rejected.

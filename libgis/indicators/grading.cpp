@@ -104,8 +104,17 @@ void assign_grades(std::vector<size_t> idx, std::vector<EnterpriseScore>& out, c
   }
 }
 
-void grade_year(const std::vector<size_t>& members, const std::vector<EnterpriseInput>& in,
-                std::vector<EnterpriseScore>& out, const GradingConfig& c) {
+// The figures of one enterprise for the configured indicators, by the indicators' position.
+struct Values {
+  const std::vector<std::optional<double>>& all;
+  std::size_t per_enterprise;
+  const std::optional<double>& at(std::size_t enterprise, std::size_t indicator) const {
+    return all[enterprise * per_enterprise + indicator];
+  }
+};
+
+void grade_year(const std::vector<size_t>& members, const std::vector<EnterpriseInput>& in, const Values& values,
+                const std::vector<const Def*>& defs, std::vector<EnterpriseScore>& out, const GradingConfig& c) {
   std::vector<size_t> graded;
   for (size_t i : members) {
     out[i].reason = ungraded_reason(in[i], c);
@@ -114,8 +123,9 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
   }
   for (size_t i : graded) out[i].score = 0.0;
 
-  for (const GradingIndicator& ind : c.indicators) {
-    const Def& def = find_def(ind.id);
+  for (std::size_t k = 0; k < c.indicators.size(); ++k) {
+    const GradingIndicator& ind = c.indicators[k];
+    const Def& def = *defs[k];
     std::optional<double> bench;
     if (ind.benchmark) {
       if (*ind.benchmark > 0) bench = ind.benchmark;
@@ -123,7 +133,7 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
       double sum = 0;
       int count = 0;
       for (size_t i : graded) {
-        if (auto v = out[i].values[ind.id]) {
+        if (const auto& v = values.at(i, k)) {
           sum += *v;
           ++count;
         }
@@ -136,7 +146,7 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
         continue;
       }
       double ratio = 1.0;
-      if (auto v = out[i].values[ind.id]) {
+      if (const auto& v = values.at(i, k)) {
         ratio = *v / *bench;
         if (c.cap_ratio > 0) ratio = std::min(ratio, c.cap_ratio);
         ratio = std::max(ratio, 0.0);
@@ -147,6 +157,12 @@ void grade_year(const std::vector<size_t>& members, const std::vector<Enterprise
     }
   }
   if (!graded.empty()) assign_grades(graded, out, c);
+}
+
+std::optional<double> value_of(const Def& d, const EnterpriseInput& e) {
+  const std::optional<double> n = get(d.num, e), q = get(d.den, e);
+  if (!n || !q || *q <= 0) return std::nullopt;
+  return *n / *q;
 }
 
 }  // namespace
@@ -161,24 +177,29 @@ const std::vector<std::string>& indicator_ids() {
 }
 
 std::optional<double> indicator_value(const std::string& id, const EnterpriseInput& e) {
-  const Def& d = find_def(id);
-  const std::optional<double> n = get(d.num, e), q = get(d.den, e);
-  if (!n || !q || *q <= 0) return std::nullopt;
-  return *n / *q;
+  return value_of(find_def(id), e);
 }
 
 std::vector<EnterpriseScore> grade_enterprises(const std::vector<EnterpriseInput>& inputs,
                                                const GradingConfig& config) {
   std::vector<EnterpriseScore> out(inputs.size());
+  if (inputs.empty()) return out;
+  const std::size_t m = config.indicators.size();
+  std::vector<const Def*> defs(m);
+  for (std::size_t k = 0; k < m; ++k) defs[k] = &find_def(config.indicators[k].id);
+  std::vector<std::optional<double>> all(inputs.size() * m);
   std::map<int, std::vector<size_t>> by_year;
   for (size_t i = 0; i < inputs.size(); ++i) {
     out[i].enterprise_id = inputs[i].enterprise_id;
     out[i].year = inputs[i].year;
-    for (const GradingIndicator& ind : config.indicators)
-      out[i].values[ind.id] = indicator_value(ind.id, inputs[i]);
+    for (std::size_t k = 0; k < m; ++k) {
+      all[i * m + k] = value_of(*defs[k], inputs[i]);
+      out[i].values.insert_or_assign(config.indicators[k].id, all[i * m + k]);
+    }
     by_year[inputs[i].year].push_back(i);
   }
-  for (const auto& [year, members] : by_year) grade_year(members, inputs, out, config);
+  const Values values{all, m};
+  for (const auto& [year, members] : by_year) grade_year(members, inputs, values, defs, out, config);
   return out;
 }
 

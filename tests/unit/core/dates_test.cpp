@@ -35,3 +35,10 @@ TEST(Dates, DaysSinceEpochRoundTrips) {
   EXPECT_EQ((Date{1970, 1, 1}.days_since_epoch()), 0);
   EXPECT_EQ(d.iso(), "2026-06-30");
 }
+
+TEST(Dates, IsoText) {
+  EXPECT_EQ((Date{2020, 3, 1}.iso()), "2020-03-01");
+  EXPECT_EQ((Date{999, 12, 31}.iso()), "0999-12-31");
+  EXPECT_EQ((Date{12345, 1, 2}.iso()), "12345-01-02");
+  EXPECT_EQ((Date{-44, 3, 15}.iso()), "-044-03-15");
+}
