@@ -196,3 +196,31 @@ TEST(RtreeBulk, StoreRejectsANonMultipolygonGeometry) {
   EXPECT_THROW(created->store().write_table(def, {{{store::Value{std::string("a")}}, geom::to_wkb(ctx, g.get())}}),
                std::logic_error);
 }
+
+// A spatial table dropped by a tool without SpatiaLite leaves its R*Tree and metadata behind; writing the
+// table again still gives it a sound index.
+TEST(RtreeBulk, RewritingATableDroppedByOtherToolsWorks) {
+  test::TempDir tmp;
+  const std::string path = tmp.str("s.sqlite");
+  geom::Context ctx;
+  auto g = geom::from_wkt(ctx, "MULTIPOLYGON(((0 0,10 0,10 10,0 0)))");
+  const std::vector<store::Row> rows = {{{store::Value{std::string("a")}}, geom::to_wkb(ctx, g.get())}};
+  const store::TableDef def{"t", {{"id", store::ColumnType::text}}, "id", true, {}};
+  {
+    auto created = store::create_spatialite(path, 4549);
+    created->store().write_table(def, rows);
+    created->publish();
+  }
+  {
+    Db raw(path, SQLITE_OPEN_READWRITE);
+    raw.exec("DROP TABLE t");  // what the sqlite3 shell does: idx_t_geom and geometry_columns stay
+  }
+  auto db = store::open_spatialite(path);
+  db->begin();
+  db->write_table(def, rows);
+  db->commit();
+  db.reset();
+  Db check(path, SQLITE_OPEN_READWRITE);
+  EXPECT_EQ(check.query_int("SELECT CheckSpatialIndex('t', 'geom')"), 1);
+  EXPECT_EQ(check.query_int("SELECT count(*) FROM idx_t_geom"), 1);
+}
