@@ -136,13 +136,14 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   report_progress(options.progress, "overlaying buildings and parcels", 0.0);
   std::optional<indicators::OverlayJob> overlay_job;
   {
-    std::vector<std::string_view> parcel_wkb;
+    std::vector<indicators::ParcelWkb> parcel_wkb;
     parcel_wkb.reserve(in.parcels.size());
-    for (const ParcelRec& p : in.parcels) parcel_wkb.emplace_back(p.wkb);
+    for (const ParcelRec& p : in.parcels) parcel_wkb.push_back({p.wkb, p.envelope});
     std::vector<indicators::BuildingWkb> building_wkb;
     building_wkb.reserve(in.buildings.size());
     for (const BuildingRec& b : in.buildings)
-      building_wkb.push_back({b.wkb, b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use)});
+      building_wkb.push_back(
+          {b.wkb, b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use), b.envelope});
     overlay_job.emplace(std::move(parcel_wkb), std::move(building_wkb));
   }
   Helpers helpers(*overlay_job, cores - 1);

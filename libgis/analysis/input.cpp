@@ -21,6 +21,11 @@ std::string text(const Value& v) { return store::value_text(v); }
 
 std::optional<double> number(const Value& v) { return store::value_number(v); }
 
+std::optional<geom::Envelope> envelope(const Row& r) {
+  if (!r.bbox) return std::nullopt;
+  return geom::Envelope{r.bbox->minx, r.bbox->miny, r.bbox->maxx, r.bbox->maxy};
+}
+
 std::optional<Date> date(const Value& v) {
   if (store::is_null(v)) return std::nullopt;
   if (const auto* t = std::get_if<std::string>(&v)) return parse_date(*t);
@@ -50,7 +55,8 @@ Input load_input(store::Store& main, store::Store* second) {
   const std::vector<std::function<void(store::Store&)>> tasks = {
       [&](store::Store& s) {
         read(s, "buildings", {"building_id", "use", "floor_area", "vacant_area"}, true, [&](const Row& r) {
-          in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]), r.wkb});
+          in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]), r.wkb,
+                                  envelope(r)});
         });
       },
       [&](store::Store& s) {
@@ -77,6 +83,7 @@ Input load_input(store::Store& main, store::Store* second) {
                p.idle.gov_cause = !store::is_null(r.values[14]) && truthy(text(r.values[14]));
                p.registered_area = number(r.values[15]);
                p.wkb = r.wkb;
+               p.envelope = envelope(r);
              });
       },
       [&](store::Store& s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "libgis/core/dates.h"
+#include "libgis/geom/envelope.h"
 #include "libgis/indicators/idle_rules.h"
 
 namespace parkgis::store {
@@ -31,12 +32,14 @@ struct ParcelRec {
   indicators::IdleInput idle;  // dates and figures for Order 53 (required_m2 filled by the analysis)
   std::optional<double> registered_area;
   std::string wkb;
+  std::optional<geom::Envelope> envelope = std::nullopt;  // of wkb, from the store
 };
 
 struct BuildingRec {
   std::string id, use;
   std::optional<double> floor_area, vacant_area;  // m²
   std::string wkb;
+  std::optional<geom::Envelope> envelope = std::nullopt;  // of wkb, from the store
 };
 
 struct ApprovalRec {

@@ -162,7 +162,7 @@ std::vector<ParcelOverlay> overlay_buildings(geom::Context& ctx, const std::vect
   return out;
 }
 
-OverlayJob::OverlayJob(std::vector<std::string_view> parcels, std::vector<BuildingWkb> buildings, std::size_t chunks)
+OverlayJob::OverlayJob(std::vector<ParcelWkb> parcels, std::vector<BuildingWkb> buildings, std::size_t chunks)
     : m_parcels(std::move(parcels)), m_buildings(std::move(buildings)), m_chunk_target(chunks), m_out(m_parcels.size()) {}
 
 std::size_t OverlayJob::chunks() {
@@ -172,24 +172,19 @@ std::size_t OverlayJob::chunks() {
 
 void OverlayJob::prepare() {
   const std::size_t chunks = m_chunk_target;
-  m_building_env.resize(m_buildings.size());
-  m_building_extent.resize(m_buildings.size());
-  for (std::size_t i = 0; i < m_buildings.size(); ++i)
-    m_building_extent[i] = m_buildings[i].wkb.empty() ? geom::WkbExtent::empty
-                                                      : geom::wkb_envelope(m_buildings[i].wkb, m_building_env[i]);
-
-  // Parcels without coordinates meet no building (their figures stay 0); those whose envelope cannot be
-  // read go to a chunk of their own that every building is a candidate for.
+  // Parcels without coordinates meet no building (their figures stay 0); those without an envelope go to
+  // a chunk of their own that every building is a candidate for.
   std::vector<geom::Envelope> env(m_parcels.size());
   std::vector<std::size_t> boxed;
   Chunk unknown;
   unknown.everywhere = true;
   for (std::size_t i = 0; i < m_parcels.size(); ++i) {
-    if (m_parcels[i].empty()) continue;
-    switch (geom::wkb_envelope(m_parcels[i], env[i])) {
-      case geom::WkbExtent::box: boxed.push_back(i); break;
-      case geom::WkbExtent::empty: break;
-      case geom::WkbExtent::unknown: unknown.parcels.push_back(i); break;
+    if (m_parcels[i].wkb.empty()) continue;
+    if (m_parcels[i].envelope) {
+      env[i] = *m_parcels[i].envelope;
+      boxed.push_back(i);
+    } else {
+      unknown.parcels.push_back(i);
     }
   }
 
@@ -244,9 +239,9 @@ void OverlayJob::run_chunk(geom::Context& ctx, std::size_t c) {
   std::vector<geom::GeomPtr> geometries;
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < m_buildings.size(); ++i) {
-    const geom::WkbExtent x = m_building_extent[i];
-    if (x == geom::WkbExtent::empty) continue;
-    if (!chunk.everywhere && x == geom::WkbExtent::box && !chunk.envelope.meets(m_building_env[i])) continue;
+    const BuildingWkb& candidate = m_buildings[i];
+    if (candidate.wkb.empty()) continue;
+    if (!chunk.everywhere && candidate.envelope && !chunk.envelope.meets(*candidate.envelope)) continue;
     geom::GeomPtr g = geom::from_wkb(ctx, m_buildings[i].wkb);
     if (!g) continue;
     const double a = geom::area(ctx, g.get());
@@ -260,7 +255,7 @@ void OverlayJob::run_chunk(geom::Context& ctx, std::size_t c) {
   ParcelOverlayer overlayer(ctx);
   for (std::size_t p : chunk.parcels) {
     if (m_stop) return;
-    geom::GeomPtr parcel = geom::from_wkb(ctx, m_parcels[p]);
+    geom::GeomPtr parcel = geom::from_wkb(ctx, m_parcels[p].wkb);
     if (parcel) overlayer.run(tree, parcel.get(), m_out[p]);
   }
 }
@@ -270,7 +265,7 @@ std::vector<ParcelOverlay> OverlayJob::results() {
   return std::move(m_out);
 }
 
-std::vector<ParcelOverlay> overlay_buildings_wkb(std::vector<std::string_view> parcels,
+std::vector<ParcelOverlay> overlay_buildings_wkb(std::vector<ParcelWkb> parcels,
                                                  std::vector<BuildingWkb> buildings, unsigned threads,
                                                  std::size_t chunks) {
   OverlayJob job(std::move(parcels), std::move(buildings), chunks);

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "libgis/geom/geos.h"
-#include "libgis/geom/wkb_envelope.h"
+#include <optional>
+
+#include "libgis/geom/envelope.h"
 
 namespace parkgis::indicators {
 
@@ -46,6 +48,14 @@ struct BuildingWkb {
   double floor_area_m2 = 0;
   double vacant_area_m2 = 0;
   bool factory = false;
+  std::optional<geom::Envelope> envelope = std::nullopt;  // from the store; none: a candidate for every parcel
+};
+
+// A parcel as ISO WKB with its envelope (from the store); without an envelope, every building is a
+// candidate for it.
+struct ParcelWkb {
+  std::string_view wkb;  // empty: no geometry
+  std::optional<geom::Envelope> envelope = std::nullopt;
 };
 
 // The overlay of WKB parcels and buildings, as a job that any number of threads work on at once.
@@ -58,7 +68,7 @@ class OverlayJob {
  public:
   // chunks: how many pieces to cut the parcels into (0: about one per 4,000 parcels, at least 16). The
   // envelopes are read and the chunks cut by the first thread that works on the job.
-  OverlayJob(std::vector<std::string_view> parcels, std::vector<BuildingWkb> buildings, std::size_t chunks = 0);
+  OverlayJob(std::vector<ParcelWkb> parcels, std::vector<BuildingWkb> buildings, std::size_t chunks = 0);
   OverlayJob(const OverlayJob&) = delete;
   OverlayJob& operator=(const OverlayJob&) = delete;
 
@@ -79,12 +89,10 @@ class OverlayJob {
   struct Chunk {
     std::vector<std::size_t> parcels;  // indices, ascending
     geom::Envelope envelope;           // of the parcels' envelopes
-    bool everywhere = false;           // a parcel's envelope could not be read: every building is a candidate
+    bool everywhere = false;           // parcels without an envelope: every building is a candidate
   };
-  std::vector<std::string_view> m_parcels;
+  std::vector<ParcelWkb> m_parcels;
   std::vector<BuildingWkb> m_buildings;
-  std::vector<geom::Envelope> m_building_env;
-  std::vector<geom::WkbExtent> m_building_extent;
   std::size_t m_chunk_target = 0;
   std::once_flag m_prepared;
   std::vector<Chunk> m_chunks;
@@ -97,7 +105,7 @@ class OverlayJob {
 
 // The overlay of WKB geometry on `threads` threads (0: the machine's cores, at most 8), the calling
 // thread among them; see OverlayJob.
-std::vector<ParcelOverlay> overlay_buildings_wkb(std::vector<std::string_view> parcels,
+std::vector<ParcelOverlay> overlay_buildings_wkb(std::vector<ParcelWkb> parcels,
                                                  std::vector<BuildingWkb> buildings, unsigned threads = 0,
                                                  std::size_t chunks = 0);
 

@@ -161,11 +161,26 @@ struct WkbFixture {
     }
     return indicators::overlay_buildings(ctx, parcels, b);
   }
-  std::vector<indicators::ParcelOverlay> threaded(unsigned threads, std::size_t chunks) {
-    std::vector<std::string_view> p(parcel_wkb.begin(), parcel_wkb.end());
+  // The envelope the store would give (none for a geometry it cannot read).
+  std::optional<geom::Envelope> envelope(const std::string& wkb) {
+    geom::GeomPtr g = wkb.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, wkb);
+    geom::Envelope e;
+    if (!geom::envelope(ctx, g.get(), &e.minx, &e.miny, &e.maxx, &e.maxy)) return std::nullopt;
+    return e;
+  }
+  std::vector<indicators::ParcelWkb> parcels() {
+    std::vector<indicators::ParcelWkb> p;
+    for (const std::string& w : parcel_wkb) p.push_back({w, envelope(w)});
+    return p;
+  }
+  std::vector<indicators::BuildingWkb> buildings() {
     std::vector<indicators::BuildingWkb> b;
-    for (std::size_t i = 0; i < building_wkb.size(); ++i) b.push_back({building_wkb[i], floor[i], vacant[i], factory[i]});
-    return indicators::overlay_buildings_wkb(p, b, threads, chunks);
+    for (std::size_t i = 0; i < building_wkb.size(); ++i)
+      b.push_back({building_wkb[i], floor[i], vacant[i], factory[i], envelope(building_wkb[i])});
+    return b;
+  }
+  std::vector<indicators::ParcelOverlay> threaded(unsigned threads, std::size_t chunks) {
+    return indicators::overlay_buildings_wkb(parcels(), buildings(), threads, chunks);
   }
 };
 
@@ -199,9 +214,8 @@ TEST(IndicatorsOverlay, ThreadedFromWkbEqualsOneThread) {
 
 TEST(IndicatorsOverlay, JobSharedByThreadsAndCancelled) {
   WkbFixture f;
-  std::vector<std::string_view> p(f.parcel_wkb.begin(), f.parcel_wkb.end());
-  std::vector<indicators::BuildingWkb> b;
-  for (std::size_t i = 0; i < f.building_wkb.size(); ++i) b.push_back({f.building_wkb[i], f.floor[i], f.vacant[i], f.factory[i]});
+  const std::vector<indicators::ParcelWkb> p = f.parcels();
+  const std::vector<indicators::BuildingWkb> b = f.buildings();
   {
     indicators::OverlayJob job(p, b, 7);
     EXPECT_EQ(job.chunks(), 9u + 1u);  // 3 × 3 tiles of the readable parcels, plus one for the unreadable one
