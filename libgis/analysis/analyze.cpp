@@ -300,9 +300,11 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   }
 
   // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
-  // Candidates come from STRtrees here; the overlays run on all cores, each worker on its own GEOS
+  // Candidates come from STRtrees here; the overlays run on the other cores, each worker on its own GEOS
   // context and its own copies of the geometries (parsed from WKB), so nothing GEOS owns is shared.
-  PhaseTimer t_zones("analyze: zone supply (all cores)");
+  // Meanwhile this thread writes the parcel and enterprise tables (they need no zone), then helps.
+  // Everything is written in one transaction.
+  PhaseTimer t_zones("analyze: zone supply (other cores) + parcel and enterprise tables");
   std::vector<UnitResult> zones(in.zones.size());
   std::vector<UnsuppliedPiece> pieces;
   {
@@ -366,8 +368,19 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     std::vector<std::thread> pool;
     const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    try {
+      store.begin();
+      PhaseTimer t_parcel_tables("analyze: parcel and enterprise tables (this thread)");
+      write_parcel_results(store, in, parcels, ents);
+    } catch (...) {
+      cancel = true;
+      for (std::thread& t : pool) t.join();
+      store.rollback();
+      throw;
+    }
     worker();
     for (std::thread& t : pool) t.join();
+    if (failure || cancel) store.rollback();
     if (failure) std::rethrow_exception(failure);
     if (cancel) throw Cancelled();
     for (auto& zp : zone_pieces)
@@ -424,11 +437,15 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   t_zones.stop();
   // --- Write everything in one transaction.
   PhaseTimer t_write("analyze: write results");
-  report_progress(options.progress, "writing results", 0.0);
-  store.begin();
-  write_results(store, in, parcels, ents, zones, parks, pieces);
-  result.run_id = record_run(store, result.as_of, result.config);
-  store.commit();
+  try {
+    report_progress(options.progress, "writing results", 0.0);
+    write_unit_results(store, in, zones, parks, pieces);
+    result.run_id = record_run(store, result.as_of, result.config);
+    store.commit();
+  } catch (...) {
+    store.rollback();
+    throw;
+  }
   report_progress(options.progress, "writing results", 1.0);
 
   result.parcels = parcels.size();

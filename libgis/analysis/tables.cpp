@@ -93,9 +93,8 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
 
 }  // namespace
 
-void write_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
-                   const std::vector<EnterpriseResult>& enterprises, const std::vector<UnitResult>& zones,
-                   const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces) {
+void write_parcel_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                          const std::vector<EnterpriseResult>& enterprises) {
   // parcel_metrics
   std::vector<Row> rows;
   rows.reserve(parcels.size());
@@ -123,12 +122,32 @@ void write_results(store::Store& store, const Input& in, const std::vector<Parce
                   r.min_plot_ratio ? flag(r.low_coverage) : Value{}, r.min_plot_ratio ? flag(r.low_plot_ratio) : Value{},
                   r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{}};
     row.wkb = p.wkb;
+    if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
     rows.push_back(std::move(row));
   }
   store.write_table(parcel_table(), rows);
 
-  // zone_metrics, park_metrics
+  // enterprise_metrics
+  const std::vector<std::string>& ids = indicators::indicator_ids();
   rows.clear();
+  for (const EnterpriseResult& e : enterprises) {
+    Row row;
+    row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
+                  text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
+                  opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan)};
+    indicators::EnterpriseInput ei{e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
+                                   e.energy_tce, e.rnd_wan, e.employees};
+    for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
+    row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
+    rows.push_back(std::move(row));
+  }
+  store.write_table(enterprise_table(ids), rows);
+}
+
+void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
+                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces) {
+  // zone_metrics, park_metrics
+  std::vector<Row> rows;
   for (const UnitResult& z : zones) {
     Row row;
     row.values = {text(z.id), text(z.park_id), text(z.name)};
@@ -180,22 +199,6 @@ void write_results(store::Store& store, const Input& in, const std::vector<Parce
                      true,
                      {"zone_id"}},
                     rows);
-
-  // enterprise_metrics
-  const std::vector<std::string>& ids = indicators::indicator_ids();
-  rows.clear();
-  for (const EnterpriseResult& e : enterprises) {
-    Row row;
-    row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
-                  text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
-                  opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan)};
-    indicators::EnterpriseInput ei{e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
-                                   e.energy_tce, e.rnd_wan, e.employees};
-    for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
-    row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
-    rows.push_back(std::move(row));
-  }
-  store.write_table(enterprise_table(ids), rows);
 }
 
 long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config) {

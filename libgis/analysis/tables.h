@@ -14,10 +14,14 @@ class Store;
 
 namespace parkgis::analysis {
 
-// Replaces parcel_metrics, zone_metrics, park_metrics, unsupplied_land and enterprise_metrics.
-void write_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
-                   const std::vector<EnterpriseResult>& enterprises, const std::vector<UnitResult>& zones,
-                   const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces);
+// Replaces parcel_metrics and enterprise_metrics (they need no zone overlay, so they can be written
+// while the zones are worked out).
+void write_parcel_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                          const std::vector<EnterpriseResult>& enterprises);
+
+// Replaces zone_metrics, park_metrics, dataset_metrics and unsupplied_land.
+void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
+                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces);
 
 // Appends a row to runs (run_id, ran_at, as_of, config_source, config, parkgis_version); returns run_id.
 long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config);

@@ -108,6 +108,11 @@ class SpatialiteStore : public Store {
     m_db->exec("COMMIT");
     m_in_tx = false;
   }
+  void rollback() override {
+    if (!m_in_tx) return;
+    m_in_tx = false;
+    m_db->exec("ROLLBACK");
+  }
 
   bool has_table(const std::string& name) override {
     Stmt st(*m_db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");

@@ -22,10 +22,11 @@ class Store {
   virtual std::string location() const = 0;  // file path or connection string, for messages
   virtual int srid() const = 0;              // the working CRS (EPSG code)
 
-  // Writes happen inside a transaction: begin(), writes, commit(). A store destroyed with an open
-  // transaction rolls it back.
+  // Writes happen inside a transaction: begin(), writes, commit() (or rollback()). A store destroyed
+  // with an open transaction rolls it back.
   virtual void begin() = 0;
   virtual void commit() = 0;
+  virtual void rollback() = 0;  // undoes the open transaction, if any
 
   // Creates (or replaces) a table and fills it; spatial tables get a spatial index after the rows.
   virtual void write_table(const TableDef& def, const std::vector<Row>& rows,
