@@ -4,6 +4,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/progress_printer.h"
+#include "libgis/core/timing.h"
 #include "app/cli/summary.h"
 #include "libgis/analysis/analyze.h"
 #include "libgis/core/errors.h"
@@ -44,12 +45,14 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
   opt.progress = printer.callback();
   analysis::AnalyzeResult r;
+  PhaseTimer t_all("analyze: the whole analysis, until its memory is freed");
   try {
     r = analysis::analyze(*store, opt);
   } catch (...) {
     printer.finish();
     throw;
   }
+  t_all.stop();
   printer.finish();
   if (!quiet) print_analyze_summary(ctx.err, r);
   return kExitOk;
