@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/json_text.h"
 
 namespace parkgis::indicators {
 namespace {
@@ -156,23 +157,7 @@ class Reader {
 };
 
 // JSON text output (hand-written for a stable, readable layout).
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
-}
+std::string quote(const std::string& s) { return json_quote(s); }
 
 std::string string_list(const std::vector<std::string>& items) {
   std::string out = "[";

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/json_text.h"
 #include "libgis/store/rtree_bulk.h"
 #include "libgis/store/sqlite_db.h"
 #include "libgis/store/store.h"
@@ -52,27 +53,10 @@ std::string sql_literal(const std::string& s) {
   return out + "'";
 }
 
-// A JSON array of strings (RFC 8259 escapes), for json_each().
+// A JSON array of strings, for json_each().
 std::string json_array(const std::vector<std::string>& values) {
   std::string out = "[";
-  for (const std::string& v : values) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char ch : v) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += ch;
-      } else if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += ch;
-      }
-    }
-    out += '"';
-  }
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + json_quote(values[i]);
   return out + "]";
 }
 

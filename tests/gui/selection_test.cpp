@@ -20,6 +20,20 @@ parkgis::render::Extent zone_box(const std::string& zone) {
   return {};
 }
 
+// Exports the selection for survey and waits: "" when it worked, else the message (or "timed out").
+template <typename Window>
+std::string export_and_wait(Window& w, const std::string& out) {
+  bool finished = false, ok = false;
+  QString message;
+  w.export_selection(QString::fromStdString(out), [&](const QString& m, bool success) {
+    finished = true;
+    ok = success;
+    message = m;
+  });
+  if (!parkgis::test::wait_for([&] { return finished; })) return "timed out";
+  return ok ? "" : message.toStdString();
+}
+
 }  // namespace
 
 TEST(Selection, RectangleThenShiftClickThenClear) {
@@ -67,15 +81,7 @@ TEST(Selection, ExportForSurvey) {
   w->select_rect(zone_box("YQ10-PQ1"), false);
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->selected_ids().size() == 32u; }));
   const std::string out = parkgis::test::gui_tmp("survey.gpkg");
-  bool finished = false, ok = false;
-  QString message;
-  w->export_selection(QString::fromStdString(out), [&](const QString& m, bool success) {
-    finished = true;
-    ok = success;
-    message = m;
-  });
-  ASSERT_TRUE(parkgis::test::wait_for([&] { return finished; }));
-  ASSERT_TRUE(ok) << message.toStdString();
+  ASSERT_EQ(export_and_wait(*w, out), "");
   ASSERT_TRUE(std::filesystem::exists(out));
   GDALDatasetUniquePtr ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
   ASSERT_TRUE(ds);
@@ -99,15 +105,7 @@ TEST(Selection, ExportOfALargeSelection) {
   w->select_rect(all, false);
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->selected_ids().size() == 1000u; }));
   const std::string out = parkgis::test::gui_tmp("survey-all.gpkg");
-  bool finished = false, ok = false;
-  QString message;
-  w->export_selection(QString::fromStdString(out), [&](const QString& m, bool success) {
-    finished = true;
-    ok = success;
-    message = m;
-  });
-  ASSERT_TRUE(parkgis::test::wait_for([&] { return finished; }));
-  ASSERT_TRUE(ok) << message.toStdString();
+  ASSERT_EQ(export_and_wait(*w, out), "");
   GDALDatasetUniquePtr ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
   ASSERT_TRUE(ds);
   EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), 1000);
