@@ -37,7 +37,7 @@ ProgressFn progress_to(QPointer<QProgressDialog> dialog, std::shared_ptr<Shared>
   return [dialog, shared, from, to](std::string_view stage, double fraction) {
     const int permille = static_cast<int>(std::lround((from + (to - from) * fraction) * 1000));
     if (permille != shared->last_permille.exchange(permille)) {
-      const QString label = QString::fromUtf8(stage.data(), static_cast<int>(stage.size()));
+      const QString label = stage_label(stage);
       // Through the application object: the dialog may be gone (window closed); the QPointer is only
       // looked at on the UI thread.
       QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, label, permille] {
@@ -88,6 +88,28 @@ void run(QWidget* parent, const QString& title, std::function<void(const std::sh
 }
 
 }  // namespace
+
+// The stage names libgis reports (English, fixed) in the UI's language.
+QString stage_label(std::string_view stage) {
+  const QString s = QString::fromUtf8(stage.data(), static_cast<int>(stage.size()));
+  const auto tr = [](const char* text) { return QCoreApplication::translate("ImportTask", text); };
+  if (s == QLatin1String("reading layers")) return tr("Reading the layers");
+  if (s == QLatin1String("reading the database")) return tr("Reading the database");
+  if (s == QLatin1String("overlaying buildings and parcels")) return tr("Overlaying buildings and parcels");
+  if (s == QLatin1String("approved and unsupplied land")) return tr("Approved and unsupplied land");
+  if (s == QLatin1String("writing results")) return tr("Writing the results");
+  const auto layer = [&](const QString& name) {
+    static const char* const layers[] = {QT_TRANSLATE_NOOP("ImportTask", "parks"), QT_TRANSLATE_NOOP("ImportTask", "zones"),
+                                         QT_TRANSLATE_NOOP("ImportTask", "parcels"), QT_TRANSLATE_NOOP("ImportTask", "buildings"),
+                                         QT_TRANSLATE_NOOP("ImportTask", "approvals"), QT_TRANSLATE_NOOP("ImportTask", "enterprises")};
+    for (const char* l : layers)
+      if (name == QLatin1String(l)) return tr(l);
+    return name;
+  };
+  if (s.startsWith(QLatin1String("writing "))) return tr("Writing %1").arg(layer(s.mid(8)));
+  if (s.startsWith(QLatin1String("reading "))) return tr("Reading %1").arg(layer(s.mid(8)));
+  return s;
+}
 
 QString default_database_for(const QString& folder) {
   const QFileInfo info(QDir::cleanPath(folder));

@@ -5,6 +5,8 @@
 
 #include <QObject>
 #include <QString>
+
+#include <string_view>
 #include <functional>
 
 class QWidget;
@@ -22,5 +24,8 @@ void start_analysis(QWidget* parent, const QString& db_path, std::function<void(
 // Where a dataset folder is imported to by default: beside it, named after it ("ningde" -> "ningde.sqlite");
 // in the user's data folder when the folder's parent is not writable.
 QString default_database_for(const QString& folder);
+
+// A progress stage as libgis names it ("reading layers", "writing buildings", ...) in the UI's language.
+QString stage_label(std::string_view stage);
 
 }  // namespace parkgis::viewer

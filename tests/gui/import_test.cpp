@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <filesystem>
 
+#include "app/viewer/import_task.h"
 #include "app/viewer/park_tree.h"
 #include "tests/gui/gui_support.h"
 
@@ -55,4 +56,12 @@ TEST(Import, CancelStopsAndLeavesNoDatabase) {
   EXPECT_FALSE(opened);
   EXPECT_FALSE(fs::exists(folder + ".sqlite"));
   EXPECT_FALSE(fs::exists(folder + ".sqlite.part"));
+}
+
+// Progress stages from libgis appear in the UI's language (the tests run in Chinese).
+TEST(ImportTask, ProgressStagesInChinese) {
+  EXPECT_EQ(parkgis::viewer::stage_label("reading layers").toStdString(), "正在读取图层");
+  EXPECT_EQ(parkgis::viewer::stage_label("writing buildings").toStdString(), "正在写入 建筑");
+  EXPECT_EQ(parkgis::viewer::stage_label("approved and unsupplied land").toStdString(), "正在计算批而未供土地");
+  EXPECT_EQ(parkgis::viewer::stage_label("something new").toStdString(), "something new");
 }

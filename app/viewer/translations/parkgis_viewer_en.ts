@@ -4,6 +4,58 @@
 <context>
     <name>ImportTask</name>
     <message>
+        <source>parks</source>
+        <translation>parks</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>zones</translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation>parcels</translation>
+    </message>
+    <message>
+        <source>buildings</source>
+        <translation>buildings</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>approvals</translation>
+    </message>
+    <message>
+        <source>enterprises</source>
+        <translation>enterprises</translation>
+    </message>
+    <message>
+        <source>Reading the layers</source>
+        <translation>Reading the layers</translation>
+    </message>
+    <message>
+        <source>Reading the database</source>
+        <translation>Reading the database</translation>
+    </message>
+    <message>
+        <source>Overlaying buildings and parcels</source>
+        <translation>Overlaying buildings and parcels</translation>
+    </message>
+    <message>
+        <source>Approved and unsupplied land</source>
+        <translation>Approved and unsupplied land</translation>
+    </message>
+    <message>
+        <source>Writing the results</source>
+        <translation>Writing the results</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Writing %1</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

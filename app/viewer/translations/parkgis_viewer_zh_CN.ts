@@ -4,6 +4,58 @@
 <context>
     <name>ImportTask</name>
     <message>
+        <source>parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>用地审批</translation>
+    </message>
+    <message>
+        <source>enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Reading the layers</source>
+        <translation>正在读取图层</translation>
+    </message>
+    <message>
+        <source>Reading the database</source>
+        <translation>正在读取数据库</translation>
+    </message>
+    <message>
+        <source>Overlaying buildings and parcels</source>
+        <translation>正在叠加建筑与宗地</translation>
+    </message>
+    <message>
+        <source>Approved and unsupplied land</source>
+        <translation>正在计算批而未供土地</translation>
+    </message>
+    <message>
+        <source>Writing the results</source>
+        <translation>正在写入结果</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
