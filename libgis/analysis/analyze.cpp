@@ -64,31 +64,12 @@ class Helpers {
 
 bool on_or_before(const std::optional<Date>& d, const Date& as_of) { return d && *d <= as_of; }
 
-// Geometries (indexes into `geoms`) whose envelope meets `target`, via an STRtree built once.
-class Index {
- public:
-  Index(geom::Context& ctx, const std::vector<geom::GeomPtr>& geoms) : m_ctx(ctx) {
-    m_tree = GEOSSTRtree_create_r(ctx.handle(), 10);
-    for (std::size_t i = 0; i < geoms.size(); ++i)
-      if (geoms[i]) GEOSSTRtree_insert_r(ctx.handle(), m_tree, geoms[i].get(), reinterpret_cast<void*>(i));
-  }
-  ~Index() { GEOSSTRtree_destroy_r(m_ctx.handle(), m_tree); }
-  Index(const Index&) = delete;
-  Index& operator=(const Index&) = delete;
-  std::vector<std::size_t> query(const GEOSGeometry* target) {
-    std::vector<std::size_t> hits;
-    GEOSSTRtree_query_r(
-        m_ctx.handle(), m_tree, target,
-        [](void* item, void* data) { static_cast<std::vector<std::size_t>*>(data)->push_back(reinterpret_cast<std::size_t>(item)); },
-        &hits);
-    std::sort(hits.begin(), hits.end());
-    return hits;
-  }
-
- private:
-  geom::Context& m_ctx;
-  GEOSSTRtree* m_tree = nullptr;
-};
+// An STRtree of geometries by their index in `geoms` (nulls left out).
+std::unique_ptr<geom::IndexTree> index_of(geom::Context& ctx, const std::vector<geom::GeomPtr>& geoms) {
+  auto tree = std::make_unique<geom::IndexTree>(ctx);
+  for (std::size_t i = 0; i < geoms.size(); ++i) tree->insert(geoms[i].get(), i);
+  return tree;
+}
 
 }  // namespace
 
@@ -310,8 +291,8 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   {
     std::vector<std::vector<std::size_t>> zone_approvals(in.zones.size()), zone_supplied(in.zones.size());
     {
-      Index approvals(ctx, approval_g);
-      Index supplied(ctx, parcel_g);
+      const auto approvals = index_of(ctx, approval_g);
+      const auto supplied = index_of(ctx, parcel_g);
       for (std::size_t z = 0; z < in.zones.size(); ++z) {
         UnitResult& u = zones[z];
         u.id = in.zones[z].id;
@@ -320,8 +301,8 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
         u.wkb = in.zones[z].wkb;
         if (!zone_g[z]) continue;
         u.sums.land_m2 = geom::area(ctx, zone_g[z].get());
-        zone_approvals[z] = approvals.query(zone_g[z].get());
-        for (std::size_t k : supplied.query(zone_g[z].get()))
+        zone_approvals[z] = approvals->query(zone_g[z].get());
+        for (std::size_t k : supplied->query(zone_g[z].get()))
           if (parcels[k].supplied) zone_supplied[z].push_back(k);
       }
     }

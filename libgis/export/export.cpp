@@ -1,14 +1,12 @@
 #include "libgis/export/export.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/temp_folder.h"
 #include "libgis/export/style_writer.h"
 #include "libgis/export/survey_fields.h"
 #include "libgis/export/where_parser.h"
@@ -80,28 +78,6 @@ std::string unit_polygon(store::Store& store, const std::string& table, const st
   }
   return wkb;
 }
-
-class TempFolder {
- public:
-  explicit TempFolder(const fs::path& parent) {
-    static std::atomic<int> counter{0};
-    m_path = parent / (".parkgis-tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-    if (!fs::create_directory(m_path, ec))
-      throw DataError("cannot write into " + parent.string() + ": " + ec.message() + " (is the folder writable?)");
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
 
 void write_text_file(const fs::path& p, const std::string& text) {
   std::ofstream f(p, std::ios::binary | std::ios::trunc);
@@ -267,7 +243,7 @@ WrittenLayer write_styled_layer(OutLayer& data, const style::Theme* theme, const
                                 const WriteOptions& options, const std::string& folder, const std::string& base) {
   const fs::path dir = folder.empty() ? fs::path(".") : fs::path(folder);
   if (!fs::is_directory(dir)) throw DataError("cannot write into " + dir.string() + ": the folder does not exist");
-  TempFolder tmp(dir);
+  TempFolder tmp(dir, "tmp");
   const fs::path main = tmp.path() / (base + format_extension(options.format));
   if (theme && data.spatial && options.format == Format::kml) {
     const std::size_t field_index = static_cast<std::size_t>(

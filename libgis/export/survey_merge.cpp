@@ -5,7 +5,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,6 +20,7 @@
 
 #include "libgis/core/dates.h"
 #include "libgis/core/errors.h"
+#include "libgis/core/temp_folder.h"
 #include "libgis/export/dbf_names.h"
 #include "libgis/export/survey.h"
 #include "libgis/export/survey_fields.h"
@@ -77,11 +77,9 @@ std::vector<Source> sources_in(const fs::path& folder, const std::string& displa
 
 class ExtractedZip {
  public:
-  explicit ExtractedZip(const std::string& zip) {
-    m_path = fs::temp_directory_path() / (".parkgis-merge-" + std::to_string(getpid()));
+  explicit ExtractedZip(const std::string& zip) : m_folder(fs::temp_directory_path(), "merge") {
+    const fs::path& m_path = m_folder.path();
     std::error_code ec;
-    fs::remove_all(m_path, ec);
-    fs::create_directories(m_path);
     const std::string root = "/vsizip/" + fs::absolute(zip).string();
     char** entries = VSIReadDirRecursive(root.c_str());
     if (!entries) throw DataError("cannot read " + zip + " as a .zip file");
@@ -97,16 +95,10 @@ class ExtractedZip {
     }
     CSLDestroy(entries);
   }
-  ~ExtractedZip() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  ExtractedZip(const ExtractedZip&) = delete;
-  ExtractedZip& operator=(const ExtractedZip&) = delete;
-  const fs::path& path() const { return m_path; }
+  const fs::path& path() const { return m_folder.path(); }
 
  private:
-  fs::path m_path;
+  TempFolder m_folder;
 };
 
 // ---- what a returned layer is about ----

@@ -1,5 +1,7 @@
 #include "libgis/geom/geos.h"
 
+#include <algorithm>
+
 #include <vector>
 
 namespace parkgis::geom {
@@ -57,6 +59,17 @@ bool envelope(Context& ctx, const GEOSGeometry* g, double* min_x, double* min_y,
   const GEOSContextHandle_t h = ctx.handle();
   return GEOSGeom_getXMin_r(h, g, min_x) == 1 && GEOSGeom_getYMin_r(h, g, min_y) == 1 &&
          GEOSGeom_getXMax_r(h, g, max_x) == 1 && GEOSGeom_getYMax_r(h, g, max_y) == 1;
+}
+
+std::vector<std::size_t> IndexTree::query(const GEOSGeometry* target) const {
+  std::vector<std::size_t> hits;
+  if (!target) return hits;
+  GEOSSTRtree_query_r(
+      m_h, m_tree, target,
+      [](void* item, void* data) { static_cast<std::vector<std::size_t>*>(data)->push_back(reinterpret_cast<std::size_t>(item)); },
+      &hits);
+  std::sort(hits.begin(), hits.end());
+  return hits;
 }
 
 double area(Context& ctx, const GEOSGeometry* g) {

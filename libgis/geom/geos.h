@@ -4,9 +4,11 @@
 
 #include <geos_c.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parkgis::geom {
 
@@ -56,6 +58,24 @@ std::string invalid_reason(Context& ctx, const GEOSGeometry* g);
 // that buffer(0) loses on bow-ties) and keeps only its polygonal part. Returns null when nothing
 // polygonal remains.
 GeomPtr make_valid_polygonal(Context& ctx, const GEOSGeometry* g);
+
+// A GEOS STRtree of geometries known by their index in the caller's list. The geometries must outlive
+// the tree. query() gives the indices whose envelope meets the target's, in ascending order.
+class IndexTree {
+ public:
+  explicit IndexTree(Context& ctx) : m_h(ctx.handle()), m_tree(GEOSSTRtree_create_r(m_h, 10)) {}
+  ~IndexTree() { GEOSSTRtree_destroy_r(m_h, m_tree); }
+  IndexTree(const IndexTree&) = delete;
+  IndexTree& operator=(const IndexTree&) = delete;
+  void insert(const GEOSGeometry* g, std::size_t index) {
+    if (g) GEOSSTRtree_insert_r(m_h, m_tree, g, reinterpret_cast<void*>(index));
+  }
+  std::vector<std::size_t> query(const GEOSGeometry* target) const;
+
+ private:
+  GEOSContextHandle_t m_h;
+  GEOSSTRtree* m_tree;
+};
 
 // The polygons of g (Polygon, MultiPolygon or a collection) as one MultiPolygon; null when none.
 GeomPtr to_multipolygon(Context& ctx, const GEOSGeometry* g);

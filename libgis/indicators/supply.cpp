@@ -28,12 +28,10 @@ constexpr double kSnapTolerance = 1e-6;
 class Parts {
  public:
   Parts(geom::Context& ctx, const GEOSGeometry* coll)
-      : m_ctx(ctx), m_h(ctx.handle()), m_coll(coll), m_n(GEOSGetNumGeometries_r(m_h, coll)), m_tree(GEOSSTRtree_create_r(m_h, 10)) {
-    for (int i = 0; i < m_n; ++i) GEOSSTRtree_insert_r(m_h, m_tree, part(i), reinterpret_cast<void*>(static_cast<std::size_t>(i)));
+      : m_ctx(ctx), m_h(ctx.handle()), m_coll(coll), m_tree(ctx) {
+    const int n = GEOSGetNumGeometries_r(m_h, coll);
+    for (int i = 0; i < n; ++i) m_tree.insert(part(i), static_cast<std::size_t>(i));
   }
-  ~Parts() { GEOSSTRtree_destroy_r(m_h, m_tree); }
-  Parts(const Parts&) = delete;
-  Parts& operator=(const Parts&) = delete;
 
   const GEOSGeometry* part(int i) const { return GEOSGetGeometryN_r(m_h, m_coll, i); }
 
@@ -43,7 +41,7 @@ class Parts {
   // error.
   geom::GeomPtr snap(int i) {
     std::vector<GEOSGeometry*> others;
-    for (std::size_t k : neighbours(i))
+    for (std::size_t k : m_tree.query(part(i)))  // part i and its neighbours
       if (k != static_cast<std::size_t>(i)) others.push_back(GEOSGeom_clone_r(m_h, part(static_cast<int>(k))));
     if (others.empty()) return geom::own(m_ctx, GEOSGeom_clone_r(m_h, part(i)));
     geom::GeomPtr ref = geom::own(m_ctx, GEOSGeom_createCollection_r(m_h, GEOS_GEOMETRYCOLLECTION, others.data(),
@@ -52,22 +50,10 @@ class Parts {
   }
 
  private:
-  // Part i and its neighbours, in index order.
-  std::vector<std::size_t> neighbours(int i) {
-    std::vector<std::size_t> hits;
-    GEOSSTRtree_query_r(
-        m_h, m_tree, part(i),
-        [](void* item, void* data) { static_cast<std::vector<std::size_t>*>(data)->push_back(reinterpret_cast<std::size_t>(item)); },
-        &hits);
-    std::sort(hits.begin(), hits.end());
-    return hits;
-  }
-
   geom::Context& m_ctx;
   GEOSContextHandle_t m_h;
   const GEOSGeometry* m_coll;
-  int m_n;
-  GEOSSTRtree* m_tree;
+  geom::IndexTree m_tree;
 };
 
 // The coverage union of `coll` (a collection of the polygons' parts), or null when they do not form a
