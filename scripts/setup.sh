@@ -14,7 +14,7 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev
   libmimalloc-dev
   fonts-noto-cjk
-  time
+  time ccache
 )
 
 missing=()
