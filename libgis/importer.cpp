@@ -173,6 +173,44 @@ std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
 
 
 
+namespace {
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::equivalent(a, b, ec) && !ec;
+}
+
+// An existing --db is replaced only when it is a parkgis database that is not read-only, or with
+// --force when it is no file this import reads (a layer source or any file of the dataset folder).
+void check_target(const ImportOptions& options, const std::vector<std::string>& inputs) {
+  const std::string& path = options.db_path;
+  const store::TargetKind kind = store::inspect_target(path);
+  if (kind == store::TargetKind::none) return;
+  if (kind == store::TargetKind::not_file)
+    throw DataError(path + " is a folder; give the database a file name, e.g. " + (fs::path(path) / "parkgis.sqlite").string());
+  if (kind != store::TargetKind::parkgis) {
+    bool is_input = false;
+    for (const std::string& in : inputs) is_input = is_input || same_file(in, path);
+    const fs::path parent = fs::absolute(path).parent_path();
+    if (is_input || same_file(parent, options.dataset))
+      throw DataError(path + " is a file of the dataset being imported (" + store::target_kind_text(kind) +
+                      "); give the database another name, e.g. " + (parent / "parkgis.sqlite").string());
+    if (!options.force)
+      throw DataError(path + " exists and is " + store::target_kind_text(kind) +
+                      "; 'parkgis import' replaces only parkgis databases. Give another --db, or add --force "
+                      "to replace this file");
+    return;
+  }
+  std::error_code ec;
+  const fs::perms perms = fs::status(path, ec).permissions();
+  const bool read_only = (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) == fs::perms::none;
+  if (read_only && !options.force)
+    throw DataError("database " + path + " is read-only; parkgis will not replace it. Make it writable "
+                    "(chmod u+w " + path + ") or add --force (the new database stays read-only too)");
+}
+
+}  // namespace
+
 ImportResult import_dataset(const ImportOptions& options) {
   ImportResult result;
   if (!fs::is_directory(options.dataset))
@@ -205,6 +243,10 @@ ImportResult import_dataset(const ImportOptions& options) {
     if (spec.spatial) resolve_crs(l, manifest);
     open.push_back(std::move(l));
   }
+
+  std::vector<std::string> inputs;
+  for (const OpenLayer& l : open) inputs.push_back(l.reader->path());
+  check_target(options, inputs);
 
   result.srid = choose_working_srid(open, &result.srid_reason);
   OGRSpatialReference working;
@@ -410,6 +452,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     db.set_meta("crs." + r.layer, r.crs);
   }
   PhaseTimer t_commit("import: commit and publish");
+  report_progress(options.progress, "publishing the database", 1.0);  // the last moment a stop is honoured
   db.commit();
   created->publish();
   return result;

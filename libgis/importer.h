@@ -14,8 +14,11 @@ namespace parkgis {
 
 struct ImportOptions {
   std::string dataset;  // dataset folder
-  std::string db_path;  // database file to create or replace
+  std::string db_path;  // database file to create or replace (only a parkgis database, see force)
   ProgressFn progress;
+  // Also replace a db_path that is not a parkgis database (another SQLite file, a GeoPackage, any file)
+  // or is read-only; never a file of the dataset being imported.
+  bool force = false;
 };
 
 struct LayerReport {

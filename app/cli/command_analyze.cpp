@@ -3,6 +3,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/progress_printer.h"
 #include "libgis/core/timing.h"
 #include "app/cli/summary.h"
@@ -55,6 +56,7 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   t_all.stop();
   printer.finish();
   if (!quiet) print_analyze_summary(ctx.err, r);
+  note_late_interrupt(ctx.err, "analyze", "the results were already committed to " + db);
   return kExitOk;
 }
 

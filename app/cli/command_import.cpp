@@ -5,6 +5,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/progress_printer.h"
 #include "app/cli/summary.h"
 #include "libgis/core/errors.h"
@@ -14,15 +15,18 @@ namespace parkgis::cli {
 
 int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
   Args args("import", argv);
-  args.value("--db").flag("--quiet");
+  args.value("--db").flag("--quiet").flag("--force");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis import DATASET --db FILE.sqlite [--quiet]\n\n"
+    ctx.out << "usage: parkgis import DATASET --db FILE.sqlite [--force] [--quiet]\n\n"
                "Reads the dataset folder DATASET (parks, zones, parcels, buildings, approvals,\n"
                "enterprises; see docs/dataset-format.md) into a new SpatiaLite database FILE.\n"
-               "An existing FILE is replaced only when the import succeeds.\n"
+               "An existing FILE is replaced only when the import succeeds, and only when it is a\n"
+               "parkgis database (its permissions are kept; readers and writers are waited for).\n"
                "Problems in the data are listed on stderr and kept in the table import_issues.\n\n"
                "  --db FILE   database to create or replace\n"
+               "  --force     also replace a FILE that is not a parkgis database (another program's\n"
+               "              SQLite file, a GeoPackage, any file) or is read-only; never a file of DATASET\n"
                "  --quiet     print nothing but errors\n";
     return kExitOk;
   }
@@ -33,6 +37,7 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
   ImportOptions opt;
   opt.dataset = args.positional()[0];
   opt.db_path = args.require("--db");
+  opt.force = args.has("--force");
   const bool quiet = args.has("--quiet");
 
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
@@ -46,6 +51,7 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
   }
   printer.finish();
   if (!quiet) print_import_summary(ctx.err, r, opt.db_path);
+  note_late_interrupt(ctx.err, "import", opt.db_path + " was already replaced by the new database");
   return kExitOk;
 }
 

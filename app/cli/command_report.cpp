@@ -8,6 +8,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
+#include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
 #include "libgis/render/map_export.h"
 #include "libgis/report/builder.h"
@@ -90,11 +91,7 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
     add_maps(rep, db_path, *theme, req);
   }
   if (auto out = args.get("-o")) {
-    std::ofstream f(*out, std::ios::binary);
-    if (!f) throw DataError("cannot write " + *out + ": check the folder exists and is writable");
-    report::write(f, rep, format, wo);
-    f.close();
-    if (!f) throw DataError("cannot write " + *out + " (disk full?)");
+    write_file_atomically(*out, [&](std::ostream& f) { report::write(f, rep, format, wo); });
   } else {
     report::write(ctx.out, rep, format, wo);
   }

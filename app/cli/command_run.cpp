@@ -4,10 +4,12 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/progress_printer.h"
 #include "app/cli/summary.h"
 #include "libgis/analysis/analyze.h"
 #include "libgis/core/errors.h"
+#include "libgis/core/progress.h"
 #include "libgis/importer.h"
 #include "libgis/report/builder.h"
 #include "libgis/store/store.h"
@@ -18,13 +20,14 @@ namespace fs = std::filesystem;
 
 int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
   Args args("run", argv);
-  args.value("--db").value("--as-of").value("--config").flag("--quiet");
+  args.value("--db").value("--as-of").value("--config").flag("--quiet").flag("--force");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis run [DATASET] [--db FILE] [--as-of YYYY-MM-DD] [--config FILE] [--quiet]\n\n"
+    ctx.out << "usage: parkgis run [DATASET] [--db FILE] [--as-of YYYY-MM-DD] [--config FILE] [--force] [--quiet]\n\n"
                "Imports DATASET (default: the bundled datasets/ningde), analyses it and prints the park\n"
                "and zone tables. The database is FILE (default: DATASET's folder name + .sqlite in the\n"
-               "current folder). Same as 'parkgis import', 'parkgis analyze' and two 'parkgis report'.\n";
+               "current folder). Same as 'parkgis import', 'parkgis analyze' and two 'parkgis report'.\n"
+               "  --force     replace FILE even when it is not a parkgis database or is read-only\n";
     return kExitOk;
   }
   if (args.positional().size() > 1) throw UsageError("expected at most one DATASET folder; try 'parkgis run --help'");
@@ -36,6 +39,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
 
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
   ImportOptions io{dataset, db, printer.callback()};
+  io.force = args.has("--force");
   analysis::AnalyzeOptions ao;
   ao.as_of = args.get_date("--as-of");
   ao.config_path = args.get("--config").value_or("");
@@ -44,11 +48,26 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
     const ImportResult ir = import_dataset(io);
     printer.finish();
     if (!quiet) print_import_summary(ctx.err, ir, db);
+    if (interrupted()) {  // the import was past its point of no return: say what is there, then stop
+      ctx.err << "\nparkgis run: interrupted after the import: " << db << " holds the new data, not yet analysed; "
+              << "run 'parkgis analyze --db " << db << "'\n";
+      return kExitInterrupted;
+    }
     auto store = store::open_spatialite(db);
     ao.open_reader = [db] { return store::open_spatialite(db); };
-    const analysis::AnalyzeResult ar = analysis::analyze(*store, ao);
+    analysis::AnalyzeResult ar;
+    try {
+      ar = analysis::analyze(*store, ao);
+    } catch (const Cancelled&) {
+      if (!interrupted()) throw;
+      printer.finish();
+      ctx.err << "\nparkgis run: interrupted during the analysis: " << db << " holds the newly imported data; "
+              << "no results were written; run 'parkgis analyze --db " << db << "'\n";
+      return kExitInterrupted;
+    }
     printer.finish();
     if (!quiet) print_analyze_summary(ctx.err, ar);
+    note_late_interrupt(ctx.err, "run", "the results were already committed to " + db);
     for (report::Level level : {report::Level::park, report::Level::zone}) {
       report::Request req;
       req.level = level;

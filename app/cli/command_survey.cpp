@@ -4,6 +4,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
 #include "libgis/export/survey.h"
 #include "libgis/export/survey_fields.h"
@@ -107,10 +108,7 @@ int cmd_survey_merge(const std::vector<std::string>& argv, Context& ctx) {
     ctx.out << "  " << c.layer << " " << (c.feature_id.empty() ? "-" : c.feature_id) << (c.field.empty() ? "" : "  " + c.field)
             << ": " << c.reason << "  [" << c.file << "]\n";
   if (auto out = args.get("-o")) {
-    std::ofstream f(*out, std::ios::binary);
-    f << exporter::merge_csv(r);
-    f.close();
-    if (!f) throw DataError("cannot write " + *out + ": check the folder exists and is writable");
+    write_file_atomically(*out, [&](std::ostream& f) { f << exporter::merge_csv(r); });
   }
   ctx.err << "parkgis survey-merge: " << r.features << " features read from " << r.files.size() << " file(s); "
           << r.changes.size() << (req.dry_run ? " change(s) found, none applied (--dry-run)" : " change(s) applied") << ", "

@@ -1,4 +1,7 @@
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <string>
 #include <ostream>
 
 #include "app/cli/command.h"
@@ -36,6 +39,19 @@ void print_usage(std::ostream& os) {
   os << "\n'parkgis <command> --help' describes a command. Exit codes: 0 ok, 1 data error, 2 usage error.\n";
 }
 
+// Results written to standard output (a redirected report on a full disk, a closed pipe) must have
+// reached it: a command whose output was cut is not a success.
+int check_output(const char* name, Context& ctx) {
+  errno = 0;
+  ctx.out.flush();
+  if (ctx.out) return kExitOk;
+  const int e = errno;
+  ctx.err << "parkgis " << name << ": error: cannot write the results to standard output"
+          << (e ? std::string(": ") + std::strerror(e) : std::string()) << (e == ENOSPC ? " (the disk is full)" : "")
+          << "; the output is incomplete\n";
+  return kExitDataError;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& argv, Context& ctx) {
@@ -51,7 +67,8 @@ int run(const std::vector<std::string>& argv, Context& ctx) {
     if (argv[0] != c.name) continue;
     const std::vector<std::string> rest(argv.begin() + 1, argv.end());
     try {
-      return c.run(rest, ctx);
+      const int rc = c.run(rest, ctx);
+      return rc == kExitOk ? check_output(c.name, ctx) : rc;
     } catch (const UsageError& e) {
       ctx.err << "parkgis " << c.name << ": " << e.what() << "\n";
       return kExitUsage;

@@ -1,5 +1,7 @@
 #include "app/cli/interrupt.h"
 
+#include <ostream>
+
 #include <csignal>
 
 namespace parkgis::cli {
@@ -23,5 +25,11 @@ void install_interrupt_handler() {
 bool interrupted() { return g_interrupted != 0; }
 
 void clear_interrupt() { g_interrupted = 0; }
+
+void note_late_interrupt(std::ostream& err, const char* command, const std::string& what_was_done) {
+  if (!interrupted()) return;
+  err << "parkgis " << command << ": the stop request came too late to stop: " << what_was_done
+      << "; the command completed\n";
+}
 
 }  // namespace parkgis::cli

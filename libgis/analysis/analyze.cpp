@@ -422,12 +422,14 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     report_progress(options.progress, "writing results", 0.0);
     write_unit_results(store, in, zones, parks, pieces);
     result.run_id = record_run(store, result.as_of, result.config);
+    report_progress(options.progress, "writing results", 0.99);  // the last moment a stop request is honoured
     store.commit();
   } catch (...) {
     store.rollback();
     throw;
   }
-  report_progress(options.progress, "writing results", 1.0);
+  // Committed: from here a stop request changes nothing (the caller sees it and says so).
+  if (options.progress) options.progress("writing results", 1.0);
 
   result.parcels = parcels.size();
   result.zones = zones.size();

@@ -3,7 +3,10 @@
 #include <cpl_error.h>
 #include <cpl_json.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "libgis/core/errors.h"
 #include "libgis/model/schema.h"
@@ -34,6 +37,25 @@ std::string string_member(const CPLJSONObject& obj, const std::string& key, cons
   return v.ToString();
 }
 
+// A layer's path must stay inside the dataset folder (no absolute path, no "..", no link leading out):
+// a dataset received as a zip must not make parkgis read other files of the machine.
+void check_inside(const std::string& path, const std::string& folder, const std::string& file, const std::string& layer) {
+  const fs::path p(path);
+  bool outside = p.is_absolute() || p.has_root_name();
+  for (const fs::path& part : p.lexically_normal()) outside = outside || part == "..";
+  if (!outside) {
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(fs::absolute(folder), ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(folder) / p, ec);
+    const auto mismatch = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    outside = mismatch.first != base.end();
+  }
+  if (outside)
+    throw DataError(file + ": layers." + layer + ".path \"" + path +
+                    "\" leads outside the dataset folder; copy the file into the folder and give its name "
+                    "relative to it");
+}
+
 }  // namespace
 
 Manifest load_manifest(const std::string& dataset_folder) {
@@ -49,7 +71,14 @@ Manifest load_manifest(const std::string& dataset_folder) {
   CPLJSONDocument doc;
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);
-  const bool ok = doc.Load(m.file);
+  // Read as text first: Windows Notepad saves UTF-8 with a byte-order mark, which JSON parsers refuse.
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  const bool ok = doc.LoadMemory(text);
   CPLPopErrorHandler();
   if (!ok) {
     const std::string why = CPLGetLastErrorMsg();
@@ -113,6 +142,7 @@ Manifest load_manifest(const std::string& dataset_folder) {
         throw DataError(m.file + ": layers." + lname + " must be an object with \"path\" and/or \"fields\"");
       LayerSource src;
       src.path = string_member(entry, "path", m.file);
+      if (!src.path.empty()) check_inside(src.path, dataset_folder, m.file, lname);
       src.layer = string_member(entry, "layer", m.file);
       const CPLJSONObject fields = entry.GetObj("fields");
       if (fields.IsValid()) {

@@ -1,12 +1,19 @@
 // The SpatiaLite store: a SQLite file with SpatiaLite metadata that ogrinfo, the spatialite CLI and
 // QGIS open as it is (geometry_columns with SRIDs, R*Tree spatial indexes).
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "libgis/core/errors.h"
@@ -69,33 +76,53 @@ bool is_multipolygon_wkb(std::string_view wkb) {
   return false;
 }
 
+// The file a path names now (device and inode), to tell whether it is still the one a connection opened.
+struct FileId {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool operator==(const FileId&) const = default;
+};
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{st.st_dev, st.st_ino};
+}
+
 class SpatialiteStore : public Store {
  public:
-  SpatialiteStore(std::unique_ptr<Db> db, int srid) : m_db(std::move(db)), m_srid(srid) {}
+  SpatialiteStore(std::unique_ptr<Db> db, int srid) : m_db(std::move(db)), m_srid(srid), m_file(file_id(m_db->path())) {}
   ~SpatialiteStore() override {
-    if (m_in_tx) {
-      try {
-        m_db->exec("ROLLBACK");
-      } catch (...) {
-      }
+    try {
+      rollback();
+    } catch (...) {
     }
   }
 
   std::string location() const override { return m_db->path(); }
   int srid() const override { return m_srid; }
 
+  // IMMEDIATE: the write lock is taken now, so a second writer waits here (busy timeout) instead of
+  // failing at COMMIT after all its work. While it is held no import can replace the file (publish()
+  // locks the old file first), so the check below stays true until COMMIT.
   void begin() override {
-    m_db->exec("BEGIN");
+    m_db->exec("BEGIN IMMEDIATE");
     m_in_tx = true;
+    if (m_file && file_id(m_db->path()) != m_file) {
+      rollback();
+      throw DataError("database " + m_db->path() + " was replaced (by 'parkgis import' or another program) after " +
+                      "this command opened it; nothing was written; run the command again on the new database");
+    }
   }
   void commit() override {
     m_db->exec("COMMIT");
     m_in_tx = false;
   }
+  // SQLite may already have rolled the transaction back itself (disk full, I/O error): then there is
+  // nothing to undo, and a ROLLBACK would fail with a message that hides the first error.
   void rollback() override {
     if (!m_in_tx) return;
     m_in_tx = false;
-    m_db->exec("ROLLBACK");
+    if (!sqlite3_get_autocommit(m_db->get())) m_db->exec("ROLLBACK");
   }
 
   bool has_table(const std::string& name) override {
@@ -448,7 +475,50 @@ class SpatialiteStore : public Store {
  private:
   std::unique_ptr<Db> m_db;
   int m_srid;
+  std::optional<FileId> m_file;  // the file opened, when it could be identified
   bool m_in_tx = false;
+};
+
+// Removes PATH.tmp-PID files left by imports whose process no longer exists (killed with -9, power cut).
+void remove_stale_temporaries(const fs::path& target) {
+  std::error_code ec;
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = target.filename().string() + ".tmp-";
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
+    if (pid <= 0 || pid == getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // that process still runs
+    fs::remove(entry.path(), ec);
+  }
+}
+
+// Takes an exclusive lock on the database being replaced: SQLite first rolls a hot journal left by a
+// killed writer back into that old file (where it belongs), then waits for its readers and writers.
+// Held while the new file is renamed over it, so no writer of the old file can leave a journal (or
+// start a transaction) that a later open would replay into the new one.
+class OldDatabaseLock {
+ public:
+  explicit OldDatabaseLock(const std::string& path) {
+    m_db = std::make_unique<Db>(path, SQLITE_OPEN_READWRITE);
+    // A database in WAL mode (another program's, replaced with --force) is checkpointed and its -wal
+    // and -shm files removed before it goes.
+    m_db->exec("PRAGMA journal_mode = DELETE");
+    m_db->exec("BEGIN EXCLUSIVE");
+    m_db->query_int("SELECT count(*) FROM sqlite_master");  // reads: the lock is really held
+  }
+  ~OldDatabaseLock() {
+    try {
+      m_db->exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+
+ private:
+  std::unique_ptr<Db> m_db;
 };
 
 class SpatialiteNewStore : public NewStore {
@@ -460,6 +530,7 @@ class SpatialiteNewStore : public NewStore {
     if (target.has_parent_path() && !fs::is_directory(target.parent_path()))
       throw DataError("cannot create " + path + ": folder " + target.parent_path().string() + " does not exist");
     m_tmp = path + ".tmp-" + std::to_string(getpid());
+    remove_stale_temporaries(target);
     fs::remove(m_tmp);
     auto db = std::make_unique<Db>(m_tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     // The file is private until publish() renames it, so a crash loses nothing: no journal is needed.
@@ -496,6 +567,13 @@ class SpatialiteNewStore : public NewStore {
     m_store->db().exec("PRAGMA analysis_limit = 2000");
     m_store->db().exec("ANALYZE");
     m_store.reset();  // closes the file
+    std::unique_ptr<OldDatabaseLock> old_lock;
+    const TargetKind old = inspect_target(m_path);
+    if (old == TargetKind::parkgis || old == TargetKind::geopackage || old == TargetKind::other_sqlite)
+      old_lock = std::make_unique<OldDatabaseLock>(m_path);
+    struct stat st {};
+    if (old != TargetKind::none && ::stat(m_path.c_str(), &st) == 0)
+      ::chmod(m_tmp.c_str(), st.st_mode & 07777);  // the new file keeps the old one's permissions
     std::error_code ec;
     fs::rename(m_tmp, m_path, ec);
     if (ec) throw DataError("cannot move " + m_tmp + " to " + m_path + ": " + ec.message());
@@ -510,16 +588,66 @@ class SpatialiteNewStore : public NewStore {
 
 }  // namespace
 
+TargetKind inspect_target(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) return TargetKind::none;
+  if (!fs::is_regular_file(status)) return TargetKind::not_file;
+  char header[100] = {};
+  std::ifstream f(path, std::ios::binary);
+  f.read(header, sizeof header);
+  if (f.gcount() < static_cast<std::streamsize>(sizeof header) || std::memcmp(header, "SQLite format 3", 16) != 0)
+    return TargetKind::not_sqlite;
+  const auto byte = [&](int i) { return static_cast<unsigned char>(header[i]); };
+  const std::uint32_t app_id = (std::uint32_t(byte(68)) << 24) | (std::uint32_t(byte(69)) << 16) |
+                               (std::uint32_t(byte(70)) << 8) | std::uint32_t(byte(71));
+  if (app_id == 0x47504B47u || app_id == 0x47503130u || app_id == 0x47503131u)  // "GPKG", "GP10", "GP11"
+    return TargetKind::geopackage;
+  // Read-write (without create): a hot journal left by a killed writer is rolled back into this file,
+  // where it belongs; a read-only connection could not read past it.
+  sqlite3* db = nullptr;
+  TargetKind kind = TargetKind::other_sqlite;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(db, detail::busy_timeout_ms());
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + kMetaTable + "'";
+    int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) kind = TargetKind::parkgis;
+    sqlite3_finalize(st);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+      sqlite3_close(db);
+      throw DataError(detail::locked_message(path));
+    }
+  }
+  sqlite3_close(db);
+  return kind;
+}
+
+const char* target_kind_text(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::none: return "not there";
+    case TargetKind::parkgis: return "a parkgis database";
+    case TargetKind::geopackage: return "a GeoPackage";
+    case TargetKind::other_sqlite: return "an SQLite database of another program";
+    case TargetKind::not_sqlite: return "not an SQLite file";
+    case TargetKind::not_file: return "a folder or special file";
+  }
+  return "?";
+}
+
 std::unique_ptr<Store> open_spatialite(const std::string& path) {
   if (!fs::exists(path))
     throw DataError("database " + path + " does not exist; create it with 'parkgis import DATASET --db " + path + "'");
-  auto db = std::make_unique<Db>(path, SQLITE_OPEN_READWRITE);
-  std::int64_t has_meta = 0;
-  try {
-    has_meta = db->query_int(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + kMetaTable + "'");
-  } catch (const DataError&) {
+  const TargetKind kind = inspect_target(path);
+  if (kind == TargetKind::not_file)
+    throw DataError(path + " is a folder, not a database; give the database file, e.g. " +
+                    (fs::path(path) / "parkgis.sqlite").string());
+  if (kind == TargetKind::not_sqlite)
     throw DataError(path + " is not a parkgis database (not an SQLite file); create one with 'parkgis import DATASET --db FILE'");
-  }
+  auto db = std::make_unique<Db>(path, SQLITE_OPEN_READWRITE);
+  const std::int64_t has_meta =
+      db->query_int(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + kMetaTable + "'");
   if (has_meta == 0)
     throw DataError(path + " is not a parkgis database (it has no " + kMetaTable +
                     " table); create one with 'parkgis import DATASET --db FILE'");

@@ -18,6 +18,7 @@ Db::Db(const std::string& path, int flags) : m_path(path) {
     m_db = nullptr;
     throw DataError("cannot open database " + path + ": " + why);
   }
+  sqlite3_busy_timeout(m_db, busy_timeout_ms());
   m_spatialite_cache = spatialite_alloc_connection();
   spatialite_init_ex(m_db, m_spatialite_cache, 0);
   if (const char* env = std::getenv("PARKGIS_SQL_PROFILE"); env && *env && *env != '0') {
@@ -34,6 +35,20 @@ Db::Db(const std::string& path, int flags) : m_path(path) {
         },
         m_profile.get());
   }
+}
+
+int busy_timeout_ms() {
+  if (const char* env = std::getenv("PARKGIS_BUSY_TIMEOUT_MS"); env && *env) {
+    char* end = nullptr;
+    const long v = std::strtol(env, &end, 10);
+    if (end && *end == 0 && v >= 0) return static_cast<int>(std::min(v, 3600L * 1000));
+  }
+  return 30000;
+}
+
+std::string locked_message(const std::string& path) {
+  return "database " + path + " is locked by another program or parkgis command (reading or writing) " +
+         "and stayed locked for " + std::to_string(busy_timeout_ms() / 1000) + " s; try again when it has finished";
 }
 
 Db::~Db() {
@@ -56,8 +71,20 @@ void Db::exec(const std::string& sql) {
   if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     const std::string why = err ? err : error_message();
     sqlite3_free(err);
-    throw DataError("database " + m_path + ": " + why + " (in: " + sql.substr(0, 120) + ")");
+    fail(sql, why);
   }
+}
+
+void Db::fail(const std::string& sql, const std::string& why) const {
+  const int code = error_code() & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    throw DataError(locked_message(m_path));
+  if (code == SQLITE_FULL)
+    throw DataError("database " + m_path + ": the disk is full; free some space and run the command again "
+                    "(the database is left as it was)");
+  if (code == SQLITE_READONLY)
+    throw DataError("database " + m_path + " is read-only (file or folder permissions); nothing was written");
+  throw DataError("database " + m_path + ": " + why + " (in: " + sql.substr(0, 120) + ")");
 }
 
 std::int64_t Db::query_int(const std::string& sql) {
@@ -67,7 +94,7 @@ std::int64_t Db::query_int(const std::string& sql) {
 
 Stmt::Stmt(Db& db, const std::string& sql) : m_db(db), m_sql(sql) {
   if (sqlite3_prepare_v2(db.get(), sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-    throw DataError("database " + db.path() + ": " + db.error_message() + " (in: " + sql.substr(0, 120) + ")");
+    db.fail(sql, db.error_message());
 }
 
 Stmt::~Stmt() { sqlite3_finalize(m_stmt); }
@@ -93,7 +120,7 @@ bool Stmt::step() {
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw DataError("database " + m_db.path() + ": " + m_db.error_message() + " (in: " + m_sql.substr(0, 120) + ")");
+  m_db.fail(m_sql, m_db.error_message());
 }
 
 void Stmt::reset() {

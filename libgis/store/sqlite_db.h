@@ -1,6 +1,7 @@
 #pragma once
 // RAII over one SQLite connection with SpatiaLite loaded, and prepared statements.
-// Used only by the SpatiaLite store.
+// Used only by the SpatiaLite store. A connection waits for another process's lock up to
+// busy_timeout_ms() (PARKGIS_BUSY_TIMEOUT_MS, default 30 s) before SQLite reports it busy.
 
 #include <sqlite3.h>
 
@@ -25,6 +26,10 @@ class Db {
   void exec(const std::string& sql);                 // throws DataError with the SQL's error
   std::int64_t query_int(const std::string& sql);    // first column of the first row (0 if none)
   std::string error_message() const;
+  // Throws DataError for the connection's last error: busy/locked, disk full and read-only are said
+  // in plain words; anything else with SQLite's message and the statement.
+  [[noreturn]] void fail(const std::string& sql, const std::string& why) const;
+  int error_code() const { return m_db ? sqlite3_errcode(m_db) : SQLITE_CANTOPEN; }
 
  private:
   sqlite3* m_db = nullptr;
@@ -67,6 +72,9 @@ class Stmt {
   sqlite3_stmt* m_stmt = nullptr;
   std::string m_sql;
 };
+
+int busy_timeout_ms();
+std::string locked_message(const std::string& path);  // "database PATH is locked by ... try again when ..."
 
 // Quotes an identifier for SQL ("name" with inner quotes doubled).
 std::string quote_ident(std::string_view name);

@@ -60,6 +60,19 @@ class Store {
   virtual void set_meta(const std::string& key, const std::string& value) = 0;
 };
 
+// What lies at a path that a new database would replace (from the file's header and tables; a hot journal
+// left there by a killed writer is rolled back into that file, as any SQLite open does).
+enum class TargetKind {
+  none,          // nothing there: a new file
+  parkgis,       // a parkgis database: replaced by import
+  geopackage,    // an SQLite file with the GeoPackage application id
+  other_sqlite,  // another program's SQLite database
+  not_sqlite,    // any other file (a shapefile, a text file, ...)
+  not_file,      // a folder or a special file
+};
+TargetKind inspect_target(const std::string& path);
+const char* target_kind_text(TargetKind kind);  // "a GeoPackage", "not an SQLite file", ...
+
 // Opens an existing parkgis SpatiaLite database. Throws DataError when the file is missing or is not
 // a parkgis database.
 std::unique_ptr<Store> open_spatialite(const std::string& path);
@@ -70,7 +83,10 @@ class NewStore {
  public:
   virtual ~NewStore() = default;
   virtual Store& store() = 0;
-  virtual void publish() = 0;  // commits, closes and renames over `path` (atomic on one filesystem)
+  // Closes and renames over `path` (atomic on one filesystem). An existing database at `path` is first
+  // locked exclusively (waiting for its readers and writers; a hot journal left by a killed writer is
+  // rolled back into it, never into the new file) and the new file takes its permissions.
+  virtual void publish() = 0;
 };
 
 std::unique_ptr<NewStore> create_spatialite(const std::string& path, int srid);
