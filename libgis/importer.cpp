@@ -209,6 +209,31 @@ void check_target(const ImportOptions& options, const std::vector<std::string>& 
                     "(chmod u+w " + path + ") or add --force (the new database stays read-only too)");
 }
 
+// Damaged shapefiles stop the import (nothing is written) unless skip_unreadable, which imports the
+// readable records; either way the message names the file, how many records and which.
+void check_damage(const std::vector<OpenLayer>& open, bool skip_unreadable, IssueSink& issues) {
+  for (const OpenLayer& l : open) {
+    const io::ShapefileCheck* c = l.reader->shapefile_check();
+    if (!c || (c->damaged.empty() && c->file_problem.empty())) continue;
+    const std::string& file = l.reader->display_name();
+    std::string what;
+    if (!c->damaged.empty()) {
+      std::string ids;
+      for (std::size_t k = 0; k < c->damaged.size() && k < 5; ++k) ids += (k ? ", " : "") + std::to_string(c->damaged[k].fid);
+      if (c->damaged.size() > 5) ids += ", …";
+      what = std::to_string(c->damaged.size()) + " of " + std::to_string(c->index_records) +
+             " records cannot be read (records " + ids + "; the first: " + c->damaged.front().reason + ")";
+    }
+    if (!c->file_problem.empty()) what += (what.empty() ? "" : "; ") + c->file_problem;
+    if (!skip_unreadable)
+      throw DataError(file + " (layer " + l.spec->name + ") is damaged: " + what +
+                      ". Nothing was imported. Get an intact copy of the file, or add --skip-unreadable to import "
+                      "the readable records");
+    issues.add(Severity::error, "damaged_file", l.spec->name, "",
+               file + " is damaged: " + what + "; the readable records were imported (--skip-unreadable)");
+  }
+}
+
 }  // namespace
 
 ImportResult import_dataset(const ImportOptions& options) {
@@ -247,6 +272,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   std::vector<std::string> inputs;
   for (const OpenLayer& l : open) inputs.push_back(l.reader->path());
   check_target(options, inputs);
+  check_damage(open, options.skip_unreadable, result.issues);
 
   result.srid = choose_working_srid(open, &result.srid_reason);
   OGRSpatialReference working;

@@ -19,6 +19,9 @@ struct ImportOptions {
   // Also replace a db_path that is not a parkgis database (another SQLite file, a GeoPackage, any file)
   // or is read-only; never a file of the dataset being imported.
   bool force = false;
+  // Import the readable records of a damaged shapefile (each unreadable one recorded as an issue)
+  // instead of refusing the dataset.
+  bool skip_unreadable = false;
 };
 
 struct LayerReport {
@@ -28,6 +31,7 @@ struct LayerReport {
   std::string crs;       // declared CRS, e.g. "EPSG:4549 (...)"
   long long read = 0;     // features read
   long long written = 0;  // features stored
+  long long unreadable = 0;  // damaged records skipped (only with skip_unreadable)
 };
 
 struct ImportResult {

@@ -15,10 +15,10 @@ namespace parkgis::cli {
 
 int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
   Args args("import", argv);
-  args.value("--db").flag("--quiet").flag("--force");
+  args.value("--db").flag("--quiet").flag("--force").flag("--skip-unreadable");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis import DATASET --db FILE.sqlite [--force] [--quiet]\n\n"
+    ctx.out << "usage: parkgis import DATASET --db FILE.sqlite [--force] [--skip-unreadable] [--quiet]\n\n"
                "Reads the dataset folder DATASET (parks, zones, parcels, buildings, approvals,\n"
                "enterprises; see docs/dataset-format.md) into a new SpatiaLite database FILE.\n"
                "An existing FILE is replaced only when the import succeeds, and only when it is a\n"
@@ -27,6 +27,8 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
                "  --db FILE   database to create or replace\n"
                "  --force     also replace a FILE that is not a parkgis database (another program's\n"
                "              SQLite file, a GeoPackage, any file) or is read-only; never a file of DATASET\n"
+               "  --skip-unreadable  import the readable records of a damaged shapefile (each lost record\n"
+               "              is listed in import_issues) instead of refusing the dataset\n"
                "  --quiet     print nothing but errors\n";
     return kExitOk;
   }
@@ -38,6 +40,7 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
   opt.dataset = args.positional()[0];
   opt.db_path = args.require("--db");
   opt.force = args.has("--force");
+  opt.skip_unreadable = args.has("--skip-unreadable");
   const bool quiet = args.has("--quiet");
 
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);

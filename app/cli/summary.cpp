@@ -41,6 +41,7 @@ void print_import_summary(std::ostream& os, const ImportResult& r, const std::st
       continue;
     }
     os << "  " << name << l.written << " of " << l.read << " features";
+    if (l.unreadable > 0) os << " (+" << l.unreadable << " unreadable records skipped: LOST)";
     if (!l.encoding.empty()) os << ", text " << l.encoding;
     os << "\n";
   }

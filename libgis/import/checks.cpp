@@ -65,6 +65,42 @@ void check_zone_parks(const LoadedLayer& zones, const LoadedLayer& parks, IssueS
   }
 }
 
+namespace {
+
+std::string fmt_metres(double m) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.1f m", m);
+  return buf;
+}
+
+// A feature that names its zone must lie in it: the part outside (over 1 m², the size of a survey
+// error, not of a wrong zone) is recorded with its area and share, and the zone named is kept.
+void check_inside_named_zone(geom::Context& ctx, const LoadedFeature& f, const LoadedFeature& zone,
+                             const GEOSPreparedGeometry*& prepared, const std::string& layer, const std::string& zone_id,
+                             IssueSink& issues) {
+  const GEOSContextHandle_t h = ctx.handle();
+  if (!zone.geometry) return;
+  if (!prepared) prepared = GEOSPrepare_r(h, zone.geometry.get());
+  if (GEOSPreparedCovers_r(h, prepared, f.geometry.get()) == 1) return;
+  const double total = geom::area(ctx, f.geometry.get());
+  geom::GeomPtr inside = geom::own(ctx, GEOSIntersection_r(h, zone.geometry.get(), f.geometry.get()));
+  const double outside = total - (inside ? geom::area(ctx, inside.get()) : 0.0);
+  if (outside <= 1.0) return;
+  double distance = 0;
+  GEOSDistance_r(h, zone.geometry.get(), f.geometry.get(), &distance);
+  char buf[160];
+  if (distance > 0)
+    std::snprintf(buf, sizeof buf, "lies wholly outside it, %.1f m from its boundary", distance);
+  else
+    std::snprintf(buf, sizeof buf, "lies partly outside it (%.1f m², %.0f %% of its area)", outside,
+                  total > 0 ? 100.0 * outside / total : 0.0);
+  issues.add(Severity::warning, "outside_named_zone", layer, label_of(f),
+             layer + " " + label_of(f) + " names zone_id " + zone_id + " but " + buf +
+                 "; it is counted in " + zone_id + " as named. Check the zone_id or the boundaries");
+}
+
+}  // namespace
+
 std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zones, geom::Context& ctx,
                                       IssueSink& issues) {
   const GEOSContextHandle_t h = ctx.handle();
@@ -93,6 +129,8 @@ std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zon
     const std::string given = layer.text(f, "zone_id");
     if (!given.empty() && zone_by_id.count(given)) {
       source[k] = "attribute";
+      if (f.geometry) check_inside_named_zone(ctx, f, zones.features[zone_by_id.at(given)], prepared[zone_by_id.at(given)],
+                                              name, given, issues);
       continue;
     }
     if (!given.empty())
@@ -125,9 +163,21 @@ std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zon
     if (best == SIZE_MAX) {
       f.values[static_cast<std::size_t>(zone_field)] = store::Value{};
       source[k] = "";
+      double nearest = -1;
+      std::string nearest_id;
+      for (const LoadedFeature& z : zones.features) {
+        double d = 0;
+        if (z.skip || !z.geometry || GEOSDistance_r(h, z.geometry.get(), f.geometry.get(), &d) != 1) continue;
+        if (nearest < 0 || d < nearest) {
+          nearest = d;
+          nearest_id = z.id;
+        }
+      }
       issues.add(Severity::warning, "outside_zones", name, label_of(f),
-                 name + " " + label_of(f) + " lies outside every zone; it is kept without zone and left out of "
-                 "zone and park figures. Check its position or the zone boundaries");
+                 name + " " + label_of(f) + " lies outside every zone" +
+                     (nearest < 0 ? std::string() : " (" + fmt_metres(nearest) + " from the nearest, " + nearest_id + ")") +
+                     "; it is kept without zone and left out of zone and park figures. Check its position or the "
+                     "zone boundaries");
       continue;
     }
     f.values[static_cast<std::size_t>(zone_field)] = zones.features[best].id;
@@ -171,14 +221,6 @@ std::vector<std::string> fill_floor_areas(LoadedLayer& buildings, geom::Context&
   for (std::size_t k = 0; k < buildings.features.size(); ++k) {
     LoadedFeature& b = buildings.features[k];
     if (b.skip) continue;
-    for (const char* field : {"floor_area", "vacant_area", "floors"}) {
-      const auto v = number(buildings, b, field);
-      if (v && *v < 0) {
-        issues.add(Severity::warning, "negative_value", "buildings", label_of(b),
-                   "building " + b.id + ": " + field + " = " + fmt(*v) + " is negative; left empty");
-        b.values[static_cast<std::size_t>(buildings.field_index(field))] = store::Value{};
-      }
-    }
     auto floor_area = number(buildings, b, "floor_area");
     if (floor_area) {
       source[k] = "attribute";

@@ -125,6 +125,7 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
     }
     out.features.push_back(std::move(f));
   });
+  out.report.unreadable = reader.unreadable();
   report_progress(progress, "reading " + spec.name, 1.0);
   return out;
 }

@@ -152,9 +152,13 @@ Manifest load_manifest(const std::string& dataset_folder) {
           if (!spec->field(f.GetName()))
             throw DataError(m.file + ": layers." + lname + ".fields: unknown field \"" + f.GetName() +
                             "\"; the fields of " + lname + " are " + list_fields(*spec));
+          if (f.GetType() == CPLJSONObject::Type::Null) {
+            src.absent.insert(f.GetName());
+            continue;
+          }
           if (f.GetType() != CPLJSONObject::Type::String)
             throw DataError(m.file + ": layers." + lname + ".fields." + f.GetName() +
-                            " must be the name of a source field");
+                            " must be the name of a source field, or null when the data has none");
           src.fields[f.GetName()] = f.ToString();
         }
       }

@@ -7,6 +7,7 @@
 // Everything is optional; what is not given falls back to the defaults.
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,7 @@ struct LayerSource {
   std::string path;                           // absolute or relative to the dataset folder; "" = default
   std::string layer;                          // layer inside a multi-layer source; "" = the first
   std::map<std::string, std::string> fields;  // canonical field -> source field
+  std::set<std::string> absent;               // canonical fields the data is stated not to have (null)
 };
 
 struct Manifest {

@@ -1,5 +1,6 @@
 #include "libgis/io/source_reader.h"
 
+#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -8,6 +9,8 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <vector>
 
 #include "libgis/core/dates.h"
 #include "libgis/core/errors.h"
@@ -104,6 +107,14 @@ SourceReader::SourceReader(const model::LayerSpec& spec, const std::string& path
                  m_display + ": " + m_encoding.detail + "; read as " + m_encoding.name +
                      ". If the text looks wrong, set \"encoding\" in dataset.json or add a .cpg file");
 
+  if (lower_ascii(fs::path(path).extension().string()) == ".shp") {
+    if (sibling_file(path, ".dbf").empty())
+      throw DataError(m_display + " (layer " + spec.name + ") has no .dbf file beside it (" +
+                      fs::path(path).stem().string() + ".dbf): the attributes are missing. Copy the .dbf together " +
+                      "with the .shp and .shx");
+    m_shp_check = check_shapefile(path);
+  }
+
   CPLStringList open_options;
   for (const std::string& o : m_encoding.open_options) open_options.AddString(o.c_str());
   CPLErrorReset();
@@ -111,6 +122,9 @@ SourceReader::SourceReader(const model::LayerSpec& spec, const std::string& path
   m_ds = static_cast<GDALDataset*>(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr));
   CPLPopErrorHandler();
+  if (!m_ds && m_shp_check && !m_shp_check->file_problem.empty())
+    throw DataError(m_display + " (layer " + spec.name + ") is damaged: " + m_shp_check->file_problem +
+                    ". Get an intact copy of the .shp, .shx and .dbf");
   if (!m_ds) {
     const std::string why = CPLGetLastErrorMsg();
     throw DataError(m_display + " (layer " + spec.name + "): cannot be read as a vector file" +
@@ -174,6 +188,16 @@ void SourceReader::match_fields(const LayerSource& config) {
     FieldMatch& m = m_matches[k];
     if (m.source_index >= 0) continue;
     const FieldSpec& f = m_spec.fields[k];
+    if (config.absent.count(f.name)) {
+      if (f.required)
+        throw DataError("dataset.json states " + m_spec.name + "." + f.name + " absent (null), but every " +
+                        m_spec.name + " needs it");
+      m.how = "absent";
+      m_issues.add(Severity::warning, "field_absent", m_spec.name, "",
+                   m_display + ": dataset.json states the data has no " + f.name +
+                       "; the figures that need it stay empty (shown as —)");
+      continue;
+    }
     int idx = find(f.name);
     std::string how = "name";
     if (idx < 0 && f.name.size() > 10) {
@@ -188,7 +212,7 @@ void SourceReader::match_fields(const LayerSource& config) {
   // Pass 2: known aliases (cadastral abbreviations, Chinese names, and their 10-byte DBF forms).
   for (std::size_t k = 0; k < m_spec.fields.size(); ++k) {
     FieldMatch& m = m_matches[k];
-    if (m.source_index >= 0) continue;
+    if (m.source_index >= 0 || m.how == "absent") continue;
     const FieldSpec& f = m_spec.fields[k];
     std::vector<int> hits;
     for (const std::string& alias : f.aliases) {
@@ -220,11 +244,22 @@ void SourceReader::match_fields(const LayerSource& config) {
                     ". Rename the field or map it in dataset.json: \"layers\": {\"" + m_spec.name +
                     "\": {\"fields\": {\"" + first.name + "\": \"YOUR_FIELD\"}}}");
   }
+  for (const std::string& name : model::needed_for_indicators(m_spec.name)) {
+    const FieldSpec* f = m_spec.field(name);
+    const FieldMatch& m = m_matches[static_cast<std::size_t>(f - m_spec.fields.data())];
+    if (m.source_index >= 0 || m.how == "absent") continue;
+    throw DataError(m_display + " (layer " + m_spec.name + ") has no field for " + name + " (looked for " + name +
+                    (f->aliases.empty() ? "" : ", " + join(f->aliases)) + "); the 亩均 figures and the grading need it. " +
+                    "Its fields are: " + (names.empty() ? "(none)" : join(names)) +
+                    ". Add the column, map it in dataset.json, or state that the data has none: \"layers\": {\"" +
+                    m_spec.name + "\": {\"fields\": {\"" + name + "\": null}}}");
+  }
 }
 
 const OGRSpatialReference* SourceReader::declared_srs() const { return m_layer->GetSpatialRef(); }
 
 bool SourceReader::extent(double* minx, double* miny, double* maxx, double* maxy) const {
+  if (feature_count() == 0) return false;  // an empty layer has no extent (GDAL reports 0,0 - 0,0)
   OGREnvelope env;
   if (m_layer->GetExtent(&env, TRUE) != OGRERR_NONE) return false;
   *minx = env.MinX;
@@ -236,6 +271,22 @@ bool SourceReader::extent(double* minx, double* miny, double* maxx, double* maxy
 
 long long SourceReader::feature_count() const { return m_layer->GetFeatureCount(TRUE); }
 
+// Not-a-number, infinities and magnitudes no land record has (over 1e12: more than the area of China in
+// m², more money than any budget in 万元) are recorded and read as missing; so are negative areas,
+// amounts and counts (fields with a unit, and floors).
+bool SourceReader::usable_number(double v, const FieldMatch& m, const FieldSpec& f, long long fid,
+                                 const std::string& label, const std::string& text) {
+  std::string why;
+  if (!std::isfinite(v)) why = "is not a finite number";
+  else if (std::fabs(v) > 1e12) why = "is beyond any plausible value (over 10^12)";
+  else if (v < 0 && (!f.unit.empty() || f.type == FieldType::integer)) why = "is negative";
+  if (why.empty()) return true;
+  m_issues.add(Severity::warning, why == "is negative" ? "negative_value" : "bad_number", m_spec.name, label,
+               m_display + " feature " + std::to_string(fid) + ": " + m.source_name + " = " + text + " " + why +
+                   "; " + f.name + " left empty");
+  return false;
+}
+
 store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m, const FieldSpec& f,
                                    long long fid, const std::string& label) {
   const auto* feature = static_cast<const OGRFeature*>(feature_ptr);
@@ -245,6 +296,7 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
   // Fast path: numbers and dates stored as such need no text formatting and parsing.
   if (numeric_source && (f.type == FieldType::integer || f.type == FieldType::real)) {
     const double v = feature->GetFieldAsDouble(m.source_index);
+    if (!usable_number(v, m, f, fid, label, std::to_string(v))) return {};
     if (f.type == FieldType::integer) return static_cast<std::int64_t>(std::llround(v));
     return v;
   }
@@ -295,6 +347,7 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
                          "\" is not a number; " + f.name + " left empty");
         return {};
       }
+      if (!usable_number(*v, m, f, fid, label, t)) return {};
       if (f.type == FieldType::integer) return static_cast<std::int64_t>(std::llround(*v));
       return *v;
     }
@@ -318,8 +371,39 @@ void SourceReader::read(const std::function<void(const SourceFeature&)>& fn) {
   const FieldSpec* id_spec = m_spec.field(m_spec.id_field);
   const std::size_t id_index = static_cast<std::size_t>(id_spec - m_spec.fields.data());
   SourceFeature out;
+  std::map<long long, const std::string*> damaged;
+  if (m_shp_check)
+    for (const DamagedRecord& d : m_shp_check->damaged) damaged[d.fid] = &d.reason;
+  // GDAL's messages while reading (CPLError) are collected per feature and become issues.
+  struct Collector {
+    std::vector<std::string> messages;
+    static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum, const char* msg) {
+      if (cls < CE_Warning) return;
+      auto* self = static_cast<Collector*>(CPLGetErrorHandlerUserData());
+      self->messages.push_back(msg ? msg : "");
+    }
+  } collector;
+  CPLPushErrorHandlerEx(&Collector::handler, &collector);
+  struct Pop {
+    ~Pop() { CPLPopErrorHandler(); }
+  } pop;
+  const auto flush_messages = [&](long long fid) {
+    for (const std::string& msg : collector.messages)
+      m_issues.add(Severity::warning, "read_error", m_spec.name, "fid:" + std::to_string(fid),
+                   m_display + " feature " + std::to_string(fid) + ": GDAL reported: " + msg);
+    collector.messages.clear();
+  };
   for (auto& feature : *m_layer) {
     out.fid = feature->GetFID();
+    if (auto it = damaged.find(out.fid); it != damaged.end()) {
+      ++m_unreadable;
+      collector.messages.clear();
+      m_issues.add(Severity::error, "unreadable_record", m_spec.name, "fid:" + std::to_string(out.fid),
+                   m_display + " record " + std::to_string(out.fid) + " cannot be read: " + *it->second +
+                       "; skipped (--skip-unreadable)");
+      continue;
+    }
+    flush_messages(out.fid);
     out.values.assign(m_spec.fields.size(), store::Value{});
     // The id first, so that messages about the other fields can name the feature.
     std::string label = "fid:" + std::to_string(out.fid);
@@ -330,6 +414,7 @@ void SourceReader::read(const std::function<void(const SourceFeature&)>& fn) {
     out.geometry = feature->GetGeometryRef();
     fn(out);
   }
+  flush_messages(out.fid + 1);
 }
 
 }  // namespace parkgis::io

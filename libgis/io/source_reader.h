@@ -5,12 +5,14 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "libgis/core/issues.h"
 #include "libgis/io/encoding.h"
 #include "libgis/io/manifest.h"
+#include "libgis/io/shapefile_check.h"
 #include "libgis/model/schema.h"
 #include "libgis/store/table.h"
 
@@ -25,7 +27,7 @@ struct FieldMatch {
   std::string canonical;  // canonical field name
   int source_index = -1;  // OGR field index, -1 when the source lacks it
   std::string source_name;
-  std::string how;  // "manifest", "name", "dbf-name" (cut to 10 bytes), "alias"
+  std::string how;  // "manifest", "name", "dbf-name" (cut to 10 bytes), "alias", "absent" (stated null)
 };
 
 struct SourceFeature {
@@ -55,11 +57,19 @@ class SourceReader {
   bool extent(double* minx, double* miny, double* maxx, double* maxy) const;  // false when empty
   long long feature_count() const;
 
-  // Calls fn for every feature, in source order.
+  // Calls fn for every feature, in source order. Records found damaged (shapefile_check) are not passed
+  // on: each becomes an issue "unreadable_record" (use with ImportOptions::skip_unreadable only). GDAL's
+  // own error messages while reading become issues "read_error", never lines on stderr.
   void read(const std::function<void(const SourceFeature&)>& fn);
+
+  // For .shp sources: the record-level check made when the file was opened (null for other formats).
+  const ShapefileCheck* shapefile_check() const { return m_shp_check ? &*m_shp_check : nullptr; }
+  long long unreadable() const { return m_unreadable; }  // damaged records skipped by read()
 
  private:
   void match_fields(const LayerSource& config);
+  bool usable_number(double v, const FieldMatch& m, const model::FieldSpec& f, long long fid,
+                     const std::string& label, const std::string& text);
   store::Value convert(const void* feature, const FieldMatch& m, const model::FieldSpec& f, long long fid,
                        const std::string& feature_label);
 
@@ -70,6 +80,8 @@ class SourceReader {
   GDALDataset* m_ds = nullptr;
   OGRLayer* m_layer = nullptr;
   std::vector<FieldMatch> m_matches;
+  std::optional<ShapefileCheck> m_shp_check;
+  long long m_unreadable = 0;
 };
 
 // Finds the file of a canonical layer in a dataset folder: the manifest path, else the default file

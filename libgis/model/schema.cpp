@@ -107,6 +107,13 @@ const std::vector<LayerSpec>& canonical_layers() {
   return layers;
 }
 
+const std::vector<std::string>& needed_for_indicators(std::string_view layer) {
+  // 亩均税收 and 亩均产值 and the grading that rests on them (docs/indicators.md).
+  static const std::vector<std::string> enterprises = {"output_wan", "tax_wan"};
+  static const std::vector<std::string> none;
+  return layer == "enterprises" ? enterprises : none;
+}
+
 const LayerSpec* find_layer(std::string_view name) {
   for (const LayerSpec& l : canonical_layers())
     if (l.name == name) return &l;

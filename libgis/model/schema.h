@@ -36,5 +36,8 @@ struct LayerSpec {
 // All canonical layers, in import order (parks before zones before parcels ...).
 const std::vector<LayerSpec>& canonical_layers();
 const LayerSpec* find_layer(std::string_view name);
+// Optional fields the indicators cannot do without: a source that lacks one is refused unless
+// dataset.json states it absent ("fields": {"tax_wan": null}).
+const std::vector<std::string>& needed_for_indicators(std::string_view layer);
 
 }  // namespace parkgis::model
