@@ -7,6 +7,7 @@
 //                  applies what a survey may change (survey columns, editable attributes:
 //                  survey_fields.h) and lists the rest as conflicts; history goes to survey_log.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,10 @@ struct MergeRequest {
   double max_shift_m = 1.0;    // a centroid that moved more than this is a conflict
   double max_area_change = 0.01;  // so is an area change of more than this share (1 %)
   std::string now;             // timestamp for survey_log ("" = the current local time)
+  // A returned .zip: only the files merge reads are unpacked, each to at most max_file_bytes and all
+  // together to max_total_bytes (else DataError): a survey return is a few MB, a zip bomb is not.
+  std::uint64_t max_file_bytes = 256ull << 20;
+  std::uint64_t max_total_bytes = 1024ull << 20;
 };
 
 struct Change {

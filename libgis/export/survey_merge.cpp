@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -75,17 +76,42 @@ std::vector<Source> sources_in(const fs::path& folder, const std::string& displa
   return out;
 }
 
+// What survey_merge reads from a returned .zip: the vector files and their companions (.shx, .dbf, .prj,
+// .cpg, .fields.csv). Anything else is left packed; what is unpacked is bounded (a zip bomb must not
+// fill the disk) by MergeRequest::max_file_bytes and max_total_bytes.
+
+bool is_read_back(const fs::path& p) {
+  const std::string ext = lower(p.extension().string());
+  return is_vector_file(p) || ext == ".shx" || ext == ".dbf" || ext == ".prj" || ext == ".cpg" || ext == ".csv";
+}
+
 class ExtractedZip {
  public:
-  explicit ExtractedZip(const std::string& zip) : m_folder(fs::temp_directory_path(), "merge") {
+  ExtractedZip(const std::string& zip, std::uint64_t max_file, std::uint64_t max_total)
+      : m_folder(fs::temp_directory_path(), "merge") {
     const fs::path& m_path = m_folder.path();
     std::error_code ec;
     const std::string root = "/vsizip/" + fs::absolute(zip).string();
     char** entries = VSIReadDirRecursive(root.c_str());
     if (!entries) throw DataError("cannot read " + zip + " as a .zip file");
+    std::uint64_t total = 0;
     for (char** e = entries; *e; ++e) {
       const std::string name = *e;
       if (name.empty() || name.back() == '/' || name.find("..") != std::string::npos) continue;
+      if (!is_read_back(fs::path(name))) continue;  // photos, PDFs, styles: not read, not unpacked
+      VSIStatBufL st;
+      if (VSIStatL((root + "/" + name).c_str(), &st) != 0) continue;
+      const auto size = static_cast<std::uint64_t>(st.st_size);
+      total += size;
+      if (size > max_file || total > max_total) {
+        CSLDestroy(entries);
+        throw DataError(zip + ": " + name + " unpacks to " + std::to_string(size / (1024 * 1024)) + " MiB (" +
+                        std::to_string(total / (1024 * 1024)) + " MiB so far), over the limit of " +
+                        std::to_string(max_file / (1024 * 1024)) + " MiB a file and " +
+                        std::to_string(max_total / (1024 * 1024)) +
+                        " MiB in all; a survey return is far smaller. Check the file, or unpack it and merge the "
+                        "folder");
+      }
       const fs::path dest = m_path / name;
       fs::create_directories(dest.parent_path(), ec);
       if (CPLCopyFile(dest.string().c_str(), (root + "/" + name).c_str()) != 0) {
@@ -645,7 +671,7 @@ MergeResult survey_merge(store::Store& store, const MergeRequest& req) {
   if (fs::is_directory(path)) {
     sources = sources_in(path, req.returned);
   } else if (lower(path.extension().string()) == ".zip") {
-    zip = std::make_unique<ExtractedZip>(req.returned);
+    zip = std::make_unique<ExtractedZip>(req.returned, req.max_file_bytes, req.max_total_bytes);
     sources = sources_in(zip->path(), req.returned);
   } else {
     if (!is_vector_file(path))

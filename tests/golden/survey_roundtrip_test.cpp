@@ -3,6 +3,7 @@
 // → merge shows the diff and the conflicts, keeps the history, and a second merge changes nothing.
 // The same edits come back as GeoJSON, KML and a GBK CSV (without fields.csv: names by the short-name
 // rule), and a .zip package merges as it is.
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@
 
 #include "app/cli/command.h"
 #include "libgis/analysis/analyze.h"
+#include "libgis/core/errors.h"
 #include "libgis/export/survey.h"
 #include "libgis/export/text_codec.h"
 #include "libgis/importer.h"
@@ -272,6 +274,43 @@ TEST(SurveyRoundTrip, ZipPackageMergesUnchanged) {
   EXPECT_TRUE(r.conflicts.empty()) << r.conflicts.front().reason;
   EXPECT_TRUE(r.notes.empty()) << r.notes.front();
   EXPECT_EQ(count(db, "survey_log"), 0);
+}
+
+// A returned .zip unpacks only what merge reads (a 3 MiB photo stays packed), each file within a limit
+// (a zip bomb is refused before it fills the disk).
+TEST(SurveyRoundTrip, ZipUnpacksOnlyWhatItReadsWithinLimits) {
+  TempDir tmp;
+  const std::string db = make_db(tmp, "x.sqlite");
+  std::string out, err;
+  ASSERT_EQ(run_cli({"survey-pack", "--db", db, "--zone", "Z1", "-o", tmp.str("z1.zip")}, &out, &err), 0) << err;
+  const std::string zip = "/vsizip/" + tmp.str("z1.zip");
+  const auto add_entry = [&](const std::string& name, std::size_t bytes) {
+    VSILFILE* f = VSIFOpenL((zip + "/" + name).c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string zeros(1 << 20, '\0');
+    for (std::size_t done = 0; done < bytes; done += zeros.size()) VSIFWriteL(zeros.data(), 1, zeros.size(), f);
+    VSIFCloseL(f);
+  };
+  add_entry("photos/site.jpg", 3u << 20);
+  MergeRequest req;
+  req.returned = tmp.str("z1.zip");
+  req.dry_run = true;
+  req.max_file_bytes = 2u << 20;
+  {
+    auto store = parkgis::store::open_spatialite(db);
+    EXPECT_NO_THROW(parkgis::exporter::survey_merge(*store, req));  // the photo is not unpacked
+  }
+  add_entry("extra.csv", 3u << 20);  // read back, and over the 2 MiB limit
+  auto store = parkgis::store::open_spatialite(db);
+  try {
+    parkgis::exporter::survey_merge(*store, req);
+    FAIL() << "a 3 MiB entry was unpacked past a 2 MiB limit";
+  } catch (const parkgis::DataError& e) {
+    EXPECT_NE(std::string(e.what()).find(": extra.csv unpacks to 3 MiB (3 MiB so far), over the limit of 2 MiB a file and "
+                                         "1024 MiB in all; a survey return is far smaller"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(SurveyRoundTrip, UsageAndDataErrors) {
