@@ -9,6 +9,7 @@
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
 #include "libgis/core/errors.h"
+#include "libgis/store/store.h"
 #include "libgis/render/map_export.h"
 #include "libgis/render/map_style.h"
 
@@ -69,6 +70,12 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   req.lang = lang == "zh" ? render::Lang::zh : render::Lang::en;
   req.date = args.get("--date").value_or("");
 
+  {  // every theme colours analysis results: a map without them would be uncoloured
+    auto store = store::open_spatialite(req.db_path);
+    if (!store->has_table("parcel_metrics"))
+      throw DataError(req.db_path + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
+                      req.db_path + "' first");
+  }
   GuiScope gui;
   if (!render::cjk_font_available())
     ctx.err << "parkgis render: warning: font Noto Sans CJK SC is not installed (scripts/setup.sh installs "

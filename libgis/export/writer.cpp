@@ -6,7 +6,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <sys/statvfs.h>
+#include <unistd.h>
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -42,14 +45,34 @@ class GdalMessages {
   ~GdalMessages() { CPLPopErrorHandler(); }
   GdalMessages(const GdalMessages&) = delete;
   GdalMessages& operator=(const GdalMessages&) = delete;
-  std::string last() const { return m_messages.empty() ? "no message from GDAL" : m_messages.back(); }
+  bool failed() const { return m_failures > 0; }
+  // Why writing `path` failed: a full disk or an unwritable folder first (GDAL then reports a
+  // misleading ".shp file is unreadable, or corrupt"), else GDAL's last message.
+  std::string reason(const std::string& path) const {
+    const std::string disk = disk_problem(path);
+    const std::string gdal = m_messages.empty() ? "" : m_messages.back();
+    if (!disk.empty()) return disk + (gdal.empty() ? "" : " (GDAL: " + gdal + ")");
+    return gdal.empty() ? "GDAL gave no reason; check that the folder is writable and has free space" : gdal;
+  }
 
  private:
   static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
     auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
-    if (self && level >= CE_Warning) self->m_messages.emplace_back(msg ? msg : "");
+    if (!self || level < CE_Warning) return;
+    self->m_messages.emplace_back(msg ? msg : "");
+    if (level >= CE_Failure) ++self->m_failures;
+  }
+  static std::string disk_problem(const std::string& path) {
+    const fs::path folder = fs::absolute(path).parent_path();
+    if (::access(folder.c_str(), W_OK) != 0) return "the folder " + folder.string() + " is not writable";
+    struct statvfs st {};
+    if (::statvfs(folder.c_str(), &st) == 0 && std::uint64_t(st.f_bavail) * st.f_frsize < (1u << 20))
+      return "the disk holding " + folder.string() + " is full (" +
+             std::to_string(std::uint64_t(st.f_bavail) * st.f_frsize / 1024) + " KiB free); free some space";
+    return "";
   }
   std::vector<std::string> m_messages;
+  int m_failures = 0;
 };
 
 }  // namespace
@@ -402,13 +425,13 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
   if (!driver) throw DataError(std::string("this GDAL has no ") + driver_name + " driver");
   std::unique_ptr<GDALDataset> ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!ds) throw DataError("cannot create " + path + ": " + messages.last());
+  if (!ds) throw DataError("cannot create " + path + ": " + messages.reason(path));
   std::vector<const char*> lco_ptrs;
   for (const std::string& o : lco) lco_ptrs.push_back(o.c_str());
   lco_ptrs.push_back(nullptr);
   OGRLayer* out = ds->CreateLayer(layer.name.c_str(), layer.spatial ? dst.get() : nullptr,
                                   layer.spatial ? wkbMultiPolygon : wkbNone, const_cast<char**>(lco_ptrs.data()));
-  if (!out) throw DataError("cannot create the layer in " + path + ": " + messages.last());
+  if (!out) throw DataError("cannot create the layer in " + path + ": " + messages.reason(path));
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
     const OutField& f = layer.fields[i];
     OGRFieldDefn defn(f.out_name.c_str(), ogr_type(f, layer, i, options.format));
@@ -416,7 +439,7 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
     if (f.precision > 0) defn.SetPrecision(f.precision);
     if (options.format == Format::gpkg && !f.label.zh.empty()) defn.SetAlternativeName(f.label.zh.c_str());
     if (out->CreateField(&defn, FALSE) != OGRERR_NONE)
-      throw DataError("cannot create the field " + f.out_name + " in " + path + ": " + messages.last());
+      throw DataError("cannot create the field " + f.out_name + " in " + path + ": " + messages.reason(path));
   }
   const bool transaction = ds->StartTransaction() == OGRERR_NONE;
   for (std::size_t k = 0; k < layer.features.size(); ++k) {
@@ -435,13 +458,12 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
     }
     if (!feat.style.empty()) feature.SetStyleString(feat.style.c_str());
     if (out->CreateFeature(&feature) != OGRERR_NONE)
-      throw DataError("cannot write feature " + feature_name(layer, k) + " to " + path + ": " + messages.last());
+      throw DataError("cannot write feature " + feature_name(layer, k) + " to " + path + ": " + messages.reason(path));
   }
   if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-    throw DataError("cannot write " + path + ": " + messages.last());
-  ds.reset();  // closes and flushes
-  if (CPLGetLastErrorType() == CE_Failure && !fs::exists(path))
-    throw DataError("cannot write " + path + ": " + messages.last());
+    throw DataError("cannot write " + path + ": " + messages.reason(path));
+  ds.reset();  // closes and flushes: a full disk often shows only here
+  if (messages.failed() || !fs::exists(path)) throw DataError("cannot write " + path + ": " + messages.reason(path));
 
   if (options.format == Format::shp) {
     const std::string cpg = fs::path(path).replace_extension(".cpg").string();

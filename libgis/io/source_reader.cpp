@@ -413,6 +413,7 @@ void SourceReader::read(const std::function<void(const SourceFeature&)>& fn) {
       if (k != id_index) out.values[k] = convert(feature.get(), m_matches[k], m_spec.fields[k], out.fid, label);
     out.geometry = feature->GetGeometryRef();
     fn(out);
+    flush_messages(out.fid);  // raised while the caller handled it (e.g. PROJ while reprojecting)
   }
   flush_messages(out.fid + 1);
 }

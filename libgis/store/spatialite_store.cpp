@@ -189,16 +189,18 @@ class SpatialiteStore : public Store {
       g.step();
       return;
     }
-    bool spatial = false;
+    bool spatial = false, indexed = false;
     {
       // Finalized before the DROPs: SQLite refuses to drop a table while a statement is pending.
-      Stmt g(*m_db, "SELECT count(*) FROM geometry_columns WHERE f_table_name = lower(?)");
+      Stmt g(*m_db, "SELECT count(*), max(spatial_index_enabled) FROM geometry_columns WHERE f_table_name = lower(?)");
       g.bind_text(1, name);
       spatial = g.step() && g.column_int(0) > 0;
+      indexed = spatial && g.column_int(1) != 0;
     }
     if (spatial) {
-      // DisableSpatialIndex + drop of the idx_ table, then the geometry metadata, then the table.
-      m_db->exec("SELECT DisableSpatialIndex(" + sql_literal(name) + ", 'geom')");
+      // DisableSpatialIndex (only when enabled: SpatiaLite prints an error line otherwise) + drop of the
+      // idx_ table, then the geometry metadata, then the table.
+      if (indexed) m_db->exec("SELECT DisableSpatialIndex(" + sql_literal(name) + ", 'geom')");
       m_db->exec("DROP TABLE IF EXISTS " + quote_ident("idx_" + name + "_geom"));
       m_db->exec("SELECT DiscardGeometryColumn(" + sql_literal(name) + ", 'geom')");
     }

@@ -47,6 +47,21 @@ TEST(RenderCommand, ErrorsAndExitCodes) {
   EXPECT_FALSE(std::filesystem::exists(parkgis::test::gui_tmp("x.png")));
 }
 
+// A database that was imported but never analysed has nothing to colour: an error, not a grey map.
+TEST(RenderCommand, DatabaseWithoutAnalysisIsAnError) {
+  const std::string db = parkgis::test::gui_tmp("imported-only.sqlite");
+  std::ostringstream out, errs;
+  parkgis::cli::Context ctx{out, errs, false};
+  ASSERT_EQ(parkgis::cli::run({"import", std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde", "--db", db, "--quiet"}, ctx), 0)
+      << errs.str();
+  std::string err;
+  const std::string png = parkgis::test::gui_tmp("unanalysed.png");
+  EXPECT_EQ(render({"--db", db, "--theme", "idle", "-o", png}, &err), 1);
+  EXPECT_EQ(err, "parkgis render: error: " + db + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
+                     db + "' first\n");
+  EXPECT_FALSE(std::filesystem::exists(png));
+}
+
 TEST(RenderCommand, RunsWithoutADisplay) {
   const std::string out = parkgis::test::gui_tmp("cmd-nodisplay.pdf");
   const std::string cmd = "env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY " + std::string(PARKGIS_BIN_DIR) +
