@@ -45,7 +45,8 @@ bool is_ascii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// The forms a name takes after a DBF cut it to 10 bytes: 10 ASCII characters, or 5 GBK characters.
+// The forms a name takes after a DBF cut it to 10 bytes: 10 ASCII characters, or 5 GBK characters (a
+// UTF-8 DBF's cut is matched separately, below).
 std::string dbf_form(const std::string& name) {
   return is_ascii(name) ? name.substr(0, 10) : first_code_points(name, 5);
 }
@@ -218,6 +219,9 @@ void SourceReader::match_fields(const LayerSource& config) {
     for (const std::string& alias : f.aliases) {
       int idx = find(alias);
       if (idx < 0 && dbf_form(alias) != alias) idx = find(dbf_form(alias));
+      // A UTF-8 DBF cuts the name at 10 bytes, which may fall inside a character ("宗地代码" → "宗地代" and
+      // one byte of "码").
+      if (idx < 0 && alias.size() > 10) idx = find(alias.substr(0, 10));
       if (idx >= 0 && std::find(hits.begin(), hits.end(), idx) == hits.end()) hits.push_back(idx);
     }
     if (hits.empty()) continue;
