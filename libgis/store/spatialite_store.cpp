@@ -2,6 +2,7 @@
 // QGIS open as it is (geometry_columns with SRIDs, R*Tree spatial indexes).
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -481,6 +482,17 @@ class SpatialiteStore : public Store {
   bool m_in_tx = false;
 };
 
+// A full disk or an unwritable folder where `path` is written, in words ("" when neither).
+std::string disk_problem(const std::string& path) {
+  const fs::path folder = fs::absolute(path).parent_path();
+  if (::access(folder.c_str(), W_OK) != 0) return "the folder " + folder.string() + " is not writable";
+  struct statvfs st {};
+  if (::statvfs(folder.c_str(), &st) == 0 && std::uint64_t(st.f_bavail) * st.f_frsize < (4u << 20))
+    return "the disk is full (" + std::to_string(std::uint64_t(st.f_bavail) * st.f_frsize / 1024) +
+           " KiB free in " + folder.string() + "); free some space and run the command again (the database is left as it was)";
+  return "";
+}
+
 // Removes PATH.tmp-PID files left by imports whose process no longer exists (killed with -9, power cut).
 void remove_stale_temporaries(const fs::path& target) {
   std::error_code ec;
@@ -534,6 +546,19 @@ class SpatialiteNewStore : public NewStore {
     m_tmp = path + ".tmp-" + std::to_string(getpid());
     remove_stale_temporaries(target);
     fs::remove(m_tmp);
+    try {
+      create(srid);
+    } catch (...) {
+      m_store.reset();
+      std::error_code ec;
+      fs::remove(m_tmp, ec);
+      throw;
+    }
+  }
+
+  void create(int srid) {
+    // Less room than the smallest database needs: say so now (SpatiaLite would print its own errors).
+    if (const std::string disk = disk_problem(m_tmp); !disk.empty()) throw DataError("cannot create " + m_path + ": " + disk);
     auto db = std::make_unique<Db>(m_tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     // The file is private until publish() renames it, so a crash loses nothing: no journal is needed.
     // 16 KiB pages (SQLite's default is 4 KiB): fewer, larger writes for tables of a province; measured
@@ -542,7 +567,12 @@ class SpatialiteNewStore : public NewStore {
     db->exec("PRAGMA journal_mode = OFF");
     db->exec("PRAGMA synchronous = OFF");
     db->exec("PRAGMA cache_size = -262144");  // 256 MiB
-    db->exec("SELECT InitSpatialMetadata(1, 'NONE')");
+    if (db->query_int("SELECT InitSpatialMetadata(1, 'NONE')") != 1) {
+      // With journal_mode OFF a failed write leaves the file unusable, and SpatiaLite prints its own
+      // lines: say what happened instead of the "malformed" that follows.
+      if (const std::string disk = disk_problem(m_tmp); !disk.empty()) throw DataError("cannot create " + m_path + ": " + disk);
+      throw DataError("cannot create " + m_path + ": SpatiaLite could not initialise its metadata");
+    }
     if (db->query_int("SELECT InsertEpsgSrid(" + std::to_string(srid) + ")") != 1 &&
         db->query_int("SELECT count(*) FROM spatial_ref_sys WHERE srid = " + std::to_string(srid)) == 0)
       throw DataError("SpatiaLite does not know EPSG:" + std::to_string(srid));
