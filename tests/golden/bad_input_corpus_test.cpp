@@ -278,6 +278,6 @@ TEST_P(BadInput, GivesTheStatedOutcome) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<BadCase>& p) { return std::string(p.param.name); });
 
 }  // namespace
