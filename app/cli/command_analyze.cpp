@@ -23,8 +23,8 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
                "       parkgis analyze --print-config\n\n"
                "Computes idle land, approved-but-unsupplied land, per-mu yield and grading, vacancy and\n"
                "intensity measures into the result tables of FILE (parcel_metrics, zone_metrics,\n"
-               "park_metrics, unsupplied_land, enterprise_metrics), replacing earlier results in one\n"
-               "transaction, and records the run in the table runs. See docs/indicators.md.\n\n"
+               "park_metrics, unsupplied_land, approval_metrics, enterprise_metrics), replacing earlier\n"
+               "results in one transaction, and records the run in the table runs. See docs/indicators.md.\n\n"
                "  --as-of DATE     evaluation date (default: the dataset's as_of, else today)\n"
                "  --config FILE    weights, cut-offs and thresholds (default: built in; see --print-config)\n"
                "  --print-config   print the built-in configuration as JSON and exit\n";

@@ -57,11 +57,12 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise] [--park ID] [--zone ID]\n"
+    ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise|approval] [--park ID] [--zone ID]\n"
                "                      [--format table|csv|json|md|html] [-o FILE] [--bom] [--wide]\n\n"
                "Prints the results of 'parkgis analyze' (default: --by park --format table, on stdout).\n"
                "  --by LEVEL     park (with totals), zone (a section per park), parcel (a section per zone),\n"
-               "                 enterprise (亩均 grades, best first, a section per park)\n"
+               "                 enterprise (亩均 grades, best first, a section per park),\n"
+               "                 approval (approval batches 批次: age, supplied, 批而未供, a section per park)\n"
                "  --park ID      only this park; --zone ID only this zone\n"
                "  --format F     table (terminal, aligned for Chinese text), csv (UTF-8), json, md, html\n"
                "                 (one self-contained file)\n"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -69,6 +70,49 @@ std::unique_ptr<geom::IndexTree> index_of(geom::Context& ctx, const std::vector<
   auto tree = std::make_unique<geom::IndexTree>(ctx);
   for (std::size_t i = 0; i < geoms.size(); ++i) tree->insert(geoms[i].get(), i);
   return tree;
+}
+
+// Order 53 and 供而未用 sums of one parcel into its zone (docs/indicators.md).
+void add_idle_sums(indicators::AreaSums& s, const ParcelResult& r) {
+  const bool idle = indicators::is_idle(r.idle.status);
+  if (r.idle.status == indicators::IdleStatus::idle_gov_cause) s.gov_cause_idle_m2 += r.area_m2;
+  if (r.idle.status == indicators::IdleStatus::unknown) {
+    s.idle_unknown_m2 += r.area_m2;
+    s.idle_unknown_parcels += 1;
+  }
+  if (r.idle.disposed) s.disposed_m2 += r.area_m2;
+  if (idle || r.idle.disposed) s.disposal_base_m2 += r.area_m2;
+  if (supplied_not_used(r)) {
+    s.supplied_not_used_m2 += r.area_m2;
+    s.supplied_not_used_parcels += 1;
+  }
+}
+
+std::string m2_text(double m2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", m2);
+  return buf;
+}
+
+// Order 53 data checks, as analysis issues: a recorded developed area far below the buildings'
+// footprint on the parcel (the developed land holds at least the buildings), a disposal method that is
+// not one of Art. 12 / Art. 14's.
+void check_idle_data(const Input& in, const std::vector<ParcelResult>& parcels, const indicators::IdleRulesConfig& cfg,
+                     IssueSink& issues) {
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    const ParcelRec& p = in.parcels[i];
+    const double footprint = parcels[i].overlay.footprint_m2;
+    if (p.idle.developed_m2 && footprint > 0 && *p.idle.developed_m2 < cfg.min_developed_share_of_footprint * footprint)
+      issues.add(Severity::warning, "developed_below_footprint", "parcels", p.id,
+                 "parcel " + p.id + ": developed_m2 " + m2_text(*p.idle.developed_m2) +
+                     " m² is below the buildings' footprint on it (" + m2_text(footprint) +
+                     " m²); check the developed area (已开发面积) before relying on the Art. 2 ② ratio");
+    if (!p.idle.disposal.empty() && !indicators::is_known_disposal(p.idle.disposal))
+      issues.add(Severity::warning, "unknown_disposal", "parcels", p.id,
+                 "parcel " + p.id + ": disposal \"" + p.idle.disposal +
+                     "\" is none of 延期, 改变用途, 临时使用, 协议收回, 置换, 无偿收回, 征缴闲置费; it counts as a disposal but "
+                     "returns no land");
+  }
 }
 
 }  // namespace
@@ -152,13 +196,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     r.started = on_or_before(p.idle.actual_start, as_of);
     r.industrial = indicators::is_industrial(p.land_use, cfg.land_use);
     r.industrial_storage = indicators::is_industrial_storage(p.land_use, cfg.land_use);
-    if (p.idle.required_m2) {
-      r.idle = indicators::classify_idle(p.idle, as_of);
-    } else {
-      indicators::IdleInput idle_in = p.idle;
-      idle_in.required_m2 = p.registered_area ? *p.registered_area : r.area_m2;
-      r.idle = indicators::classify_idle(idle_in, as_of);
-    }
+    r.idle = indicators::classify_idle(p.idle, as_of, cfg.idle);
   }
 
   // --- Enterprises: the latest year not after as_of; land held; figures shared over parcels by area.
@@ -280,6 +318,8 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     r.low_plot_ratio = r.overlay.floor_m2 / r.area_m2 < *r.min_plot_ratio;
   }
 
+  check_idle_data(in, parcels, cfg.idle, result.issues);
+
   // --- Zones: approved / supplied / unsupplied geometry, and sums of their parcels.
   // Candidates come from STRtrees here; the overlays run on the other cores, each worker on its own GEOS
   // context and its own copies of the geometries (parsed from WKB), so nothing GEOS owns is shared.
@@ -288,11 +328,27 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   PhaseTimer t_zones("analyze: zone supply (other cores) + parcel and enterprise tables");
   std::vector<UnitResult> zones(in.zones.size());
   std::vector<UnsuppliedPiece> pieces;
+  // 批而未供 counts approvals from their approval date: approvals dated after as_of are left out
+  // (undated ones count). Each counted approval (批次) also gets its own figures.
+  std::vector<std::size_t> batch_of;  // counted approval -> index in in.approvals
+  std::vector<bool> approval_counts(in.approvals.size());
+  for (std::size_t k = 0; k < in.approvals.size(); ++k) {
+    approval_counts[k] = !in.approvals[k].approved || *in.approvals[k].approved <= as_of;
+    if (approval_counts[k] && approval_g[k]) batch_of.push_back(k);
+  }
+  std::vector<ApprovalResult> batches(batch_of.size());
   {
     std::vector<std::vector<std::size_t>> zone_approvals(in.zones.size()), zone_supplied(in.zones.size());
+    std::vector<std::vector<std::size_t>> batch_supplied(batch_of.size());
     {
       const auto approvals = index_of(ctx, approval_g);
       const auto supplied = index_of(ctx, parcel_g);
+      const auto supplied_near = [&](const GEOSGeometry* g) {
+        std::vector<std::size_t> out;
+        for (std::size_t k : supplied->query(g))
+          if (parcels[k].supplied) out.push_back(k);
+        return out;
+      };
       for (std::size_t z = 0; z < in.zones.size(); ++z) {
         UnitResult& u = zones[z];
         u.id = in.zones[z].id;
@@ -301,12 +357,21 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
         u.wkb = in.zones[z].wkb;
         if (!zone_g[z]) continue;
         u.sums.land_m2 = geom::area(ctx, zone_g[z].get());
-        zone_approvals[z] = approvals->query(zone_g[z].get());
-        for (std::size_t k : supplied->query(zone_g[z].get()))
-          if (parcels[k].supplied) zone_supplied[z].push_back(k);
+        for (std::size_t k : approvals->query(zone_g[z].get()))
+          if (approval_counts[k]) zone_approvals[z].push_back(k);
+        zone_supplied[z] = supplied_near(zone_g[z].get());
+      }
+      for (std::size_t b = 0; b < batch_of.size(); ++b) {
+        const ApprovalRec& a = in.approvals[batch_of[b]];
+        batches[b].id = a.id;
+        batches[b].zone_id = a.zone_id;
+        if (auto z = zone_index.find(a.zone_id); z != zone_index.end()) batches[b].park_id = in.zones[z->second].park_id;
+        batches[b].approved = a.approved;
+        batch_supplied[b] = supplied_near(approval_g[batch_of[b]].get());
       }
     }
     std::vector<std::vector<UnsuppliedPiece>> zone_pieces(in.zones.size());
+    const std::size_t tasks = in.zones.size() + batch_of.size();  // zones first, then approval batches
     std::atomic<std::size_t> next{0}, finished{0};
     std::atomic<bool> cancel{false};
     std::mutex progress_mutex;
@@ -314,30 +379,41 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     const auto worker = [&]() {
       geom::Context wctx;
       try {
-        for (std::size_t z = next++; z < in.zones.size() && !cancel; z = next++) {
-          if (in.zones[z].wkb.empty()) continue;
+        for (std::size_t t = next++; t < tasks && !cancel; t = next++) {
           std::vector<geom::GeomPtr> own;
           const auto parse = [&](const std::string& wkb) {
             own.push_back(geom::from_wkb(wctx, wkb));
             return own.back().get();
           };
-          const GEOSGeometry* zg = parse(in.zones[z].wkb);
-          std::vector<const GEOSGeometry*> a, sp;
-          for (std::size_t k : zone_approvals[z]) a.push_back(parse(in.approvals[k].wkb));
-          for (std::size_t k : zone_supplied[z]) sp.push_back(parse(in.parcels[k].wkb));
-          indicators::ZoneSupply zs = indicators::zone_supply(wctx, zg, a, sp);
-          UnitResult& u = zones[z];
-          u.sums.approved_m2 = zs.approved_m2;
-          u.sums.supplied_m2 = zs.supplied_m2;
-          u.sums.unsupplied_m2 = zs.unsupplied_m2;
-          for (std::size_t k = 0; k < zs.unsupplied_pieces.size(); ++k)
-            zone_pieces[z].push_back({u.id + "-U" + std::to_string(k + 1), u.id, u.park_id,
-                                      geom::area(wctx, zs.unsupplied_pieces[k].get()),
-                                      geom::to_wkb(wctx, geom::to_multipolygon(wctx, zs.unsupplied_pieces[k].get()).get())});
+          if (t >= in.zones.size()) {
+            // One approval batch: the approval polygon is its own "zone".
+            const std::size_t b = t - in.zones.size();
+            const GEOSGeometry* ag = parse(in.approvals[batch_of[b]].wkb);
+            std::vector<const GEOSGeometry*> sp;
+            for (std::size_t k : batch_supplied[b]) sp.push_back(parse(in.parcels[k].wkb));
+            const indicators::ZoneSupply bs = indicators::zone_supply(wctx, ag, {ag}, sp);
+            batches[b].approved_m2 = bs.approved_m2;
+            batches[b].supplied_m2 = bs.supplied_m2;
+            batches[b].unsupplied_m2 = bs.unsupplied_m2;
+          } else if (const std::size_t z = t; !in.zones[z].wkb.empty()) {
+            const GEOSGeometry* zg = parse(in.zones[z].wkb);
+            std::vector<const GEOSGeometry*> a, sp;
+            for (std::size_t k : zone_approvals[z]) a.push_back(parse(in.approvals[k].wkb));
+            for (std::size_t k : zone_supplied[z]) sp.push_back(parse(in.parcels[k].wkb));
+            indicators::ZoneSupply zs = indicators::zone_supply(wctx, zg, a, sp);
+            UnitResult& u = zones[z];
+            u.sums.approved_m2 = zs.approved_m2;
+            u.sums.supplied_m2 = zs.supplied_m2;
+            u.sums.unsupplied_m2 = zs.unsupplied_m2;
+            for (std::size_t k = 0; k < zs.unsupplied_pieces.size(); ++k)
+              zone_pieces[z].push_back({u.id + "-U" + std::to_string(k + 1), u.id, u.park_id,
+                                        geom::area(wctx, zs.unsupplied_pieces[k].get()),
+                                        geom::to_wkb(wctx, geom::to_multipolygon(wctx, zs.unsupplied_pieces[k].get()).get())});
+          }
           const std::size_t done = ++finished;
           if (options.progress && done % 16 == 0) {
             std::lock_guard<std::mutex> lock(progress_mutex);
-            if (!options.progress("approved and unsupplied land", double(done) / double(in.zones.size()))) cancel = true;
+            if (!options.progress("approved and unsupplied land", double(done) / double(tasks))) cancel = true;
           }
         }
       } catch (...) {
@@ -374,7 +450,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     indicators::AreaSums& s = zones[z->second].sums;
     s.parcels += 1;
     s.parcel_m2 += r.area_m2;
-    if (r.idle.status != indicators::IdleStatus::none) {
+    if (indicators::is_idle(r.idle.status)) {
       s.idle_m2 += r.area_m2;
       s.idle_parcels += 1;
     }
@@ -391,6 +467,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     s.output_wan += r.output_wan.value_or(0);
     s.tax_wan += r.tax_wan.value_or(0);
     if (r.low_coverage || r.low_plot_ratio) s.low_efficiency_parcels += 1;
+    add_idle_sums(s, r);
   }
 
   // --- Parks: sums of their zones; the park's own polygon area.
@@ -421,6 +498,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   try {
     report_progress(options.progress, "writing results", 0.0);
     write_unit_results(store, in, zones, parks, pieces);
+    write_approval_results(store, batches, as_of);
     result.run_id = record_run(store, result.as_of, result.config);
     report_progress(options.progress, "writing results", 0.99);  // the last moment a stop request is honoured
     store.commit();

@@ -63,7 +63,8 @@ Input load_input(store::Store& main, store::Store* second) {
         read(s, "parcels",
              {"parcel_id", "zone_id", "land_use", "user_id", "supply_date", "agreed_start", "actual_start",
               "extension_date", "stop_date", "developed_m2", "required_m2", "invested_wan", "total_investment_wan",
-              "land_price_wan", "gov_cause", "registered_area"},
+              "land_price_wan", "gov_cause", "registered_area", "extension_approved", "resume_date", "decision_no",
+              "disposal", "disposal_date"},
              true, [&](const Row& r) {
                ParcelRec& p = in.parcels.emplace_back();
                p.id = text(r.values[0]);
@@ -82,6 +83,11 @@ Input load_input(store::Store& main, store::Store* second) {
                p.idle.land_price_wan = number(r.values[13]);
                p.idle.gov_cause = !store::is_null(r.values[14]) && truthy(text(r.values[14]));
                p.registered_area = number(r.values[15]);
+               p.idle.extension_approved = date(r.values[16]);
+               p.idle.resume_date = date(r.values[17]);
+               p.decision_no = text(r.values[18]);
+               p.idle.disposal = text(r.values[19]);
+               p.idle.disposal_date = date(r.values[20]);
                p.wkb = r.wkb;
                p.envelope = envelope(r);
              });

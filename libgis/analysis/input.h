@@ -29,7 +29,8 @@ struct ZoneRec {
 
 struct ParcelRec {
   std::string id, zone_id, land_use, user_id;
-  indicators::IdleInput idle;  // dates and figures for Order 53 (required_m2 filled by the analysis)
+  indicators::IdleInput idle;  // dates, figures and disposal for Order 53
+  std::string decision_no;     // 闲置土地认定书号
   std::optional<double> registered_area;
   std::string wkb;
   std::optional<geom::Envelope> envelope = std::nullopt;  // of wkb, from the store

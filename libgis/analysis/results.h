@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "libgis/core/dates.h"
 #include "libgis/geom/geos.h"
 #include "libgis/indicators/aggregate.h"
 #include "libgis/indicators/grading.h"
@@ -25,6 +26,9 @@ struct ParcelResult {
   bool low_coverage = false, low_plot_ratio = false;
 };
 
+// 供而未用: supplied, not started and without buildings.
+inline bool supplied_not_used(const ParcelResult& r) { return r.supplied && !r.started && r.overlay.buildings == 0; }
+
 struct EnterpriseResult {
   std::string id, name, industry;
   int year = 0;  // the year whose figures are used (0: none)
@@ -40,6 +44,15 @@ struct UnitResult {  // a zone or a park
   int zones = 0;
   indicators::AreaSums sums;
   std::string wkb;
+};
+
+// One approval batch (批次) approved on or before as_of (or undated), as 增存挂钩 manages them.
+struct ApprovalResult {
+  std::string id, zone_id, park_id;
+  std::optional<Date> approved;
+  double approved_m2 = 0;    // area of the approval polygon
+  double supplied_m2 = 0;    // area(approval ∩ ∪ parcels supplied by as_of)
+  double unsupplied_m2 = 0;  // approval − supplied parcels, pieces of 1 m² or more (批而未供)
 };
 
 struct UnsuppliedPiece {

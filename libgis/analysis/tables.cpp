@@ -32,6 +32,10 @@ const std::vector<store::ColumnDef> kUnitColumns = {
     {"tax_per_mu", R},       {"supply_rate", R},       {"built_up_rate", R},      {"industrial_share", R},
     {"comprehensive_plot_ratio", R}, {"building_density", R}, {"idle_rate", R},   {"unsupplied_rate", R},
     {"low_efficiency_parcels", I},
+    // Order 53 and 供而未用
+    {"gov_cause_idle_m2", R}, {"idle_unknown_parcels", I}, {"idle_unknown_m2", R}, {"disposed_idle_m2", R},
+    {"idle_disposal_rate", R}, {"supplied_not_used_parcels", I}, {"supplied_not_used_m2", R},
+    {"supplied_not_used_mu", R},
 };
 
 void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
@@ -44,6 +48,9 @@ void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
                      opt(r.supply_rate), opt(r.built_up_rate), opt(r.industrial_share), opt(r.comprehensive_plot_ratio),
                      opt(r.building_density), opt(r.idle_rate), opt(r.unsupplied_rate),
                      integer(s.low_efficiency_parcels)});
+  v.insert(v.end(), {s.gov_cause_idle_m2, integer(s.idle_unknown_parcels), s.idle_unknown_m2, s.disposed_m2,
+                     opt(r.idle_disposal_rate), integer(s.supplied_not_used_parcels), s.supplied_not_used_m2,
+                     units::m2_to_mu(s.supplied_not_used_m2)});
 }
 
 TableDef parcel_table() {
@@ -56,7 +63,9 @@ TableDef parcel_table() {
            {"vacant_m2", R},      {"vacancy_rate", R},     {"buildings", I},         {"idle_status", T},
            {"idle_days", I},      {"idle_fee_wan", R},     {"idle_reason", T},       {"output_wan", R},
            {"tax_wan", R},        {"output_per_mu", R},    {"tax_per_mu", R},        {"grade", T},
-           {"min_plot_ratio", R}, {"low_coverage", I},     {"low_plot_ratio", I},    {"low_efficiency", I}},
+           {"min_plot_ratio", R}, {"low_coverage", I},     {"low_plot_ratio", I},    {"low_efficiency", I},
+           // Order 53 disposal
+           {"decision_no", T},    {"disposal", T},         {"disposal_date", ColumnType::date}, {"idle_disposed", I}},
           "parcel_id",
           true,
           {"zone_id", "park_id", "idle_status"}};
@@ -103,12 +112,12 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     const ParcelResult& r = parcels[i];
     const EnterpriseResult* e = r.enterprise >= 0 ? &enterprises[static_cast<std::size_t>(r.enterprise)] : nullptr;
     const double mu = units::m2_to_mu(r.area_m2);
-    const bool idle = r.idle.status != indicators::IdleStatus::none;
+    const bool idle = indicators::is_idle(r.idle.status);
     Row row;
     row.values = {text(p.id), text(p.zone_id), text(r.park_id), text(p.land_use), text(p.user_id),
                   text(e ? e->name : ""), text(e ? e->industry : ""), r.area_m2, mu, opt(p.registered_area),
                   flag(r.supplied), flag(r.started),
-                  Value{std::string(!r.supplied ? "not_supplied" : r.started || r.overlay.buildings > 0 ? "in_use" : "supplied_not_used")},
+                  Value{std::string(!r.supplied ? "not_supplied" : supplied_not_used(r) ? "supplied_not_used" : "in_use")},
                   r.overlay.footprint_m2,
                   opt(indicators::ratio(r.overlay.footprint_m2, r.area_m2)), r.overlay.floor_m2,
                   opt(indicators::ratio(r.overlay.floor_m2, r.area_m2)), r.overlay.vacant_m2,
@@ -120,7 +129,9 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
                   r.tax_wan ? opt(indicators::ratio(*r.tax_wan, mu)) : Value{},
                   text(e ? e->score.grade : ""), opt(r.min_plot_ratio),
                   r.min_plot_ratio ? flag(r.low_coverage) : Value{}, r.min_plot_ratio ? flag(r.low_plot_ratio) : Value{},
-                  r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{}};
+                  r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{},
+                  text(p.decision_no), text(p.idle.disposal),
+                  p.idle.disposal_date ? Value{p.idle.disposal_date->iso()} : Value{}, flag(r.idle.disposed)};
     row.wkb = p.wkb;
     if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
     rows.push_back(std::move(row));
@@ -198,6 +209,27 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
                      "piece_id",
                      true,
                      {"zone_id"}},
+                    rows);
+}
+
+void write_approval_results(store::Store& store, const std::vector<ApprovalResult>& batches, const Date& as_of) {
+  std::vector<Row> rows;
+  for (const ApprovalResult& b : batches) {
+    Row row;
+    row.values = {text(b.id), text(b.zone_id), text(b.park_id),
+                  b.approved ? Value{b.approved->iso()} : Value{},
+                  b.approved ? integer(full_years_between(*b.approved, as_of)) : Value{},
+                  b.approved_m2, units::m2_to_mu(b.approved_m2), b.supplied_m2, units::m2_to_mu(b.supplied_m2),
+                  b.unsupplied_m2, units::m2_to_mu(b.unsupplied_m2), opt(indicators::ratio(b.supplied_m2, b.approved_m2))};
+    rows.push_back(std::move(row));
+  }
+  store.write_table({"approval_metrics",
+                     {{"approval_id", T}, {"zone_id", T}, {"park_id", T}, {"approved", ColumnType::date},
+                      {"age_years", I}, {"approved_m2", R}, {"approved_mu", R}, {"supplied_m2", R}, {"supplied_mu", R},
+                      {"unsupplied_m2", R}, {"unsupplied_mu", R}, {"supply_rate", R}},
+                     "approval_id",
+                     false,
+                     {"zone_id", "park_id"}},
                     rows);
 }
 

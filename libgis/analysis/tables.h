@@ -23,6 +23,9 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
 void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
                         const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces);
 
+// Replaces approval_metrics: one row per approval batch counted on as_of (age in whole years).
+void write_approval_results(store::Store& store, const std::vector<ApprovalResult>& batches, const Date& as_of);
+
 // Appends a row to runs (run_id, ran_at, as_of, config_source, config, parkgis_version); returns run_id.
 long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config);
 

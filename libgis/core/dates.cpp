@@ -114,4 +114,11 @@ std::string utc_timestamp() {
   return buf;
 }
 
+int full_years_between(const Date& a, const Date& b) {
+  if (b < a) return 0;
+  int n = b.year - a.year;
+  if (a.plus_years(n) > b) --n;
+  return n;
+}
+
 }  // namespace parkgis

@@ -29,6 +29,10 @@ struct Date {
 // Days from a to b (b - a).
 long days_between(const Date& a, const Date& b);
 
+// Whole years from a to b by anniversaries (the last anniversary of a on or before b); 0 when b is
+// before a's first anniversary or before a.
+int full_years_between(const Date& a, const Date& b);
+
 // Parses the spellings found in land records: 2020-03-01, 2020/3/1, 2020.03.01, 20200301,
 // 2020年3月1日, and ISO date-times (the time part is ignored). Returns nullopt when the text is not a
 // valid calendar date (2021-02-30 is rejected). Leading and trailing blanks are ignored.

@@ -75,6 +75,20 @@ const std::map<std::string, FieldLabel>& labels() {
         {"idle_rate", {"土地闲置率", kRatio}},
         {"unsupplied_rate", {"批而未供率", kRatio}},
         {"low_efficiency_parcels", {"低效宗地数", "宗"}},
+        // Order 53 and 供而未用 (parcel_metrics, zone_metrics / park_metrics)
+        {"idle_disposed", {"已处置", "0/1"}},
+        {"gov_cause_idle_m2", {"政府原因闲置面积", "m²"}},
+        {"idle_unknown_parcels", {"待核实宗地数", "宗"}},
+        {"idle_unknown_m2", {"待核实面积", "m²"}},
+        {"disposed_idle_m2", {"已处置闲置土地面积", "m²"}},
+        {"idle_disposal_rate", {"闲置土地处置率", kRatio}},
+        {"supplied_not_used_parcels", {"供而未用宗地数", "宗"}},
+        {"supplied_not_used_m2", {"供而未用面积", "m²"}},
+        {"supplied_not_used_mu", {"供而未用面积", "亩"}},
+        // approval_metrics
+        {"age_years", {"批准年限", "年"}},
+        {"approved_mu", {"已批面积", "亩"}},
+        {"supplied_mu", {"已供面积", "亩"}},
         // unsupplied_land
         {"piece_id", {"图斑编号", ""}},
         // buildings (import adds floor_area_source)

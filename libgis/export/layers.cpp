@@ -8,8 +8,9 @@ const std::vector<ExportLayer>& export_layers() {
   using store::Condition;
   using store::Value;
   static const std::vector<ExportLayer> layers = {
-      {"idle", "parcel_metrics", "闲置土地", "parcel_id", true,
-       {Condition{"idle_status", "!=", Value{std::string("none")}}}, "idle"},
+      {"idle", "parcel_metrics", "疑似闲置土地", "parcel_id", true,
+       {Condition{"idle_status", "!=", Value{std::string("none")}},
+        Condition{"idle_status", "!=", Value{std::string("unknown")}}}, "idle"},
       {"unsupplied", "unsupplied_land", "批而未供土地", "piece_id", true, {}, "unsupplied"},
       {"parcels", "parcel_metrics", "宗地", "parcel_id", true, {}, "grade"},
       {"buildings", "buildings", "建筑", "building_id", true, {}, ""},

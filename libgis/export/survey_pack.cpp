@@ -65,7 +65,7 @@ double number(const store::Value& v) {
   return 0;
 }
 
-// "闲置土地（拟无偿收回）；低效用地；有空置建筑": why a parcel is in the package.
+// "疑似闲置土地（未动工满一年）；低效用地；有空置建筑": why a parcel is in the package.
 std::string check_items(const OutLayer& layer, const OutFeature& f) {
   const auto value = [&](const std::string& name) {
     const std::size_t i = index_of(layer, name);
@@ -73,9 +73,11 @@ std::string check_items(const OutLayer& layer, const OutFeature& f) {
   };
   std::vector<std::string> items;
   const std::string idle = store::value_text(value("idle_status"));
-  if (idle == "reclaim_candidate") items.push_back("闲置土地（未动工满两年，拟无偿收回）");
-  else if (idle == "idle_not_started") items.push_back("闲置土地（未动工满一年）");
-  else if (idle == "idle_stalled") items.push_back("闲置土地（停工）");
+  if (idle == "reclaim_candidate") items.push_back("疑似闲置土地（未动工满两年，可依法无偿收回）");
+  else if (idle == "idle_not_started") items.push_back("疑似闲置土地（未动工满一年）");
+  else if (idle == "idle_stalled") items.push_back("疑似闲置土地（中止开发）");
+  else if (idle == "idle_gov_cause") items.push_back("疑似闲置土地（政府原因）");
+  else if (idle == "unknown") items.push_back("闲置状态待核实（资料不全）");
   if (number(value("low_efficiency")) == 1) items.push_back("低效用地（建筑系数或容积率偏低）");
   if (number(value("vacant_m2")) > 0) items.push_back("有空置建筑");
   std::string out;

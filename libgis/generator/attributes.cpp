@@ -188,6 +188,46 @@ void set_figures(ParcelPlan& p, const Date& as_of, Rng& rng) {
   p.registered_area = reg;
 }
 
+// Order 53 records on their own random stream (5), so that the dates and figures drawn above stay as
+// they were: extension approvals within a year of the extended deadline (Art. 12); some stalled parcels
+// resumed (复工); a few idle parcels without their agreed start and a few stalled ones without the
+// required area (the tool must flag them 待核实); 认定书 and disposals (处置) for some idle parcels.
+void assign_order53_records(Plan& plan, std::uint64_t seed, const Date& as_of) {
+  Rng rng(seed, 5);
+  DateDrawer dd(rng, as_of);
+  const long t = dd.t();
+  int decisions = 0;
+  for (ParcelPlan& p : plan.parcels) {
+    if (p.extension) {
+      const long ext = day(*p.extension);
+      p.extension_approved = dd.in(ext - 360, std::min(ext - 30, t - 10));
+    }
+    const bool stalled = p.situation == S::stalled_idle || p.situation == S::stalled_not_idle;
+    if (p.situation == S::stalled_idle && rng.chance(0.15) && day(*p.stop) + 200 < t - 10)
+      p.resume = dd.in(day(*p.stop) + 200, t - 10);
+    if (stalled && p.required && rng.chance(0.1)) p.required.reset();
+    if (p.situation == S::idle_not_started && rng.chance(0.06)) p.agreed.reset();
+
+    // 认定书 and disposal for idle land (not for resumed or undated parcels).
+    const bool idle_case = p.situation == S::idle_not_started || p.situation == S::reclaim ||
+                           p.situation == S::gov_cause || (p.situation == S::stalled_idle && !p.resume);
+    if (!idle_case || !rng.chance(0.4)) continue;
+    const std::optional<Date> base = p.situation == S::stalled_idle ? p.stop : p.agreed;
+    if (!base || day(base->plus_years(1)) + 30 > t - 40) continue;
+    const Date decided = dd.in(day(base->plus_years(1)) + 30, t - 40);
+    p.decision_no = "宁自然资闲认〔" + std::to_string(decided.year) + "〕" + std::to_string(++decisions) + "号";
+    if (!rng.chance(0.6)) continue;
+    static const char* const negotiated[] = {"延期", "改变用途", "临时使用", "协议收回", "置换"};
+    switch (p.situation) {
+      case S::idle_not_started: p.disposal = "征缴闲置费"; break;
+      case S::reclaim: p.disposal = "无偿收回"; break;
+      case S::gov_cause: p.disposal = negotiated[rng.range(0, 4)]; break;
+      default: p.disposal = "协议收回"; break;
+    }
+    if (rng.chance(0.7)) p.disposal_date = dd.in(day(decided) + 30, t - 5);
+  }
+}
+
 }  // namespace
 
 bool is_started(Situation s) { return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle; }
@@ -210,6 +250,7 @@ void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of)
     if (leap_day) leap_done = true;
     set_figures(p, as_of, rng);
   }
+  assign_order53_records(plan, seed, as_of);
 }
 
 }  // namespace parkgis::generator

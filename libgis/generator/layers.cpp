@@ -134,7 +134,12 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
                      {"developed_", 'R', 14, 2},  // developed_m2
                      {"required_m", 'R', 14, 2},  // required_m2
                      {"extension_", 'D'},         // extension_date
-                     {"gov_cause", 'S', 4}},      // gov_cause ("" or "是")
+                     {"gov_cause", 'S', 4},       // gov_cause ("" or "是")
+                     {"YQPZRQ", 'D'},             // extension_approved (alias: "extension_" is extension_date)
+                     {"resume_dat", 'D'},         // resume_date
+                     {"decision_n", 'S', 48},     // decision_no
+                     {"disposal", 'S', 30},       // disposal
+                     {"disposal_d", 'D'}},        // disposal_date
                     dbf_date);
   Ticker ticker(progress, "writing parcels", plan.parcels.size());
   for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
@@ -155,6 +160,11 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
     w.set(13, p.required);
     w.set(14, p.extension);
     if (p.gov_cause) w.set(15, std::string("是"));
+    w.set(16, p.extension_approved);
+    w.set(17, p.resume);
+    if (!p.decision_no.empty()) w.set(18, p.decision_no);
+    if (!p.disposal.empty()) w.set(19, p.disposal);
+    w.set(20, p.disposal_date);
     w.write(parcel_geometry(p));
     ticker.tick(i + 1);
   }

@@ -72,6 +72,10 @@ struct ParcelPlan {
   std::optional<Date> supply, agreed, actual, stop, extension;
   bool gov_cause = false;
   std::optional<double> registered_area, land_price, invested, total_investment, developed, required;
+  // Order 53 records (attributes.cpp, assign_order53_records): extension approval, resumption, 认定书 and
+  // disposal.
+  std::optional<Date> extension_approved, resume, disposal_date;
+  std::string decision_no, disposal;
   std::size_t enterprise = kNone;
 };
 

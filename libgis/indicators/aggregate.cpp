@@ -24,6 +24,13 @@ AreaSums& AreaSums::operator+=(const AreaSums& o) {
   parcels += o.parcels;
   idle_parcels += o.idle_parcels;
   low_efficiency_parcels += o.low_efficiency_parcels;
+  gov_cause_idle_m2 += o.gov_cause_idle_m2;
+  idle_unknown_m2 += o.idle_unknown_m2;
+  disposed_m2 += o.disposed_m2;
+  disposal_base_m2 += o.disposal_base_m2;
+  supplied_not_used_m2 += o.supplied_not_used_m2;
+  idle_unknown_parcels += o.idle_unknown_parcels;
+  supplied_not_used_parcels += o.supplied_not_used_parcels;
   return *this;
 }
 
@@ -46,6 +53,7 @@ Ratios ratios_of(const AreaSums& s) {
   r.building_density = ratio(s.footprint_m2, s.built_m2);
   r.idle_rate = ratio(s.idle_m2, s.supplied_m2);
   r.unsupplied_rate = ratio(s.unsupplied_m2, s.approved_m2);
+  r.idle_disposal_rate = ratio(s.disposed_m2, s.disposal_base_m2);
   return r;
 }
 

@@ -25,6 +25,14 @@ struct AreaSums {
   double output_wan = 0, tax_wan = 0;
   long parcels = 0, idle_parcels = 0, low_efficiency_parcels = 0;
 
+  // Order 53 and 供而未用 (docs/indicators.md, Idle land; 供而未用).
+  double gov_cause_idle_m2 = 0;     // part of idle_m2: government-caused idle land (Art. 8)
+  double idle_unknown_m2 = 0;       // supplied parcels whose idle status is unknown (待核实)
+  double disposed_m2 = 0;           // parcels with a disposal (处置) completed by as_of
+  double disposal_base_m2 = 0;      // idle_m2 + disposed parcels no longer idle: divisor of 闲置土地处置率
+  double supplied_not_used_m2 = 0;  // 供而未用: supplied, not started, no buildings
+  long idle_unknown_parcels = 0, supplied_not_used_parcels = 0;
+
   AreaSums& operator+=(const AreaSums& o);
 };
 
@@ -40,6 +48,7 @@ struct Ratios {
   std::optional<double> building_density;          // footprint_m2 / built_m2 (建筑密度)
   std::optional<double> idle_rate;                 // idle_m2 / supplied_m2 (土地闲置率)
   std::optional<double> unsupplied_rate;           // unsupplied_m2 / approved_m2 (批而未供率)
+  std::optional<double> idle_disposal_rate;        // disposed_m2 / disposal_base_m2 (闲置土地处置率)
 };
 
 // Ratios of a unit; each is none when its divisor is zero.

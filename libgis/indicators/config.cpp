@@ -146,6 +146,23 @@ class Reader {
     }
   }
 
+  void read_idle(const CPLJSONObject& o, IdleRulesConfig& c) const {
+    check_keys(o, "idle", {"max_extension_years", "grace_year_after_extension", "min_developed_share_of_footprint"});
+    if (const CPLJSONObject v = o.GetObj("max_extension_years"); v.IsValid()) {
+      const double years = number(v, "idle.max_extension_years");
+      if (years < 0 || years > 100 || years != std::floor(years))
+        fail("idle.max_extension_years", "must be a whole number of years (0 to 100), not " + fmt(years));
+      c.max_extension_years = static_cast<int>(years);
+    }
+    if (const CPLJSONObject v = o.GetObj("grace_year_after_extension"); v.IsValid()) {
+      if (v.GetType() != JType::Boolean) fail("idle.grace_year_after_extension", "must be true or false");
+      c.grace_year_after_extension = v.ToBool();
+    }
+    read_number(o, "min_developed_share_of_footprint", "idle", c.min_developed_share_of_footprint);
+    if (c.min_developed_share_of_footprint < 0 || c.min_developed_share_of_footprint > 1)
+      fail("idle.min_developed_share_of_footprint", "must be within [0, 1], not " + fmt(c.min_developed_share_of_footprint));
+  }
+
   void read_land_use(const CPLJSONObject& l, LandUseConfig& c) const {
     check_keys(l, "land_use", {"industrial_prefixes", "industrial_storage_prefixes"});
     read_prefixes(l, "industrial_prefixes", c.industrial_prefixes);
@@ -208,7 +225,7 @@ AnalysisConfig load_config(const std::string& path) {
   if (root.GetType() != JType::Object) throw DataError(path + ": the top level must be a JSON object");
 
   const Reader r(path);
-  const std::vector<std::string> top = {"grading", "efficiency", "land_use"};
+  const std::vector<std::string> top = {"grading", "efficiency", "land_use", "idle"};
   for (const CPLJSONObject& child : root.GetChildren())
     if (std::find(top.begin(), top.end(), child.GetName()) == top.end())
       r.fail("", "unknown top-level key \"" + child.GetName() + "\"; valid keys: " + join(top));
@@ -218,6 +235,7 @@ AnalysisConfig load_config(const std::string& path) {
   if (const CPLJSONObject g = root.GetObj("grading"); g.IsValid()) r.read_grading(g, c.grading);
   if (const CPLJSONObject e = root.GetObj("efficiency"); e.IsValid()) r.read_efficiency(e, c.efficiency);
   if (const CPLJSONObject l = root.GetObj("land_use"); l.IsValid()) r.read_land_use(l, c.land_use);
+  if (const CPLJSONObject i = root.GetObj("idle"); i.IsValid()) r.read_idle(i, c.idle);
   return c;
 }
 
@@ -241,7 +259,10 @@ std::string to_json(const AnalysisConfig& c) {
   o += n ? "\n    },\n" : "},\n";
   o += "    \"default_min_plot_ratio\": " + fmt(c.efficiency.default_min_plot_ratio) + "\n  },\n";
   o += "  \"land_use\": {\n    \"industrial_prefixes\": " + string_list(c.land_use.industrial_prefixes) + ",\n";
-  o += "    \"industrial_storage_prefixes\": " + string_list(c.land_use.industrial_storage_prefixes) + "\n  }\n}\n";
+  o += "    \"industrial_storage_prefixes\": " + string_list(c.land_use.industrial_storage_prefixes) + "\n  },\n";
+  o += "  \"idle\": {\n    \"max_extension_years\": " + std::to_string(c.idle.max_extension_years) +
+       ",\n    \"grace_year_after_extension\": " + (c.idle.grace_year_after_extension ? "true" : "false") +
+       ",\n    \"min_developed_share_of_footprint\": " + fmt(c.idle.min_developed_share_of_footprint) + "\n  }\n}\n";
   return o;
 }
 

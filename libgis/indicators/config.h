@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "libgis/indicators/grading.h"
+#include "libgis/indicators/idle_rules.h"
 
 namespace parkgis::indicators {
 
@@ -27,6 +28,7 @@ struct AnalysisConfig {
   GradingConfig grading;
   EfficiencyConfig efficiency;
   LandUseConfig land_use;
+  IdleRulesConfig idle;  // Order 53: extensions (Art. 12), data checks
   std::string source;  // "built-in default" or the file path
 };
 

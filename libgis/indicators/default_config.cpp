@@ -50,6 +50,12 @@ AnalysisConfig default_config() {
   // railway land and 11xx is water; datasets coded in those systems set the lists in their config.
   c.land_use.industrial_prefixes = {"0601", "061"};
   c.land_use.industrial_storage_prefixes = {"06", "0508"};
+
+  // Order 53 Art. 12: an extension of the start deadline is at most one year; the extended deadline is a
+  // newly agreed start date, so Art. 2's year runs again after it (docs/indicators.md, "Choices").
+  c.idle.max_extension_years = 1;
+  c.idle.grace_year_after_extension = true;
+  c.idle.min_developed_share_of_footprint = 0.5;
   return c;
 }
 

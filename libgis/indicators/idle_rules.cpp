@@ -1,5 +1,6 @@
 #include "libgis/indicators/idle_rules.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace parkgis::indicators {
@@ -15,8 +16,9 @@ std::string percent(double ratio) {
 }
 
 // Art. 2 ②: developed < 1/3 of the required area, or invested < 25 % of total investment.
-// A ratio counts only when both numbers exist and the divisor is > 0. Compared by cross-multiplication,
-// so exactly 1/3 and exactly 25 % are not "below".
+// A ratio counts only when both numbers exist and the divisor is > 0 (the required area is never
+// guessed from the parcel area). Compared by cross-multiplication, so exactly 1/3 and exactly 25 % are
+// not "below".
 struct StallRatios {
   std::optional<double> developed, invested;  // shares, for the reason text
   bool below = false;                         // either known ratio is below its threshold
@@ -40,20 +42,59 @@ std::string describe(const StallRatios& r) {
          (r.invested ? percent(*r.invested) : std::string("未知"));
 }
 
-IdleResult classify_not_started(const Date& deadline, const std::string& deadline_text, const Date& as_of) {
+// The start deadline in force on as_of: the agreed start, or an extension approved on or before as_of,
+// at most max_extension_years beyond the later of the agreed start and the approval (Art. 12).
+struct Deadline {
+  std::optional<Date> date;
+  std::string text;  // "动工期限 2021-06-30（已延期）"
+  bool extended = false;
+};
+
+Deadline start_deadline(const IdleInput& in, const Date& as_of, const IdleRulesConfig& cfg) {
+  std::string note;
+  if (in.extension_date) {
+    if (in.extension_approved && *in.extension_approved > as_of) {
+      note = "（延期于 " + in.extension_approved->iso() + " 批准，晚于评价时点，不适用）";
+    } else {
+      Deadline d{*in.extension_date, "", true};
+      std::optional<Date> base = in.agreed_start;
+      if (in.extension_approved && (!base || *in.extension_approved > *base)) base = in.extension_approved;
+      if (base && *d.date > base->plus_years(cfg.max_extension_years)) {
+        const Date limit = base->plus_years(cfg.max_extension_years);
+        d.text = "动工期限 " + limit.iso() + "（延期至 " + d.date->iso() + " 超过 " +
+                 std::to_string(cfg.max_extension_years) + " 年上限，按上限计）";
+        d.date = limit;
+      } else {
+        d.text = "动工期限 " + d.date->iso() + "（已延期）";
+      }
+      return d;
+    }
+  }
+  if (!in.agreed_start) return {std::nullopt, note, false};
+  return {*in.agreed_start, "动工期限 " + in.agreed_start->iso() + note, false};
+}
+
+// Not started: idle after the 1st anniversary of the deadline, reclaimable after the 2nd. After an
+// extension without a new grace year, idle from the day after the extended deadline and reclaimable
+// after its 1st anniversary.
+IdleResult classify_not_started(const Deadline& d, const Date& as_of, const IdleRulesConfig& cfg) {
   IdleResult r;
-  const Date first = deadline.plus_years(1), second = deadline.plus_years(2);
-  if (as_of > second) {
+  const bool grace = !d.extended || cfg.grace_year_after_extension;
+  const Date idle_from = grace ? d.date->plus_years(1) : *d.date;
+  const Date reclaim_from = grace ? d.date->plus_years(2) : d.date->plus_years(1);
+  const std::string first = grace ? "满一年（" + idle_from.iso() + "）" : "延期届满";
+  const std::string second = grace ? "满两年（" + reclaim_from.iso() + "）" : "延期届满一年（" + reclaim_from.iso() + "）";
+  if (as_of > reclaim_from) {
     r.status = IdleStatus::reclaim_candidate;
-    r.reason = deadline_text + "，满两年（" + second.iso() + "）仍未动工：拟无偿收回（闲置土地处置办法）";
-  } else if (as_of > first) {
+    r.reason = d.text + "，" + second + "仍未动工：可依法无偿收回（闲置土地处置办法第十四条）";
+  } else if (as_of > idle_from) {
     r.status = IdleStatus::idle_not_started;
-    r.reason = deadline_text + "，满一年（" + first.iso() + "）仍未动工";
+    r.reason = d.text + "，" + first + "仍未动工：征缴土地闲置费（第十四条）";
   } else {
-    r.reason = deadline_text + "，未动工，尚在一年期内";
+    r.reason = d.text + "，未动工，尚在" + (grace ? "一年期内" : "延期内");
     return r;
   }
-  r.idle_days = days_between(deadline, as_of);
+  r.idle_days = days_between(*d.date, as_of);
   return r;
 }
 
@@ -65,6 +106,10 @@ IdleResult classify_started(const IdleInput& in, const Date& as_of) {
     return r;
   }
   const Date stop = *in.stop_date;
+  if (in.resume_date && *in.resume_date > stop && *in.resume_date <= as_of) {
+    r.reason = stop.iso() + " 起停工，" + in.resume_date->iso() + " 已复工";
+    return r;
+  }
   const Date anniversary = stop.plus_years(1);
   if (as_of <= anniversary) {
     r.reason = stop.iso() + " 起停工，至 " + as_of.iso() + " 未满一年";
@@ -74,13 +119,27 @@ IdleResult classify_started(const IdleInput& in, const Date& as_of) {
   if (ratios.below) {
     r.status = IdleStatus::idle_stalled;
     r.idle_days = days_between(stop, as_of);
-    r.reason = stop.iso() + " 起停工满一年，" + describe(ratios) + "：开发面积不足三分之一或投资不足 25%";
+    r.reason = stop.iso() + " 起停工满一年，" + describe(ratios) + "：开发面积不足三分之一或投资不足 25%（第二条第二款）";
   } else if (!ratios.developed || !ratios.invested) {
-    r.reason = stop.iso() + " 起停工满一年，但" + describe(ratios) + "：比例未知，无法认定";
+    r.status = IdleStatus::unknown;
+    r.reason = stop.iso() + " 起停工满一年，但" + describe(ratios) + "：比例未知，待核实";
   } else {
     r.reason = stop.iso() + " 起停工满一年，但" + describe(ratios) + "：未低于三分之一开发或 25% 投资";
   }
   return r;
+}
+
+// Art. 8: government action or force majeure. Still idle land; no fee and no free reclaim (Art. 14),
+// disposal by negotiation (Art. 12).
+void apply_gov_cause(IdleResult& r) {
+  if (!is_idle(r.status)) return;
+  r.status = IdleStatus::idle_gov_cause;
+  std::string basis = r.reason.substr(0, r.reason.find("："));
+  r.reason = basis + "：政府原因或不可抗力造成（第八条），不征闲置费、不无偿收回，协商处置（第十二条）";
+}
+
+bool done_by(const IdleInput& in, const Date& as_of) {
+  return !in.disposal.empty() && in.disposal_date && *in.disposal_date <= as_of;
 }
 
 }  // namespace
@@ -91,32 +150,52 @@ const char* idle_status_name(IdleStatus s) {
     case IdleStatus::idle_not_started: return "idle_not_started";
     case IdleStatus::idle_stalled: return "idle_stalled";
     case IdleStatus::reclaim_candidate: return "reclaim_candidate";
+    case IdleStatus::idle_gov_cause: return "idle_gov_cause";
+    case IdleStatus::unknown: return "unknown";
   }
   return "none";
 }
 
-IdleResult classify_idle(const IdleInput& in, const Date& as_of) {
+bool is_idle(IdleStatus s) { return s != IdleStatus::none && s != IdleStatus::unknown; }
+
+bool disposal_returns_land(const std::string& d) { return d == "无偿收回" || d == "协议收回" || d == "置换"; }
+
+bool is_known_disposal(const std::string& d) {
+  static const char* const known[] = {"延期", "改变用途", "临时使用", "协议收回", "置换", "无偿收回", "征缴闲置费"};
+  return std::find(std::begin(known), std::end(known), d) != std::end(known);
+}
+
+IdleResult classify_idle(const IdleInput& in, const Date& as_of, const IdleRulesConfig& cfg) {
   IdleResult r;
   if (!in.supply_date || *in.supply_date > as_of) {
     r.reason = "至 " + as_of.iso() + " 未供地";
     return r;
   }
-  if (in.gov_cause) {
-    r.reason = "政府原因或不可抗力造成动工延迟，不认定为闲置土地（闲置土地处置办法）";
+  const bool disposed = done_by(in, as_of);
+  if (disposed && disposal_returns_land(in.disposal)) {
+    r.disposed = true;
+    r.reason = in.disposal_date->iso() + " 已" + in.disposal + "（处置完成）";
     return r;
   }
   if (!in.actual_start || *in.actual_start > as_of) {
-    if (!in.extension_date && !in.agreed_start) {
-      r.reason = "无约定动工日期";
-      return r;
+    const Deadline d = start_deadline(in, as_of, cfg);
+    if (!d.date) {
+      r.status = IdleStatus::unknown;
+      r.reason = "已供地未动工，无约定动工日期" + d.text + "：待核实";
+    } else {
+      r = classify_not_started(d, as_of, cfg);
     }
-    const Date deadline = in.extension_date ? *in.extension_date : *in.agreed_start;
-    const std::string text = "动工期限 " + deadline.iso() + (in.extension_date ? "（已延期）" : "");
-    r = classify_not_started(deadline, text, as_of);
   } else {
     r = classify_started(in, as_of);
   }
-  if (r.status != IdleStatus::none && in.land_price_wan) r.idle_fee_wan = kIdleFeeShare * *in.land_price_wan;
+  if (in.gov_cause) apply_gov_cause(r);
+  if (r.status == IdleStatus::idle_not_started && in.land_price_wan) r.idle_fee_wan = kIdleFeeShare * *in.land_price_wan;
+  if (disposed) {
+    r.disposed = true;
+    r.reason += "；已处置：" + in.disposal + "（" + in.disposal_date->iso() + "）";
+  } else if (!in.disposal.empty()) {
+    r.reason += "；处置中：" + in.disposal;
+  }
   return r;
 }
 

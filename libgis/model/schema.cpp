@@ -62,6 +62,12 @@ std::vector<LayerSpec> build_layers() {
           {"required_m2", T::real, false, {"YDKFMJ", "应开发面积"}, "应开发面积", "m²"},
           {"extension_date", T::date, false, {"YQRQ", "延期日期"}, "延期动工日期", ""},
           {"gov_cause", T::text, false, {"ZFYY", "政府原因"}, "政府原因", ""},
+          // Order 53 extensions, resumption and disposal (docs/indicators.md, Idle land).
+          {"extension_approved", T::date, false, {"YQPZRQ", "延期批准日期", "延期批准"}, "延期批准日期", ""},
+          {"resume_date", T::date, false, {"FGRQ", "复工日期"}, "复工日期", ""},
+          {"decision_no", T::text, false, {"RDSH", "XZRDSH", "认定书号", "认定书编号"}, "认定书号", ""},
+          {"disposal", T::text, false, {"CZFS", "处置方式"}, "处置方式", ""},
+          {"disposal_date", T::date, false, {"CZRQ", "CZWCRQ", "处置日期", "处置完成日期"}, "处置完成日期", ""},
       }});
 
   layers.push_back(LayerSpec{

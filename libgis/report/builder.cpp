@@ -60,19 +60,42 @@ std::vector<Spec> unit_specs() {
   };
 }
 
+// Order 53 and 供而未用 columns of zones and parks (after unit_specs).
+std::vector<Spec> idle_unit_specs() {
+  return {
+      {"supplied_not_used_mu", "供而未用", "亩", 1, false, true},
+      {"supplied_not_used_parcels", "供而未用宗地", "", -1, false, false},
+      {"gov_cause_idle_m2", "政府原因闲置", "亩", 1, false, false, kMu, "gov_cause_idle_mu"},
+      {"idle_unknown_parcels", "待核实宗地", "", -1, false, false},
+      {"idle_disposal_rate", "闲置土地处置率", "", 1, true, false},
+  };
+}
+
+// Approval batches (批次), as 增存挂钩 manages them.
+std::vector<Spec> approval_specs() {
+  return {
+      {"approval_id", "批准文号", "", -1, false, true},
+      {"zone_id", "片区代码", "", -1, false, true},
+      {"approved", "批准日期", "", -1, false, true},
+      {"age_years", "批准年限", "年", -1, false, true},
+      {"approved_mu", "批准面积", "亩", 1, false, true},
+      {"supplied_mu", "已供", "亩", 1, false, true},
+      {"unsupplied_mu", "批而未供", "亩", 1, false, true},
+      {"supply_rate", "供地率", "", 1, true, true},
+  };
+}
+
 std::vector<Spec> park_specs() {
   std::vector<Spec> s = {{"park_id", "园区代码", "", -1, false, false}, {"name", "园区", "", -1, false, true},
                          {"county", "县区", "", -1, false, false},
                          {"zones", "片区", "", -1, false, true}};
-  const auto u = unit_specs();
-  s.insert(s.end(), u.begin(), u.end());
+  for (const auto& list : {unit_specs(), idle_unit_specs()}) s.insert(s.end(), list.begin(), list.end());
   return s;
 }
 
 std::vector<Spec> zone_specs() {
   std::vector<Spec> s = {{"zone_id", "片区代码", "", -1, false, true}, {"name", "片区", "", -1, false, true}};
-  const auto u = unit_specs();
-  s.insert(s.end(), u.begin(), u.end());
+  for (const auto& list : {unit_specs(), idle_unit_specs()}) s.insert(s.end(), list.begin(), list.end());
   return s;
 }
 
@@ -87,6 +110,8 @@ std::vector<Spec> parcel_specs() {
       {"output_per_mu", "亩均产值", "万元/亩", 1, false, false},
       {"tax_per_mu", "亩均税收", "万元/亩", 2, false, true}, {"grade", "等级", "", -1, false, true},
       {"low_efficiency", "低效", "", -1, false, true},    {"idle_reason", "闲置依据", "", -1, false, false},
+      {"decision_no", "认定书号", "", -1, false, false},  {"disposal", "处置方式", "", -1, false, false},
+      {"disposal_date", "处置完成日期", "", -1, false, false},
   };
 }
 
@@ -113,10 +138,13 @@ std::vector<Spec> enterprise_specs() {
 }
 
 const std::map<std::string, std::string>& idle_labels() {
+  // Suspected (疑似): land is idle in law only after investigation and a 认定书 (Order 53 Art. 9–11).
   static const std::map<std::string, std::string> m = {{"none", ""},
-                                                       {"idle_not_started", "未动工闲置"},
-                                                       {"idle_stalled", "停工闲置"},
-                                                       {"reclaim_candidate", "拟无偿收回"}};
+                                                       {"idle_not_started", "疑似闲置（未动工）"},
+                                                       {"idle_stalled", "疑似闲置（中止开发）"},
+                                                       {"reclaim_candidate", "满两年未动工（可依法无偿收回）"},
+                                                       {"idle_gov_cause", "疑似闲置（政府原因）"},
+                                                       {"unknown", "待核实（资料不全）"}};
   return m;
 }
 
@@ -195,7 +223,8 @@ Level parse_level(const std::string& name) {
   if (name == "zone") return Level::zone;
   if (name == "parcel") return Level::parcel;
   if (name == "enterprise") return Level::enterprise;
-  throw UsageError("unknown level '" + name + "'; use park, zone, parcel or enterprise");
+  if (name == "approval") return Level::approval;
+  throw UsageError("unknown level '" + name + "'; use park, zone, parcel, enterprise or approval");
 }
 
 Report build_report(store::Store& store, const Request& req) {
@@ -220,10 +249,28 @@ Report build_report(store::Store& store, const Request& req) {
     throw DataError("no zone with zone_id " + req.zone_id + " in " + store.location());
   const auto park_ok = [&](const std::string& park) { return req.park_id.empty() || park == req.park_id; };
   const auto zone_ok = [&](const std::string& zone) { return req.zone_id.empty() || zone == req.zone_id; };
+  // Rows with park_id and zone_id, a section per park in park order, rows without a park last.
+  const auto add_sections_by_park = [&](Report& rep, const std::vector<std::map<std::string, Value>>& rows,
+                                        const std::vector<Spec>& specs, const std::string& no_park_title) {
+    std::map<std::string, Section> by_park;
+    for (const auto& row : rows) {
+      const std::string pid = text_of(row, "park_id");
+      if (!park_ok(pid) || !zone_ok(text_of(row, "zone_id"))) continue;
+      Section& s = by_park[pid];
+      if (s.title.empty()) {
+        s.title = pid.empty() ? no_park_title : park_name[pid] + "（" + pid + "）";
+        s.key = pid.empty() ? "" : "park:" + pid;
+      }
+      s.rows.push_back(values_of(row, specs));
+    }
+    for (auto& [pid, s] : by_park)
+      if (!pid.empty()) rep.sections.push_back(std::move(s));
+    if (by_park.count("")) rep.sections.push_back(std::move(by_park[""]));
+  };
 
   Report r;
   const std::string dataset = get("name");
-  static const char* const titles[] = {"园区汇总", "片区汇总", "宗地明细", "企业亩均评价"};
+  static const char* const titles[] = {"园区汇总", "片区汇总", "宗地明细", "企业亩均评价", "批次供地（批而未供）"};
   r.title = dataset + " — " + titles[static_cast<int>(req.level)];
   if (!runs.empty()) {
     const auto& run = runs.back();
@@ -233,6 +280,8 @@ Report build_report(store::Store& store, const Request& req) {
   r.notes.push_back("面积为 EPSG:" + get("srid") + " 平面面积，1 亩 = 10000/15 m²；金额单位 万元");
   if (!req.park_id.empty()) r.notes.push_back("园区 " + req.park_id + " " + park_name[req.park_id]);
   if (!req.zone_id.empty()) r.notes.push_back("片区 " + req.zone_id + " " + zone_name[req.zone_id]);
+  if (req.level != Level::enterprise && req.level != Level::approval)
+    r.notes.push_back("闲置土地均为疑似：须经调查并下达《闲置土地认定书》方可认定（闲置土地处置办法第九至十一条）");
 
   switch (req.level) {
     case Level::park: {
@@ -307,20 +356,14 @@ Report build_report(store::Store& store, const Request& req) {
         if (ga != gb) return ga < gb;  // "A" < "B" < ... < "ungraded"
         return number_of(a, "score") > number_of(b, "score");
       });
-      std::map<std::string, Section> by_park;
-      for (const auto& row : rows) {
-        const std::string pid = text_of(row, "park_id");
-        if (!park_ok(pid) || !zone_ok(text_of(row, "zone_id"))) continue;
-        Section& s = by_park[pid];
-        if (s.title.empty()) {
-          s.title = pid.empty() ? "无用地企业" : park_name[pid] + "（" + pid + "）";
-          s.key = pid.empty() ? "" : "park:" + pid;
-        }
-        s.rows.push_back(values_of(row, specs));
-      }
-      for (auto& [pid, s] : by_park)
-        if (!pid.empty()) r.sections.push_back(std::move(s));
-      if (by_park.count("")) r.sections.push_back(std::move(by_park[""]));
+      add_sections_by_park(r, rows, specs, "无用地企业");
+      break;
+    }
+    case Level::approval: {
+      const auto specs = visible(approval_specs(), req.compact);
+      r.columns = columns_of(specs);
+      r.notes.push_back("批准日期晚于评价时点的批次不计；批准年限为评价时点前已满的整年数");
+      add_sections_by_park(r, read_rows(store, "approval_metrics", "approval_id"), specs, "未归属片区的批次");
       break;
     }
   }

@@ -1,6 +1,6 @@
 #pragma once
-// Builds reports from the result tables of a database (after 'parkgis analyze'): parks, zones, parcels
-// or enterprises, optionally for one park or zone. Values are read, labelled and ordered here; no
+// Builds reports from the result tables of a database (after 'parkgis analyze'): parks, zones, parcels,
+// enterprises or approval batches (批次), optionally for one park or zone. Values are read, labelled and ordered here; no
 // indicator is computed (areas in m² are only shown in 亩).
 
 #include <string>
@@ -13,9 +13,9 @@ class Store;
 
 namespace parkgis::report {
 
-enum class Level { park, zone, parcel, enterprise };
+enum class Level { park, zone, parcel, enterprise, approval };
 
-// "park", "zone", "parcel", "enterprise"; throws UsageError otherwise.
+// "park", "zone", "parcel", "enterprise", "approval"; throws UsageError otherwise.
 Level parse_level(const std::string& name);
 
 struct Request {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: parkgis (generate, import, analyze, report, export) against the analyst route
 # (ogr2ogr into SpatiaLite + one SQL script) on the same generated files, in the same run.
-# Checks that both give the same areas (within 0.01 %) and prints medians, peak memory and ratios.
+# Checks that both give the same areas (within 0.01 %: parcels' building figures, zones' approved,
+# supplied, unsupplied and 供而未用 areas, approval batches) and prints medians, peak memory and ratios.
 #
 #   tests/bench/run_bench.sh [N ...]          default: 2000 20000 200000
 #   RUNS=3 WORKDIR=/tmp/parkgis-bench tests/bench/run_bench.sh 2000
@@ -70,7 +71,8 @@ for n in "${sizes[@]}"; do
     # Same numbers? Compare per parcel and per zone within 0.01 % of area (0.01 m² for tiny values;
     # unsupplied 1 m², since parkgis drops slivers under 1 m²).
     # Parcels that parkgis repaired (invalid source geometry), and their zones, are left out: the SQL
-    # route works on the invalid polygons, where ST_Union fails and the zone's figures come out NULL.
+    # route works on the invalid polygons, where ST_Union fails and the zone's figures come out NULL
+    # (approvals of those zones too).
     rep="SELECT feature_id FROM o.import_issues WHERE code = 'invalid_geometry_repaired' AND layer = 'parcels'"
     repz="SELECT zone_id FROM o.parcels WHERE parcel_id IN ($rep)"
     # Likewise parcels under a building with a negative floor or vacant area (parkgis reports and drops
@@ -89,10 +91,17 @@ for n in "${sizes[@]}"; do
                WHERE s.zone_id NOT IN ($repz) AND (
                      abs(coalesce(s.approved_m2,0) - m.approved_m2) > max(0.01, 1e-4 * m.approved_m2)
                   OR abs(coalesce(s.supplied_m2,0) - m.supplied_m2) > max(0.01, 1e-4 * m.supplied_m2)
-                  OR abs(coalesce(s.unsupplied_m2,0) - m.unsupplied_m2) > max(1.0, 1e-4 * m.unsupplied_m2)));")
+                  OR abs(coalesce(s.unsupplied_m2,0) - m.unsupplied_m2) > max(1.0, 1e-4 * m.unsupplied_m2)
+                  OR abs(s.supplied_not_used_m2 - m.supplied_not_used_m2) > max(0.01, 1e-4 * m.supplied_not_used_m2)))
+           + (SELECT count(*) FROM sql_approval s LEFT JOIN o.approval_metrics m ON m.approval_id = s.approval_id
+               WHERE s.approval_id NOT IN (SELECT approval_i FROM approvals WHERE zone_id IN ($repz)) AND (m.approval_id IS NULL
+                  OR abs(s.approved_m2 - m.approved_m2) > max(0.01, 1e-4 * m.approved_m2)
+                  OR abs(s.supplied_m2 - m.supplied_m2) > max(0.01, 1e-4 * m.supplied_m2)
+                  OR abs(s.unsupplied_m2 - m.unsupplied_m2) > max(1.0, 1e-4 * m.unsupplied_m2)))
+           + (SELECT count(*) FROM o.approval_metrics WHERE approval_id NOT IN (SELECT approval_id FROM sql_approval));")
     skipped=$(sqlite3 "$work/s$n.sqlite" "ATTACH '$work/p$n.sqlite' AS o; SELECT count(*) FROM ($rep)")
     skipped_neg=$(sqlite3 "$work/s$n.sqlite" "ATTACH '$work/p$n.sqlite' AS o; SELECT count(DISTINCT parcel_id) FROM ($neg)")
-    compared=$(sqlite3 "$work/s$n.sqlite" "SELECT (SELECT count(*) FROM sql_parcel) || ' parcels, ' || (SELECT count(*) FROM sql_zone) || ' zones'")
+    compared=$(sqlite3 "$work/s$n.sqlite" "SELECT (SELECT count(*) FROM sql_parcel) || ' parcels, ' || (SELECT count(*) FROM sql_zone) || ' zones, ' || (SELECT count(*) FROM sql_approval) || ' approvals'")
     p_ia=$(awk '/^(import|analyze) /{print $1, $2}' "$times" | awk '$1=="import"{i[++a]=$2} $1=="analyze"{z[++b]=$2} END {for (k=1;k<=a;k++) print i[k]+z[k]}' | median)
     s_all=$(awk '/^(sql_load|sql_analysis) /{print $1, $2}' "$times" | awk '$1=="sql_load"{i[++a]=$2} $1=="sql_analysis"{z[++b]=$2} END {for (k=1;k<=a;k++) print i[k]+z[k]}' | median)
     ratio=$(awk -v a="$s_all" -v b="$p_ia" 'BEGIN {printf "%.1f", a / b}')

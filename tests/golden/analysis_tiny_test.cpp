@@ -169,3 +169,107 @@ TEST_F(AnalysisTiny, RunsAreRecordedAndResultsReplaced) {
   EXPECT_EQ(p.size(), 4u);
   EXPECT_EQ(txt(p.at("A"), "idle_status"), "none");
 }
+
+// Order 53, 批而未供 by approval date and batch, 供而未用 (tests/support/tiny_dataset.h, order53), as of
+// 2026-06-30. Areas: A 10 000 m² (Z1), B 10 000 m² (Z2), C 5 000 m² (Z1, the repaired bow-tie).
+class AnalysisTinyOrder53 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::create_directories(tmp.path() / "ds");
+    parkgis::test::TinyOptions opt;
+    opt.order53 = true;
+    parkgis::test::write_tiny_dataset(tmp.str("ds"), opt);
+    parkgis::import_dataset({tmp.str("ds"), tmp.str("x.sqlite"), {}});
+    store = parkgis::store::open_spatialite(tmp.str("x.sqlite"));
+    analyze_as_of(parkgis::Date{2026, 6, 30});
+  }
+  void analyze_as_of(const parkgis::Date& d) {
+    parkgis::analysis::AnalyzeOptions o;
+    o.as_of = d;
+    result = parkgis::analysis::analyze(*store, o);
+  }
+  parkgis::test::TempDir tmp;
+  std::unique_ptr<parkgis::store::Store> store;
+  parkgis::analysis::AnalyzeResult result;
+};
+
+TEST_F(AnalysisTinyOrder53, ParcelStatusesFeeAndDisposal) {
+  auto p = table(*store, "parcel_metrics", "parcel_id");
+  const RowMap& a = p.at("A");  // government-caused: idle, in the idle area, no fee
+  EXPECT_EQ(txt(a, "idle_status"), "idle_gov_cause");
+  EXPECT_EQ(num(a, "idle_days"), 2220);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(a.at("idle_fee_wan")));
+  EXPECT_EQ(txt(a, "decision_no"), "闲认〔2024〕1号");
+  EXPECT_EQ(txt(a, "disposal"), "延期");
+  EXPECT_EQ(txt(a, "disposal_date"), "2025-03-01");
+  EXPECT_EQ(num(a, "idle_disposed"), 1);
+  const RowMap& b = p.at("B");  // past the 2nd anniversary (2023-06-01): reclaimable, no fee
+  EXPECT_EQ(txt(b, "idle_status"), "reclaim_candidate");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(b.at("idle_fee_wan")));
+  EXPECT_EQ(txt(b, "supply_status"), "supplied_not_used");
+  EXPECT_EQ(txt(p.at("C"), "idle_status"), "unknown");  // supplied, no agreed start: 待核实
+  EXPECT_EQ(txt(p.at("C"), "supply_status"), "supplied_not_used");
+  EXPECT_EQ(txt(a, "supply_status"), "in_use");  // built on (b1), though not started
+  // A records 100 m² developed under a 400 m² building (100 < 0.5 × 400): an analysis issue.
+  std::vector<std::string> flagged;
+  for (const auto& i : result.issues.all())
+    if (i.code == "developed_below_footprint") flagged.push_back(i.feature_id);
+  EXPECT_EQ(flagged, std::vector<std::string>{"A"});
+}
+
+TEST_F(AnalysisTinyOrder53, ZoneAndParkSums) {
+  auto z = table(*store, "zone_metrics", "zone_id");
+  const RowMap& z1 = z.at("Z1");
+  EXPECT_NEAR(num(z1, "idle_m2"), 10000.0, kTol);            // A (government-caused) counts
+  EXPECT_NEAR(num(z1, "gov_cause_idle_m2"), 10000.0, kTol);
+  EXPECT_NEAR(num(z1, "supplied_m2"), 15000.0, kTol);        // A + C
+  EXPECT_NEAR(num(z1, "idle_rate"), 10000.0 / 15000.0, 1e-12);
+  EXPECT_EQ(num(z1, "idle_parcels"), 1);
+  EXPECT_EQ(num(z1, "idle_unknown_parcels"), 1);             // C
+  EXPECT_NEAR(num(z1, "idle_unknown_m2"), 5000.0, kTol);
+  EXPECT_NEAR(num(z1, "disposed_idle_m2"), 10000.0, kTol);   // A, 延期 done 2025-03-01
+  EXPECT_NEAR(num(z1, "idle_disposal_rate"), 1.0, 1e-12);    // 10 000 / 10 000
+  EXPECT_EQ(num(z1, "supplied_not_used_parcels"), 1);        // C (A has a building)
+  EXPECT_NEAR(num(z1, "supplied_not_used_m2"), 5000.0, kTol);
+  EXPECT_NEAR(num(z1, "supplied_not_used_mu"), 7.5, 1e-9);   // 5000 × 15 / 10000
+  EXPECT_NEAR(num(z1, "unsupplied_m2"), 485000.0, kTol);     // 500 000 − 15 000
+  const RowMap& z2 = z.at("Z2");
+  EXPECT_NEAR(num(z2, "approved_m2"), 0.0, kTol);            // AP2 approved 2027-01-01: not yet
+  EXPECT_NEAR(num(z2, "unsupplied_m2"), 0.0, kTol);
+  EXPECT_NEAR(num(z2, "idle_m2"), 10000.0, kTol);            // B
+  EXPECT_NEAR(num(z2, "idle_disposal_rate"), 0.0, 1e-12);    // 0 / 10 000
+  EXPECT_NEAR(num(z2, "supplied_not_used_m2"), 10000.0, kTol);
+  auto parks = table(*store, "park_metrics", "park_id");
+  const RowMap& p1 = parks.at("P1");
+  EXPECT_NEAR(num(p1, "idle_m2"), 20000.0, kTol);
+  EXPECT_NEAR(num(p1, "idle_disposal_rate"), 0.5, 1e-12);    // 10 000 / 20 000
+  EXPECT_NEAR(num(p1, "supplied_not_used_m2"), 15000.0, kTol);
+  EXPECT_EQ(num(p1, "supplied_not_used_parcels"), 2);
+}
+
+TEST_F(AnalysisTinyOrder53, ApprovalBatches) {
+  auto a = table(*store, "approval_metrics", "approval_id");
+  ASSERT_EQ(a.size(), 1u);  // AP2 (2027) does not count yet
+  const RowMap& ap1 = a.at("AP1");
+  EXPECT_EQ(txt(ap1, "zone_id"), "Z1");
+  EXPECT_EQ(txt(ap1, "park_id"), "P1");
+  EXPECT_EQ(txt(ap1, "approved"), "2019-05-01");
+  EXPECT_EQ(num(ap1, "age_years"), 7);                         // 2019-05-01 → 2026-06-30
+  EXPECT_NEAR(num(ap1, "approved_m2"), 500000.0, kTol);
+  EXPECT_NEAR(num(ap1, "supplied_m2"), 15000.0, kTol);         // A + C inside AP1
+  EXPECT_NEAR(num(ap1, "unsupplied_m2"), 485000.0, kTol);
+  EXPECT_NEAR(num(ap1, "unsupplied_mu"), 727.5, 1e-9);         // 485 000 × 15 / 10 000
+  EXPECT_NEAR(num(ap1, "supply_rate"), 0.03, 1e-12);           // 15 000 / 500 000
+
+  analyze_as_of(parkgis::Date{2027, 1, 1});  // AP2 counts from its approval day
+  a = table(*store, "approval_metrics", "approval_id");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(num(a.at("AP2"), "age_years"), 0);
+  EXPECT_NEAR(num(a.at("AP2"), "supplied_m2"), 10000.0, kTol);  // B
+  EXPECT_NEAR(num(a.at("AP2"), "unsupplied_m2"), 490000.0, kTol);
+  EXPECT_NEAR(num(table(*store, "zone_metrics", "zone_id").at("Z2"), "approved_m2"), 500000.0, kTol);
+
+  analyze_as_of(parkgis::Date{2019, 4, 30});  // before AP1: nothing approved
+  EXPECT_TRUE(table(*store, "approval_metrics", "approval_id").empty());
+  EXPECT_NEAR(num(table(*store, "zone_metrics", "zone_id").at("Z1"), "approved_m2"), 0.0, kTol);
+}

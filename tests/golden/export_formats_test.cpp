@@ -147,7 +147,8 @@ const std::vector<std::string> kParcelMetricColumns = {
     "registered_area_m2", "supplied", "started", "supply_status", "footprint_m2", "coverage", "floor_m2",
     "plot_ratio", "vacant_m2", "vacancy_rate", "buildings", "idle_status", "idle_days", "idle_fee_wan",
     "idle_reason", "output_wan", "tax_wan", "output_per_mu", "tax_per_mu", "grade", "min_plot_ratio",
-    "low_coverage", "low_plot_ratio", "low_efficiency", "actual_start", "stop_date", "developed_m2",
+    "low_coverage", "low_plot_ratio", "low_efficiency", "decision_no", "disposal", "disposal_date",
+    "idle_disposed", "actual_start", "stop_date", "developed_m2",
     "invested_wan", "gov_cause", "survey_status", "surveyor", "survey_date", "note"};
 
 }  // namespace

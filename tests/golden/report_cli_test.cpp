@@ -52,7 +52,7 @@ TEST_F(ReportCli, TableByParkHasTheTotalsRow) {
 }
 
 TEST_F(ReportCli, EveryLevelAndFormat) {
-  for (const char* level : {"park", "zone", "parcel", "enterprise"}) {
+  for (const char* level : {"park", "zone", "parcel", "enterprise", "approval"}) {
     for (const char* format : {"table", "csv", "json", "md", "html"}) {
       const std::string file = tmp.str(std::string(level) + "." + format);
       const Cli r = cli({"report", "--db", db, "--by", level, "--format", format, "-o", file});
@@ -71,7 +71,15 @@ TEST_F(ReportCli, EveryLevelAndFormat) {
     }
   }
   // The parcel table names the reclaim candidate in Chinese.
-  EXPECT_NE(parkgis::test::read_text(tmp.str("parcel.md")).find("拟无偿收回"), std::string::npos);
+  EXPECT_NE(parkgis::test::read_text(tmp.str("parcel.md")).find("满两年未动工（可依法无偿收回）"), std::string::npos);
+  // The approval batches: AP1 (approved 2019-05-01, 7 full years on 2026-06-30): 500 000 m² = 750 亩
+  // approved, 15 亩 supplied (parcel A), 735 亩 unsupplied, supply rate 2 %.
+  const std::string batches = parkgis::test::read_text(tmp.str("approval.csv"));
+  EXPECT_NE(batches.find("approval_id,zone_id,approved,age_years,approved_mu,supplied_mu,unsupplied_mu,supply_rate"),
+            std::string::npos)
+      << batches;
+  EXPECT_NE(batches.find("AP1,Z1,2019-05-01,7,750,15,735,0.02"), std::string::npos) << batches;
+  EXPECT_NE(parkgis::test::read_text(tmp.str("approval.md")).find("批而未供"), std::string::npos);
 }
 
 TEST_F(ReportCli, CsvBomForExcel) {
@@ -94,7 +102,7 @@ TEST_F(ReportCli, FiltersAndErrors) {
   EXPECT_EQ(r.err, "parkgis report: unknown format 'pdf'; use table, csv, json, md or html\n");
   r = cli({"report", "--db", db, "--by", "county"});
   EXPECT_EQ(r.rc, 2);
-  EXPECT_EQ(r.err, "parkgis report: unknown level 'county'; use park, zone, parcel or enterprise\n");
+  EXPECT_EQ(r.err, "parkgis report: unknown level 'county'; use park, zone, parcel, enterprise or approval\n");
 }
 
 TEST_F(ReportCli, HtmlEmbedsAMapPerSection) {

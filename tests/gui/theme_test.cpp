@@ -15,7 +15,7 @@ TEST(Theme, SwitchChangesLegendAndMap) {
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
   EXPECT_EQ(w->theme(), QStringLiteral("idle"));
   EXPECT_EQ(w->legend()->title(), QStringLiteral("闲置土地"));
-  EXPECT_TRUE(w->legend()->labels().contains(QStringLiteral("拟无偿收回（未动工满两年）")));
+  EXPECT_TRUE(w->legend()->labels().contains(QStringLiteral("满两年未动工（可依法无偿收回）")));
   const QImage idle = w->canvas()->last_result().image;
 
   w->set_theme(QStringLiteral("tax-per-mu"));
@@ -26,7 +26,7 @@ TEST(Theme, SwitchChangesLegendAndMap) {
   EXPECT_TRUE(labels.contains(QStringLiteral("≥ 40 万元/亩")));
   EXPECT_TRUE(labels.contains(QStringLiteral("无企业数据")));
   EXPECT_TRUE(labels.contains(QStringLiteral("园区")));
-  EXPECT_FALSE(labels.contains(QStringLiteral("拟无偿收回（未动工满两年）")));
+  EXPECT_FALSE(labels.contains(QStringLiteral("满两年未动工（可依法无偿收回）")));
   const QImage tax = w->canvas()->last_result().image;
   EXPECT_NE(idle, tax);
   // Only the parcels' pass was drawn again; the other layers came from the cache.

@@ -115,12 +115,24 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
     parcels.push_back({"", {{"parcel_id", "N"}, {"land_use", "0601"}}});
     parcels.push_back({box(800, 800, 850, 850), {{"land_use", "0601"}}});
   }
-  write((dir / "parcels.shp").string(), opt, parcel_fields, parcels);
+  std::vector<std::pair<std::string, char>> fields = parcel_fields;
+  if (opt.order53) {
+    fields.insert(fields.end(), {{"land_price_wan", 'R'}, {"gov_cause", 'S'}, {"decision_no", 'S'},
+                                 {"disposal", 'S'}, {"disposal_date", 'D'}, {"developed_m2", 'R'}});
+    parcels[0].values.insert({{"gov_cause", "是"}, {"land_price_wan", "200"}, {"decision_no", "闲认〔2024〕1号"},
+                              {"disposal", "延期"}, {"disposal_date", "2025/03/01"},
+                              {"developed_m2", "100"}});
+    parcels[1].values.insert({{"supply_date", "2021/01/01"}, {"agreed_start", "2021/06/01"}, {"land_price_wan", "300"}});
+    parcels[2].values.insert({{"supply_date", "2024/01/10"}});
+  }
+  write((dir / "parcels.shp").string(), opt, fields, parcels);
   write((dir / "buildings.shp").string(), opt,
         {{"building_id", 'S'}, {"floors", 'I'}, {"floor_area", 'R'}, {"vacant_area", 'R'}, {"use", 'S'}},
         {{box(20, 20, 40, 40), {{"building_id", "b1"}, {"floors", "2"}, {"use", "factory"}}}});
   write((dir / "approvals.shp").string(), opt, {{"approval_id", 'S'}, {"zone_id", 'S'}, {"approved", 'D'}},
-        {{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}}});
+        opt.order53 ? std::vector<Feature>{{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}},
+                                           {box(500, 0, 1000, 1000), {{"approval_id", "AP2"}, {"zone_id", "Z2"}, {"approved", "2027/01/01"}}}}
+                    : std::vector<Feature>{{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}}});
   write_text(dir / "enterprises.csv",
              "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan\n"
              "E1," + opt.enterprise_name + ",锂电新能源,2025,12000,800,3000,500,120,400\n" +

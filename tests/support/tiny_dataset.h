@@ -25,6 +25,11 @@ struct TinyOptions {
   // enterprise (E404) and has a supply date 2020-02-30 (dates then written as text); a parcel without
   // geometry (N); a parcel without id; enterprise E2 with output "12万" (not a number).
   bool defects = false;
+  // Adds Order 53 and 批而未供 cases: A is government-caused (gov_cause 是, land price 200 万元) with a
+  // 认定书, a completed disposal 延期 (2025-03-01) and developed_m2 100 (below its 400 m² building); B is supplied 2021-01-01 with agreed start
+  // 2021-06-01 and land price 300 万元, never started, no buildings; C is supplied 2024-01-10 without an
+  // agreed start; approval AP2 = Z2 is approved 2027-01-01.
+  bool order53 = false;
 };
 
 // Writes the dataset into folder (which must exist).

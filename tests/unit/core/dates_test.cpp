@@ -42,3 +42,13 @@ TEST(Dates, IsoText) {
   EXPECT_EQ((Date{12345, 1, 2}.iso()), "12345-01-02");
   EXPECT_EQ((Date{-44, 3, 15}.iso()), "-044-03-15");
 }
+
+// Whole years by anniversaries (the age of an approval batch): 2019-05-01 → 2026-04-30 is 6 years,
+// → 2026-05-01 is 7; 29 February's anniversary is 28 February in a common year.
+TEST(Dates, FullYearsBetween) {
+  EXPECT_EQ(parkgis::full_years_between(Date{2019, 5, 1}, Date{2026, 4, 30}), 6);
+  EXPECT_EQ(parkgis::full_years_between(Date{2019, 5, 1}, Date{2026, 5, 1}), 7);
+  EXPECT_EQ(parkgis::full_years_between(Date{2024, 2, 29}, Date{2025, 2, 27}), 0);
+  EXPECT_EQ(parkgis::full_years_between(Date{2024, 2, 29}, Date{2025, 2, 28}), 1);
+  EXPECT_EQ(parkgis::full_years_between(Date{2024, 2, 29}, Date{2020, 1, 1}), 0);  // before: 0
+}

@@ -76,9 +76,11 @@ TEST(StyleWriter, QmlIsWellFormedAndNamesOutputFields) {
     }
   }
   // Chinese legend labels, in the theme's order, then its "other" class.
-  ASSERT_EQ(labels.size(), 5u);
-  EXPECT_EQ(labels[0], "拟无偿收回（未动工满两年）");
-  EXPECT_EQ(labels[4], "无数据");
+  ASSERT_EQ(labels.size(), 7u);
+  EXPECT_EQ(labels[0], "满两年未动工（可依法无偿收回）");
+  EXPECT_EQ(labels[3], "疑似闲置（政府原因）");
+  EXPECT_EQ(labels[4], "待核实（资料不全）");
+  EXPECT_EQ(labels[6], "无数据");
   EXPECT_NE(qml.find("filter=\"&quot;idle_sts&quot; = &apos;reclaim_candidate&apos;\""), std::string::npos);
   EXPECT_NE(qml.find("<alias field=\"idle_sts\" index=\"1\" name=\"闲置状态\"/>"), std::string::npos);
   EXPECT_NE(qml.find("value=\"178,24,43,255\""), std::string::npos);  // #b2182b

@@ -193,7 +193,8 @@ TEST_F(DefaultDataset, HasTenParksTwentyOneZonesAndTheRequestedParcels) {
   const std::vector<std::string> want = {"parcel_id",  "zone_id",    "land_use",   "user_id",    "supply_dat",
                                          "agreed_sta", "actual_sta", "registered", "land_price", "invested_w",
                                          "total_inve", "stop_date",  "developed_", "required_m", "extension_",
-                                         "gov_cause"};
+                                         "gov_cause",  "YQPZRQ",     "resume_dat", "decision_n", "disposal",
+                                         "disposal_d"};
   EXPECT_EQ(names, want);
   EXPECT_EQ(defn->GetFieldDefn(defn->GetFieldIndex("supply_dat"))->GetType(), OFTDate);
 }
@@ -267,7 +268,8 @@ TEST_F(DefaultDataset, ExactlyOneInvalidGeometryAndSomeHolesAndMultiparts) {
   }
 }
 
-// Situations (a)-(i) of the brief, decided from the attributes as read back.
+// Situations (a)-(i) of the brief, (j) no agreed start and (k) resumed after a stop, decided from the
+// attributes as read back.
 TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
   const Date as_of{2026, 6, 30};
   auto after_years = [](const Date& d, int n) { return d.plus_years(n); };
@@ -289,7 +291,10 @@ TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
       ++seen['h'];
       continue;
     }
-    ASSERT_TRUE(agreed.has_value()) << text_of(*p, "parcel_id");
+    if (!actual && !agreed) {  // supplied, not started, no agreed start: 待核实
+      ++seen['j'];
+      continue;
+    }
     if (!actual) {
       const Date deadline = extension ? *extension : *agreed;
       if (text_of(*p, "gov_cause") == "是") {
@@ -308,12 +313,37 @@ TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
     const auto inv = real_of(*p, "invested_w"), total = real_of(*p, "total_inve");
     const auto dev = real_of(*p, "developed_"), req = real_of(*p, "required_m");
     const bool low = (inv && total && *inv < 0.25 * *total) || (dev && req && *dev < *req / 3);
-    if (stop && after_years(*stop, 1) < as_of && low) ++seen['e'];
+    const auto resume = date_of(*p, "resume_dat");
+    if (resume && stop && *resume > *stop) ++seen['k'];  // resumed: not idle
+    else if (stop && after_years(*stop, 1) < as_of && low) ++seen['e'];
     else ++seen['d'];
   }
-  for (char c = 'a'; c <= 'i'; ++c) EXPECT_GE(seen[c], 1) << "situation (" << c << ") missing";
+  for (char c = 'a'; c <= 'k'; ++c) EXPECT_GE(seen[c], 1) << "situation (" << c << ") missing";
   EXPECT_GT(seen['d'], 500);
   EXPECT_TRUE(leap_day) << "no agreed_start on 29 February";
+}
+
+// Order 53 records: every extension approved on or before as_of and within a year of its deadline
+// (Art. 12); some 认定书, disposals done and under way.
+TEST_F(DefaultDataset, ExtensionApprovalsAndDisposals) {
+  const Date as_of{2026, 6, 30};
+  int extensions = 0, decisions = 0, done = 0, under_way = 0;
+  Features parcels = read_layer(file("parcels.shp"));
+  for (const auto& p : parcels.all) {
+    if (const auto ext = date_of(*p, "extension_")) {
+      ++extensions;
+      const auto approved = date_of(*p, "YQPZRQ");
+      ASSERT_TRUE(approved.has_value()) << text_of(*p, "parcel_id");
+      EXPECT_LE(*approved, as_of);
+      EXPECT_LE(*ext, approved->plus_years(1)) << text_of(*p, "parcel_id");
+    }
+    if (!text_of(*p, "decision_n").empty()) ++decisions;
+    if (!text_of(*p, "disposal").empty()) (date_of(*p, "disposal_d") ? done : under_way)++;
+  }
+  EXPECT_GT(extensions, 0);
+  EXPECT_GT(decisions, 0);
+  EXPECT_GT(done, 0);
+  EXPECT_GT(under_way, 0);
 }
 
 TEST_F(DefaultDataset, BuildingsCrossParcelLinesOverlapAndSomeParcelsHaveNone) {

@@ -51,3 +51,28 @@ TEST(IndicatorsAggregate, ZeroDivisorsGiveNoValue) {
   EXPECT_FALSE(r.supply_rate || r.tax_per_mu || r.vacancy_rate || r.idle_rate || r.unsupplied_rate);
   EXPECT_DOUBLE_EQ(parkgis::units::m2_to_mu(10000.0 / 15.0), 1.0);
 }
+
+// 闲置土地处置率 = disposed ÷ (idle + disposed parcels no longer idle), from sums: zone 1 has 3000 m²
+// idle of which 1000 disposed; zone 2 a 2000 m² parcel reclaimed (disposed, no longer idle).
+// Park: (1000 + 2000) / (3000 + 2000) = 0.6. 供而未用 adds up.
+TEST(IndicatorsAggregate, IdleDisposalRateAndSuppliedNotUsed) {
+  AreaSums z1, z2;
+  z1.idle_m2 = 3000;
+  z1.disposed_m2 = 1000;
+  z1.disposal_base_m2 = 3000;
+  z1.supplied_not_used_m2 = 1500;
+  z1.supplied_not_used_parcels = 2;
+  z2.disposed_m2 = 2000;
+  z2.disposal_base_m2 = 2000;
+  z2.supplied_not_used_m2 = 500;
+  z2.supplied_not_used_parcels = 1;
+  EXPECT_NEAR(*ratios_of(z1).idle_disposal_rate, 1.0 / 3.0, 1e-12);
+  EXPECT_DOUBLE_EQ(*ratios_of(z2).idle_disposal_rate, 1.0);
+  AreaSums park;
+  park += z1;
+  park += z2;
+  EXPECT_DOUBLE_EQ(*ratios_of(park).idle_disposal_rate, 0.6);
+  EXPECT_NEAR(park.supplied_not_used_m2, 2000.0, 1e-9);  // m²
+  EXPECT_EQ(park.supplied_not_used_parcels, 3);
+  EXPECT_FALSE(ratios_of(AreaSums{}).idle_disposal_rate);  // nothing idle: no rate
+}

@@ -38,6 +38,9 @@ void expect_same(const AnalysisConfig& a, const AnalysisConfig& b) {
   EXPECT_EQ(a.efficiency.default_min_plot_ratio, b.efficiency.default_min_plot_ratio);
   EXPECT_EQ(a.land_use.industrial_prefixes, b.land_use.industrial_prefixes);
   EXPECT_EQ(a.land_use.industrial_storage_prefixes, b.land_use.industrial_storage_prefixes);
+  EXPECT_EQ(a.idle.max_extension_years, b.idle.max_extension_years);
+  EXPECT_EQ(a.idle.grace_year_after_extension, b.idle.grace_year_after_extension);
+  EXPECT_EQ(a.idle.min_developed_share_of_footprint, b.idle.min_developed_share_of_footprint);
 }
 
 }  // namespace
@@ -157,7 +160,7 @@ TEST(Config, UnknownKeys) {
   TempDir dir;
   const std::string p = dir.str("config.json");
   EXPECT_EQ(load_error(dir, R"({"gradng": {}})"),
-            p + ": unknown top-level key \"gradng\"; valid keys: grading, efficiency, land_use");
+            p + ": unknown top-level key \"gradng\"; valid keys: grading, efficiency, land_use, idle");
   EXPECT_EQ(load_error(dir, R"({"grading": {"cap": 2}})"),
             p + ": grading: unknown key \"cap\"; valid keys: indicators, cap_ratio, cuts, min_land_mu");
 }
@@ -209,4 +212,25 @@ TEST(Config, LandUseCodes) {
   const LandUseConfig planning{{"1001", "M"}, {"11", "W"}};
   for (const char* code : {"100101", "1001", "M1", "m2"}) EXPECT_TRUE(is_industrial(code, planning)) << code;
   for (const char* code : {"1101", "W1"}) EXPECT_TRUE(is_industrial_storage(code, planning)) << code;
+}
+
+// Order 53 choices: a maximum extension of 1 year (Art. 12) and a new grace year after it by default.
+TEST(Config, IdleRules) {
+  const AnalysisConfig d = default_config();
+  EXPECT_EQ(d.idle.max_extension_years, 1);
+  EXPECT_TRUE(d.idle.grace_year_after_extension);
+  TempDir dir;
+  const std::string p = dir.str("config.json");
+  parkgis::test::write_text(p, R"({"idle": {"max_extension_years": 2, "grace_year_after_extension": false}})");
+  const AnalysisConfig c = load_config(p);
+  EXPECT_EQ(c.idle.max_extension_years, 2);
+  EXPECT_FALSE(c.idle.grace_year_after_extension);
+  EXPECT_EQ(c.idle.min_developed_share_of_footprint, 0.5);
+  EXPECT_EQ(load_error(dir, R"({"idle": {"max_extension_years": 1.5}})"),
+            p + ": idle.max_extension_years: must be a whole number of years (0 to 100), not 1.5");
+  EXPECT_EQ(load_error(dir, R"({"idle": {"grace_year_after_extension": 1}})"),
+            p + ": idle.grace_year_after_extension: must be true or false");
+  EXPECT_EQ(load_error(dir, R"({"idle": {"grace": true}})"),
+            p + ": idle: unknown key \"grace\"; valid keys: max_extension_years, grace_year_after_extension, "
+                "min_developed_share_of_footprint");
 }
