@@ -230,6 +230,17 @@ void assign_order53_records(Plan& plan, std::uint64_t seed, const Date& as_of) {
 
 }  // namespace
 
+void match_developed_to_buildings(Plan& plan) {
+  std::vector<double> footprint(plan.parcels.size(), 0.0);
+  for (const BuildingPlan& b : plan.buildings)
+    if (b.parcel != kNone) footprint[b.parcel] += b.rect.area();
+  for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
+    ParcelPlan& p = plan.parcels[i];
+    if (!p.developed || *p.developed >= footprint[i]) continue;
+    p.developed = money(std::min(footprint[i] * 1.05, p.required.value_or(footprint[i] * 1.05)));
+  }
+}
+
 bool is_started(Situation s) { return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle; }
 
 void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of) {

@@ -13,6 +13,11 @@ namespace parkgis::generator {
 
 void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of);
 
+// After the buildings are placed: a developed area (已开发面积) below the footprint of the parcel's own
+// buildings is raised to 1.05 × that footprint (at most the required area), so that the sample's
+// development ratios agree with its buildings (the analysis reports a developed area far below them).
+void match_developed_to_buildings(Plan& plan);
+
 // Started parcels (situations with an actual start date).
 bool is_started(Situation s);
 

@@ -29,6 +29,7 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   lay_out(plan, options.parcels, options.seed, options.as_of);
   assign_parcel_attributes(plan, options.seed, options.as_of);
   place_buildings(plan, options.seed);
+  match_developed_to_buildings(plan);
   assign_enterprises(plan, options.seed);
   report_progress(progress, "laying out parks and parcels", 1.0);
 
