@@ -14,7 +14,7 @@ TEST(Theme, SwitchChangesLegendAndMap) {
   w->show_unit(QStringLiteral("YQ04-PQ1"));
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
   EXPECT_EQ(w->theme(), QStringLiteral("idle"));
-  EXPECT_EQ(w->legend()->title(), QStringLiteral("闲置土地"));
+  EXPECT_EQ(w->legend()->title(), QStringLiteral("疑似闲置土地"));
   EXPECT_TRUE(w->legend()->labels().contains(QStringLiteral("满两年未动工（可依法无偿收回）")));
   const QImage idle = w->canvas()->last_result().image;
 
