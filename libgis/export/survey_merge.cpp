@@ -27,6 +27,7 @@
 #include "libgis/export/survey_fields.h"
 #include "libgis/geom/geos.h"
 #include "libgis/io/encoding.h"
+#include "libgis/io/gdal_messages.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::exporter {
@@ -391,8 +392,12 @@ class Merger {
     if (!ds) throw DataError("cannot open " + src.display + " as a vector file: " + CPLGetLastErrorMsg());
     m_result.files.push_back(src.display);
     const auto short_names = read_fields_csv(src.path);
+    io::GdalMessages gdal;  // GDAL's complaints about the returned file become a note, not stderr lines
     for (int li = 0; li < ds->GetLayerCount(); ++li)
       merge_layer(*ds->GetLayer(li), src, short_names, enc.recode_strings, enc.name, ds->GetLayerCount() > 1);
+    if (!gdal.messages().empty())
+      m_result.notes.push_back(src.display + ": GDAL reported " + std::to_string(gdal.messages().size()) +
+                               " problem(s) while reading it, the first: " + gdal.messages().front());
   }
 
  private:

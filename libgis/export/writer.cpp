@@ -21,6 +21,7 @@
 #include "libgis/core/dates.h"
 #include "libgis/core/errors.h"
 #include "libgis/export/dbf_names.h"
+#include "libgis/io/gdal_messages.h"
 #include "libgis/export/text_codec.h"
 
 namespace parkgis::exporter {
@@ -38,42 +39,21 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// GDAL messages raised while writing, kept for the DataError instead of printed.
-class GdalMessages {
- public:
-  GdalMessages() { CPLPushErrorHandlerEx(&GdalMessages::handler, this); }
-  ~GdalMessages() { CPLPopErrorHandler(); }
-  GdalMessages(const GdalMessages&) = delete;
-  GdalMessages& operator=(const GdalMessages&) = delete;
-  bool failed() const { return m_failures > 0; }
-  // Why writing `path` failed: a full disk or an unwritable folder first (GDAL then reports a
-  // misleading ".shp file is unreadable, or corrupt"), else GDAL's last message.
-  std::string reason(const std::string& path) const {
-    const std::string disk = disk_problem(path);
-    const std::string gdal = m_messages.empty() ? "" : m_messages.back();
-    if (!disk.empty()) return disk + (gdal.empty() ? "" : " (GDAL: " + gdal + ")");
-    return gdal.empty() ? "GDAL gave no reason; check that the folder is writable and has free space" : gdal;
-  }
-
- private:
-  static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
-    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
-    if (!self || level < CE_Warning) return;
-    self->m_messages.emplace_back(msg ? msg : "");
-    if (level >= CE_Failure) ++self->m_failures;
-  }
-  static std::string disk_problem(const std::string& path) {
-    const fs::path folder = fs::absolute(path).parent_path();
-    if (::access(folder.c_str(), W_OK) != 0) return "the folder " + folder.string() + " is not writable";
-    struct statvfs st {};
-    if (::statvfs(folder.c_str(), &st) == 0 && std::uint64_t(st.f_bavail) * st.f_frsize < (1u << 20))
-      return "the disk holding " + folder.string() + " is full (" +
-             std::to_string(std::uint64_t(st.f_bavail) * st.f_frsize / 1024) + " KiB free); free some space";
-    return "";
-  }
-  std::vector<std::string> m_messages;
-  int m_failures = 0;
-};
+// Why writing `path` failed: a full disk or an unwritable folder first (GDAL then reports a misleading
+// ".shp file is unreadable, or corrupt"), else GDAL's last message.
+std::string write_failure(const io::GdalMessages& messages, const std::string& path) {
+  std::string disk;
+  const fs::path folder = fs::absolute(path).parent_path();
+  struct statvfs st {};
+  if (::access(folder.c_str(), W_OK) != 0)
+    disk = "the folder " + folder.string() + " is not writable";
+  else if (::statvfs(folder.c_str(), &st) == 0 && std::uint64_t(st.f_bavail) * st.f_frsize < (1u << 20))
+    disk = "the disk holding " + folder.string() + " is full (" + std::to_string(std::uint64_t(st.f_bavail) * st.f_frsize / 1024) +
+           " KiB free); free some space";
+  const std::string gdal = messages.messages().empty() ? "" : messages.messages().back();
+  if (!disk.empty()) return disk + (gdal.empty() ? "" : " (GDAL: " + gdal + ")");
+  return gdal.empty() ? "GDAL gave no reason; check that the folder is writable and has free space" : gdal;
+}
 
 }  // namespace
 
@@ -402,7 +382,7 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
     }
   }
 
-  GdalMessages messages;
+  io::GdalMessages messages;
   remove_existing(path, options.format);
   const char* driver_name = "ESRI Shapefile";
   std::vector<std::string> lco;
@@ -425,13 +405,13 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
   if (!driver) throw DataError(std::string("this GDAL has no ") + driver_name + " driver");
   std::unique_ptr<GDALDataset> ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!ds) throw DataError("cannot create " + path + ": " + messages.reason(path));
+  if (!ds) throw DataError("cannot create " + path + ": " + write_failure(messages, path));
   std::vector<const char*> lco_ptrs;
   for (const std::string& o : lco) lco_ptrs.push_back(o.c_str());
   lco_ptrs.push_back(nullptr);
   OGRLayer* out = ds->CreateLayer(layer.name.c_str(), layer.spatial ? dst.get() : nullptr,
                                   layer.spatial ? wkbMultiPolygon : wkbNone, const_cast<char**>(lco_ptrs.data()));
-  if (!out) throw DataError("cannot create the layer in " + path + ": " + messages.reason(path));
+  if (!out) throw DataError("cannot create the layer in " + path + ": " + write_failure(messages, path));
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
     const OutField& f = layer.fields[i];
     OGRFieldDefn defn(f.out_name.c_str(), ogr_type(f, layer, i, options.format));
@@ -439,7 +419,7 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
     if (f.precision > 0) defn.SetPrecision(f.precision);
     if (options.format == Format::gpkg && !f.label.zh.empty()) defn.SetAlternativeName(f.label.zh.c_str());
     if (out->CreateField(&defn, FALSE) != OGRERR_NONE)
-      throw DataError("cannot create the field " + f.out_name + " in " + path + ": " + messages.reason(path));
+      throw DataError("cannot create the field " + f.out_name + " in " + path + ": " + write_failure(messages, path));
   }
   const bool transaction = ds->StartTransaction() == OGRERR_NONE;
   for (std::size_t k = 0; k < layer.features.size(); ++k) {
@@ -458,12 +438,12 @@ WriteResult write_layer(const std::string& path, OutLayer& layer, const WriteOpt
     }
     if (!feat.style.empty()) feature.SetStyleString(feat.style.c_str());
     if (out->CreateFeature(&feature) != OGRERR_NONE)
-      throw DataError("cannot write feature " + feature_name(layer, k) + " to " + path + ": " + messages.reason(path));
+      throw DataError("cannot write feature " + feature_name(layer, k) + " to " + path + ": " + write_failure(messages, path));
   }
   if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-    throw DataError("cannot write " + path + ": " + messages.reason(path));
+    throw DataError("cannot write " + path + ": " + write_failure(messages, path));
   ds.reset();  // closes and flushes: a full disk often shows only here
-  if (messages.failed() || !fs::exists(path)) throw DataError("cannot write " + path + ": " + messages.reason(path));
+  if (messages.failed() || !fs::exists(path)) throw DataError("cannot write " + path + ": " + write_failure(messages, path));
 
   if (options.format == Format::shp) {
     const std::string cpg = fs::path(path).replace_extension(".cpg").string();

@@ -1,5 +1,7 @@
 #include "libgis/io/source_reader.h"
 
+#include "libgis/io/gdal_messages.h"
+
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -379,29 +381,18 @@ void SourceReader::read(const std::function<void(const SourceFeature&)>& fn) {
   if (m_shp_check)
     for (const DamagedRecord& d : m_shp_check->damaged) damaged[d.fid] = &d.reason;
   // GDAL's messages while reading (CPLError) are collected per feature and become issues.
-  struct Collector {
-    std::vector<std::string> messages;
-    static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum, const char* msg) {
-      if (cls < CE_Warning) return;
-      auto* self = static_cast<Collector*>(CPLGetErrorHandlerUserData());
-      self->messages.push_back(msg ? msg : "");
-    }
-  } collector;
-  CPLPushErrorHandlerEx(&Collector::handler, &collector);
-  struct Pop {
-    ~Pop() { CPLPopErrorHandler(); }
-  } pop;
+  GdalMessages collector;
   const auto flush_messages = [&](long long fid) {
-    for (const std::string& msg : collector.messages)
+    for (const std::string& msg : collector.messages())
       m_issues.add(Severity::warning, "read_error", m_spec.name, "fid:" + std::to_string(fid),
                    m_display + " feature " + std::to_string(fid) + ": GDAL reported: " + msg);
-    collector.messages.clear();
+    collector.clear();
   };
   for (auto& feature : *m_layer) {
     out.fid = feature->GetFID();
     if (auto it = damaged.find(out.fid); it != damaged.end()) {
       ++m_unreadable;
-      collector.messages.clear();
+      collector.clear();
       m_issues.add(Severity::error, "unreadable_record", m_spec.name, "fid:" + std::to_string(out.fid),
                    m_display + " record " + std::to_string(out.fid) + " cannot be read: " + *it->second +
                        "; skipped (--skip-unreadable)");

@@ -8,6 +8,7 @@
 
 #include "app/cli/command.h"
 #include "libgis/store/store.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/test_support.h"
 #include "tests/support/tiny_dataset.h"
 
@@ -16,15 +17,7 @@ using parkgis::test::TempDir;
 
 namespace {
 
-struct Cli {
-  std::ostringstream out, err;
-  int run(const std::vector<std::string>& argv) {
-    out.str("");
-    err.str("");
-    parkgis::cli::Context ctx{out, err, false};
-    return parkgis::cli::run(argv, ctx);
-  }
-};
+using Cli = parkgis::test::CliRun;
 
 std::string dataset(const TempDir& tmp) {
   fs::create_directories(tmp.path() / "ds");

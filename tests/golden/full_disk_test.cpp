@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/cli/command.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/test_support.h"
 #include "tests/support/tiny_dataset.h"
 
@@ -34,10 +35,9 @@ class FullDisk : public ::testing::Test {
     if (mounted) umount2(disk.c_str(), MNT_DETACH);
   }
   int run(const std::vector<std::string>& argv) {
-    out.str("");
-    err.str("");
-    parkgis::cli::Context ctx{out, err, false};
-    return parkgis::cli::run(argv, ctx);
+    const int rc = cli.run(argv);
+    err.str(cli.err.str());
+    return rc;
   }
   // Leaves about `free_bytes` free on the tmpfs (0: none at all).
   void fill_up(std::uintmax_t free_bytes) {
@@ -65,7 +65,8 @@ class FullDisk : public ::testing::Test {
   TempDir tmp;
   fs::path disk;
   bool mounted = false;
-  std::ostringstream out, err;
+  parkgis::test::CliRun cli;
+  std::ostringstream err;
 };
 
 }  // namespace
