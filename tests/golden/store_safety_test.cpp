@@ -239,6 +239,27 @@ TEST(StoreSafety, SecondWriterWaitsForTheFirst) {
   sqlite3_close(holder);
 }
 
+// A reader in the middle of a read transaction (the viewer, a report) delays the writer's COMMIT; it
+// does not make it fail after all its work.
+TEST(StoreSafety, ReaderDoesNotBreakAWriter) {
+  TempDir tmp;
+  const std::string ds = dataset(tmp);
+  const std::string db = tmp.str("x.sqlite");
+  Cli cli;
+  ASSERT_EQ(cli.run({"run", ds, "--db", db, "--quiet"}), 0);
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &reader), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM parcel_metrics", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::thread viewer([reader] {  // ends its read transaction after 500 ms
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  EXPECT_EQ(cli.run({"analyze", "--db", db, "--quiet"}), 0) << cli.err.str();
+  viewer.join();
+  sqlite3_close(reader);
+  EXPECT_EQ(sql_text(db, "SELECT count(*) FROM runs"), "2");
+}
+
 // A stop request honoured until the commit; after it, the results are kept and the caller is told.
 TEST(StoreSafety, StopRequestsBeforeAndAfterTheCommit) {
   TempDir tmp;
