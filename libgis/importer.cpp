@@ -12,11 +12,14 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "libgis/core/errors.h"
 #include "libgis/core/timing.h"
 #include "libgis/import/checks.h"
 #include "libgis/import/loaded_layer.h"
+#include "libgis/import/tenancy_checks.h"
 #include "libgis/io/crs.h"
 #include "libgis/io/source_reader.h"
 #include "libgis/store/store.h"
@@ -256,8 +259,10 @@ ImportResult import_dataset(const ImportOptions& options) {
                         spec.default_file + "); the folder has: " + folder_listing(options.dataset) +
                         ". Name the file " + spec.default_file + " or set layers." + spec.name +
                         ".path in dataset.json");
-      result.issues.add(Severity::warning, "missing_layer", spec.name, "",
-                        "no " + spec.name + " layer (" + spec.default_file + "); figures that need it stay empty");
+      // No tenancies table is the common case of parks without rented floors: nothing to warn about.
+      if (spec.name != "tenancies")
+        result.issues.add(Severity::warning, "missing_layer", spec.name, "",
+                          "no " + spec.name + " layer (" + spec.default_file + "); figures that need it stay empty");
       continue;
     }
     const auto cfg_it = manifest.layers.find(spec.name);
@@ -336,6 +341,9 @@ ImportResult import_dataset(const ImportOptions& options) {
   };
   std::vector<store::Row> background_rows;
   IssueSink floor_issues;
+  // What the tenancies check needs of layers whose features are freed once written.
+  std::unordered_map<std::string, std::optional<double>> building_floors;
+  std::unordered_set<std::string> enterprise_ids, parcel_ids;
   std::exception_ptr background_failure;
   std::thread background_thread;
   struct Joiner {  // on any exception in this thread: stop and join the background reader
@@ -351,6 +359,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   const auto finish_buildings = [&](std::size_t i, LoadedLayer& layer, geom::Context& c) {
     finish_layer(i, layer);
     std::vector<std::vector<std::string>> extra_columns = {import::fill_floor_areas(layer, c, floor_issues)};
+    building_floors = import::floor_areas_of(layer);
     std::vector<store::Row> rows = rows_of(layer, c, extra_columns);
     layer.report.written = static_cast<long long>(rows.size());
     layer.features.clear();
@@ -409,6 +418,8 @@ ImportResult import_dataset(const ImportOptions& options) {
   };
   const auto write_layer = [&](LoadedLayer& layer, const ProgressFn& progress) {
     const model::LayerSpec& spec = *layer.spec;
+    if (spec.name == "enterprises") enterprise_ids = import::ids_of(layer);
+    if (spec.name == "parcels") parcel_ids = import::ids_of(layer);
     std::vector<store::Row> rows = rows_of(layer, ctx, extra[spec.name]);
     layer.report.written = static_cast<long long>(rows.size());
     layer.features.clear();
@@ -418,7 +429,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     auto it = loaded.find(spec.name);
     // Buildings go last (their floor areas are checked first). While the background reader runs, it
     // alone reports progress (one "reading layers" line).
-    if (it != loaded.end() && spec.name != "buildings") write_layer(it->second, background ? ProgressFn{} : options.progress);
+    if (it != loaded.end() && spec.name != "buildings" && spec.name != "tenancies") write_layer(it->second, background ? ProgressFn{} : options.progress);
   }
   t_read.stop();
 
@@ -454,6 +465,12 @@ ImportResult import_dataset(const ImportOptions& options) {
     PhaseTimer t_write("import: write buildings");
     db.write_table(table_of(*loaded.at("buildings").spec, extra_names_of("buildings")), rows, options.progress);
   }
+  // Leases last: they are checked against the buildings, enterprises and parcels.
+  IssueSink tenancy_issues;
+  if (auto it = loaded.find("tenancies"); it != loaded.end()) {
+    import::check_tenancies(it->second, building_floors, enterprise_ids, parcel_ids, tenancy_issues);
+    write_layer(it->second, {});
+  }
   open.clear();  // closes the sources
   for (const model::LayerSpec& spec : model::canonical_layers()) {
     auto it = loaded.find(spec.name);
@@ -464,6 +481,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   for (const Issue& issue : check_issues.all()) result.issues.add(issue);
   for (const Issue& issue : user_issues.all()) result.issues.add(issue);
   for (const Issue& issue : floor_issues.all()) result.issues.add(issue);
+  for (const Issue& issue : tenancy_issues.all()) result.issues.add(issue);
 
   db.write_issues(result.issues.all());
   db.set_meta("name", manifest.name);

@@ -84,6 +84,18 @@ void IdentifyPanel::rebuild() {
   }
   auto* firm = new QTreeWidgetItem(this, {p.enterprise.empty() ? tr("Enterprise: none") : tr("Enterprise")});
   add_attributes(firm, p.enterprise, QStringLiteral("enterprise"));
+  // Holder and tenants with their shares of the land (rented parcels only).
+  auto* shares = new QTreeWidgetItem(this, {tr("Holder and tenants (%1)").arg(p.tenancies.size())});
+  for (const std::vector<Attribute>& t : p.tenancies) {
+    QString name, role;
+    for (const Attribute& a : t) {
+      if (a.column == "enterprise_name" || (a.column == "enterprise_id" && name.isEmpty())) name = QString::fromStdString(a.value);
+      if (a.column == "role") role = a.value == "tenant" ? tr("Tenant") : tr("Holder");
+    }
+    auto* item = new QTreeWidgetItem(shares, {QStringLiteral("%1: %2").arg(role, name)});
+    add_attributes(item, t, QStringLiteral("tenancy"));
+  }
+  if (p.tenancies.empty()) delete shares;
   for (QTreeWidgetItem* top : {metrics, source, buildings, firm}) {
     top->setFirstColumnSpanned(true);
     QFont f = top->font(0);
@@ -93,6 +105,13 @@ void IdentifyPanel::rebuild() {
   metrics->setExpanded(true);
   buildings->setExpanded(true);
   firm->setExpanded(true);
+  if (!p.tenancies.empty()) {
+    shares->setFirstColumnSpanned(true);
+    QFont f = shares->font(0);
+    f.setBold(true);
+    shares->setFont(0, f);
+    shares->setExpanded(true);
+  }
 }
 
 QString IdentifyPanel::value(const QString& section, const QString& column) const {

@@ -208,6 +208,13 @@ std::optional<ParcelInfo> parcel_info(store::Store& s, const std::string& id) {
                    store::Filter::equals("enterprise_id", info.user_id));
     }
   }
+  // Holder and tenants with their shares of the land (parcels with tenants only).
+  if (s.has_table("tenancy_shares")) {
+    const std::vector<std::string> cols = {"enterprise_name", "enterprise_id", "role", "building_id", "land_m2", "land_mu",
+                                           "floor_m2"};
+    s.read_table("tenancy_shares", cols, false, "", [&](const Row& r) { info.tenancies.push_back(attributes(cols, r)); },
+                 store::Filter::equals("parcel_id", id));
+  }
   return info;
 }
 
@@ -280,6 +287,22 @@ std::vector<SearchHit> search(store::Store& s, const std::string& query, std::si
     for (SearchHit& h : firms) {
       s.read_table("parcel_metrics", {}, true, "", [&](const Row& r) { h.box.include(render::decode_wkb(r.wkb).box); },
                    store::Filter::equals("user_id", h.id));
+      // A tenant: the buildings it rents (a land tenant: the parcels).
+      if (s.has_table("tenancy_shares")) {
+        std::vector<std::string> rented_buildings, rented_parcels;
+        s.read_table("tenancy_shares", {"building_id", "parcel_id", "role"}, false, "", [&](const Row& r) {
+          if (text(r.values[2]) != "tenant") return;
+          (text(r.values[0]).empty() ? rented_parcels : rented_buildings)
+              .push_back(text(r.values[0]).empty() ? text(r.values[1]) : text(r.values[0]));
+        }, store::Filter::equals("enterprise_id", h.id));
+        for (const std::string& b : rented_buildings)
+          if (s.has_table("buildings"))
+            s.read_table("buildings", {}, true, "", [&](const Row& r) { h.box.include(render::decode_wkb(r.wkb).box); },
+                         store::Filter::equals("building_id", b));
+        for (const std::string& p : rented_parcels)
+          s.read_table("parcel_metrics", {}, true, "", [&](const Row& r) { h.box.include(render::decode_wkb(r.wkb).box); },
+                       store::Filter::equals("parcel_id", p));
+      }
       if (!h.box.is_null()) out.push_back(std::move(h));
     }
   }

@@ -50,6 +50,7 @@ struct ParcelInfo {
   std::vector<Attribute> metrics;   // parcel_metrics
   std::vector<std::vector<Attribute>> buildings;  // buildings on the parcel
   std::vector<Attribute> enterprise;  // enterprise_metrics (or enterprises) of the holder
+  std::vector<std::vector<Attribute>> tenancies;  // tenancy_shares: holder and tenants with their land (rented parcels)
 };
 
 // The parcel under (x, y), or the nearest within `tolerance` map units; nullopt when none.

@@ -13,12 +13,14 @@
 #include <unordered_map>
 
 #include "libgis/analysis/input.h"
+#include "libgis/analysis/land.h"
 #include "libgis/analysis/results.h"
 #include "libgis/analysis/tables.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/timing.h"
 #include "libgis/core/units.h"
 #include "libgis/indicators/supply.h"
+#include "libgis/indicators/vacancy.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::analysis {
@@ -160,15 +162,20 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   PhaseTimer t_overlay("analyze: building x parcel overlay (all cores, incl. the two above)");
   report_progress(options.progress, "overlaying buildings and parcels", 0.0);
   std::optional<indicators::OverlayJob> overlay_job;
+  const LeasedBuildings leased = leased_buildings(in, as_of);  // their floor per parcel is kept
   {
     std::vector<indicators::ParcelWkb> parcel_wkb;
     parcel_wkb.reserve(in.parcels.size());
     for (const ParcelRec& p : in.parcels) parcel_wkb.push_back({p.wkb, p.envelope});
     std::vector<indicators::BuildingWkb> building_wkb;
     building_wkb.reserve(in.buildings.size());
-    for (const BuildingRec& b : in.buildings)
-      building_wkb.push_back(
-          {b.wkb, b.floor_area.value_or(0), b.vacant_area.value_or(0), indicators::is_factory_use(b.use), b.envelope});
+    for (std::size_t k = 0; k < in.buildings.size(); ++k) {
+      const BuildingRec& b = in.buildings[k];
+      const indicators::VacancyCount v =
+          indicators::count_vacancy(b.vacant_area, b.vacant_since, b.vacancy_type, as_of, cfg.vacancy.min_months);
+      building_wkb.push_back({b.wkb, b.floor_area.value_or(0), v.counted_m2, leased.factory[k] != 0, b.envelope,
+                              v.undated_m2, v.idle_m2, leased.keep[k] != 0});
+    }
     overlay_job.emplace(std::move(parcel_wkb), std::move(building_wkb));
   }
   Helpers helpers(*overlay_job, cores - 1);
@@ -199,7 +206,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     r.idle = indicators::classify_idle(p.idle, as_of, cfg.idle);
   }
 
-  // --- Enterprises: the latest year not after as_of; land held; figures shared over parcels by area.
+  // --- Enterprises: the figures of as_of's year, else of the latest earlier year (enterprise_metrics.year).
   std::unordered_map<std::string_view, std::size_t> ent_index;
   ent_index.reserve(in.enterprises.size());
   std::vector<std::size_t> record_ent(in.enterprises.size());  // enterprise of each record
@@ -231,55 +238,29 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     er.employees = e.employees;
     er.rnd_wan = e.rnd_wan;
   }
-  // Parcels of each enterprise, in parcel order (counting sort).
-  std::vector<std::size_t> ent_first(ents.size() + 1, 0), ent_parcels;
+  // Holders (parcels.user_id); what land they count is decided after the overlay (land.cpp).
   for (std::size_t i = 0; i < in.parcels.size(); ++i) {
     if (in.parcels[i].user_id.empty()) continue;
-    auto it = ent_index.find(in.parcels[i].user_id);
-    if (it == ent_index.end()) continue;
-    parcels[i].enterprise = static_cast<int>(it->second);
-    EnterpriseResult& e = ents[it->second];
-    e.land_m2 += parcels[i].area_m2;
-    e.parcels += 1;
-    ++ent_first[it->second + 1];
+    if (auto it = ent_index.find(in.parcels[i].user_id); it != ent_index.end()) parcels[i].enterprise = static_cast<int>(it->second);
   }
-  for (std::size_t e = 0; e < ents.size(); ++e) ent_first[e + 1] += ent_first[e];
-  ent_parcels.resize(ent_first.back());
+  t_parcels.stop();
+
+  // This thread joins the overlay.
+  overlay_job->work();
+  helpers.join();
   {
-    std::vector<std::size_t> fill(ent_first.begin(), ent_first.end() - 1);
-    for (std::size_t i = 0; i < parcels.size(); ++i)
-      if (parcels[i].enterprise >= 0) ent_parcels[fill[static_cast<std::size_t>(parcels[i].enterprise)]++] = i;
+    std::vector<indicators::ParcelOverlay> overlay = overlay_job->results();
+    for (std::size_t i = 0; i < parcels.size(); ++i) parcels[i].overlay = std::move(overlay[i]);
   }
-  // The zone holding most of an enterprise's land (sums per zone in parcel order; on a tie the zone id
-  // first in byte order).
-  std::vector<std::pair<std::string_view, std::size_t>> by_zone;  // zone id, parcel
-  for (std::size_t k = 0; k < ents.size(); ++k) {
-    by_zone.clear();
-    for (std::size_t j = ent_first[k]; j < ent_first[k + 1]; ++j)
-      by_zone.emplace_back(in.parcels[ent_parcels[j]].zone_id, ent_parcels[j]);
-    std::stable_sort(by_zone.begin(), by_zone.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    double best = -1;
-    std::string_view best_zone;
-    for (std::size_t j = 0; j < by_zone.size();) {
-      double m2 = 0;
-      std::size_t end = j;
-      for (; end < by_zone.size() && by_zone[end].first == by_zone[j].first; ++end) m2 += parcels[by_zone[end].second].area_m2;
-      if (m2 > best) {
-        best = m2;
-        best_zone = by_zone[j].first;
-      }
-      j = end;
-    }
-    ents[k].zone_id = best_zone;
-    if (auto z = zone_index.find(ents[k].zone_id); z != zone_index.end()) ents[k].park_id = in.zones[z->second].park_id;
-  }
-  for (std::size_t i = 0; i < parcels.size(); ++i) {
-    if (parcels[i].enterprise < 0) continue;
-    const EnterpriseResult& e = ents[static_cast<std::size_t>(parcels[i].enterprise)];
-    const double share = e.land_m2 > 0 ? parcels[i].area_m2 / e.land_m2 : 0;
-    if (e.output_wan) parcels[i].output_wan = *e.output_wan * share;
-    if (e.tax_wan) parcels[i].tax_wan = *e.tax_wan * share;
-  }
+  overlay_job.reset();
+  // The buildings are not needed any more.
+  in.buildings.clear();
+  in.buildings.shrink_to_fit();
+  report_progress(options.progress, "overlaying buildings and parcels", 1.0);
+  t_overlay.stop();
+
+  // --- Land held and rented at as_of; the enterprises' figures spread over it.
+  const std::vector<ShareRow> shares = attribute_land(in, leased, parcels, ents, ent_index, zone_index, as_of);
 
   // 亩均 grading.
   {
@@ -291,21 +272,6 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     std::vector<indicators::EnterpriseScore> scores = indicators::grade_enterprises(grade_in, cfg.grading);
     for (std::size_t k = 0; k < ents.size(); ++k) ents[k].score = std::move(scores[k]);
   }
-  t_parcels.stop();
-
-  // This thread joins the overlay.
-  overlay_job->work();
-  helpers.join();
-  {
-    std::vector<indicators::ParcelOverlay> overlay = overlay_job->results();
-    for (std::size_t i = 0; i < parcels.size(); ++i) parcels[i].overlay = overlay[i];
-  }
-  overlay_job.reset();
-  // The buildings are not needed any more.
-  in.buildings.clear();
-  in.buildings.shrink_to_fit();
-  report_progress(options.progress, "overlaying buildings and parcels", 1.0);
-  t_overlay.stop();
 
   // Low efficiency against the 2008 control indicators: started industrial parcels only.
   static const std::string no_industry;
@@ -429,6 +395,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
       store.begin();
       PhaseTimer t_parcel_tables("analyze: parcel and enterprise tables (this thread)");
       write_parcel_results(store, in, parcels, ents);
+      write_tenancy_shares(store, in, parcels, ents, shares);
     } catch (...) {
       cancel = true;
       for (std::thread& t : pool) t.join();
@@ -463,11 +430,18 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     s.vacant_m2 += r.overlay.vacant_m2;
     s.factory_floor_m2 += r.overlay.factory_floor_m2;
     s.factory_vacant_m2 += r.overlay.factory_vacant_m2;
-    if (!in.parcels[i].user_id.empty()) s.used_m2 += r.area_m2;
+    s.used_m2 += r.used_m2;
     s.output_wan += r.output_wan.value_or(0);
     s.tax_wan += r.tax_wan.value_or(0);
     if (r.low_coverage || r.low_plot_ratio) s.low_efficiency_parcels += 1;
     add_idle_sums(s, r);
+    // Rented floor space and vacancy.
+    s.vacant_undated_m2 += r.overlay.vacant_undated_m2;
+    s.vacant_idle_m2 += r.overlay.vacant_idle_m2;
+    s.leased_floor_m2 += r.leased_floor_m2;
+    s.factory_leased_m2 += r.factory_leased_m2;
+    s.factory_occupied_m2 += r.factory_occupied_m2;
+    s.tenant_tax_wan += r.tenant_tax_wan;
   }
 
   // --- Parks: sums of their zones; the park's own polygon area.
@@ -487,6 +461,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     park.sums += z.sums;
     park.zones += 1;
   }
+  const FirmCounts all_firms = count_firms(in, shares, zone_index, zones, parks);
   for (std::size_t k = 0; k < parks.size(); ++k) {
     geom::GeomPtr g = in.parks[k].wkb.empty() ? geom::own(ctx, nullptr) : geom::from_wkb(ctx, in.parks[k].wkb);
     parks[k].sums.land_m2 = geom::area(ctx, g.get());
@@ -497,7 +472,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   PhaseTimer t_write("analyze: write results");
   try {
     report_progress(options.progress, "writing results", 0.0);
-    write_unit_results(store, in, zones, parks, pieces);
+    write_unit_results(store, in, zones, parks, pieces, all_firms);
     write_approval_results(store, batches, as_of);
     result.run_id = record_run(store, result.as_of, result.config);
     report_progress(options.progress, "writing results", 0.99);  // the last moment a stop request is honoured

@@ -39,6 +39,11 @@ void read(store::Store& s, const std::string& table, const std::vector<std::stri
   s.read_table(table, cols, geom, s.columns(table).empty() ? "" : "fid", [&](const Row& r) { fn(r); });
 }
 
+bool has_column(store::Store& s, const std::string& table, const std::string& column) {
+  const std::vector<std::string> cols = s.columns(table);
+  return std::find(cols.begin(), cols.end(), column) != cols.end();
+}
+
 }  // namespace
 
 bool truthy(const std::string& t) {
@@ -54,9 +59,14 @@ Input load_input(store::Store& main, store::Store* second) {
   // One task per table, largest first; each connection takes the next task until none is left.
   const std::vector<std::function<void(store::Store&)>> tasks = {
       [&](store::Store& s) {
-        read(s, "buildings", {"building_id", "use", "floor_area", "vacant_area"}, true, [&](const Row& r) {
-          in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]), r.wkb,
-                                  envelope(r)});
+        // vacant_since and vacancy_type are newer columns: read when the database has them.
+        const bool dated = s.has_table("buildings") && has_column(s, "buildings", "vacant_since");
+        std::vector<std::string> cols = {"building_id", "use", "floor_area", "vacant_area"};
+        if (dated) cols.insert(cols.end(), {"vacant_since", "vacancy_type"});
+        read(s, "buildings", cols, true, [&](const Row& r) {
+          in.buildings.push_back({text(r.values[0]), text(r.values[1]), number(r.values[2]), number(r.values[3]),
+                                  dated ? date(r.values[4]) : std::nullopt, dated ? text(r.values[5]) : std::string(),
+                                  r.wkb, envelope(r)});
         });
       },
       [&](store::Store& s) {
@@ -108,6 +118,13 @@ Input load_input(store::Store& main, store::Store* second) {
                e.energy_tce = number(r.values[7]);
                e.employees = number(r.values[8]);
                e.rnd_wan = number(r.values[9]);
+             });
+      },
+      [&](store::Store& s) {
+        read(s, "tenancies", {"tenancy_id", "enterprise_id", "building_id", "parcel_id", "leased_m2", "start_date", "end_date"},
+             false, [&](const Row& r) {
+               in.tenancies.push_back({text(r.values[0]), text(r.values[1]), text(r.values[2]), text(r.values[3]),
+                                       number(r.values[4]), date(r.values[5]), date(r.values[6])});
              });
       },
       [&](store::Store& s) {

@@ -39,6 +39,8 @@ struct ParcelRec {
 struct BuildingRec {
   std::string id, use;
   std::optional<double> floor_area, vacant_area;  // m²
+  std::optional<Date> vacant_since;
+  std::string vacancy_type;  // 空置 / 闲置 (or English), as imported
   std::string wkb;
   std::optional<geom::Envelope> envelope = std::nullopt;  // of wkb, from the store
 };
@@ -55,6 +57,12 @@ struct EnterpriseRec {
   std::optional<double> output_wan, tax_wan, value_added_wan, energy_tce, employees, rnd_wan;
 };
 
+struct TenancyRec {
+  std::string id, enterprise_id, building_id, parcel_id;
+  std::optional<double> leased_m2;
+  std::optional<Date> start, end;
+};
+
 struct Input {
   std::map<std::string, std::string> meta;  // parkgis_meta
   std::vector<ParkRec> parks;               // ordered by id
@@ -63,6 +71,7 @@ struct Input {
   std::vector<BuildingRec> buildings;
   std::vector<ApprovalRec> approvals;
   std::vector<EnterpriseRec> enterprises;  // all years
+  std::vector<TenancyRec> tenancies;       // leases as imported (checked), all dates
 };
 
 // Reads the imported layers. Optional layers that were absent give empty vectors. With `second`, another

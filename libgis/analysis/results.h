@@ -24,6 +24,13 @@ struct ParcelResult {
   std::optional<double> output_wan, tax_wan;  // the enterprise's figures shared by parcel area
   std::optional<double> min_plot_ratio;       // checked only for started industrial parcels
   bool low_coverage = false, low_plot_ratio = false;
+  // Land held and rented at as_of (land.cpp, indicators/tenancy.h).
+  bool held = false;              // anyone's land at as_of: supplied on or before it, or no supply date
+  double used_m2 = 0;             // land counted for enterprises (the whole parcel when it has a holder)
+  int tenants = 0;                // enterprises renting here (floor or land leases in force)
+  double leased_land_m2 = 0, leased_floor_m2 = 0, factory_leased_m2 = 0;  // tenants' part
+  double factory_occupied_m2 = 0;  // factory floor let, or used by its holder (not let, not vacant)
+  double tenant_tax_wan = 0;       // the tenants' tax on this parcel
 };
 
 // 供而未用: supplied, not started and without buildings.
@@ -33,8 +40,9 @@ struct EnterpriseResult {
   std::string id, name, industry;
   int year = 0;  // the year whose figures are used (0: none)
   std::optional<double> output_wan, tax_wan, value_added_wan, energy_tce, employees, rnd_wan;
-  double land_m2 = 0;
-  int parcels = 0;
+  double land_m2 = 0;             // owned_land_m2 + leased_land_m2
+  double owned_land_m2 = 0, leased_land_m2 = 0, leased_floor_m2 = 0;
+  int parcels = 0;                 // parcels it holds at as_of
   std::string zone_id, park_id;  // where most of its land lies
   indicators::EnterpriseScore score;
 };

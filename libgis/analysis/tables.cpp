@@ -1,5 +1,6 @@
 #include "libgis/analysis/tables.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "libgis/core/units.h"
@@ -36,6 +37,11 @@ const std::vector<store::ColumnDef> kUnitColumns = {
     {"gov_cause_idle_m2", R}, {"idle_unknown_parcels", I}, {"idle_unknown_m2", R}, {"disposed_idle_m2", R},
     {"idle_disposal_rate", R}, {"supplied_not_used_parcels", I}, {"supplied_not_used_m2", R},
     {"supplied_not_used_mu", R},
+    // Rented floor space and vacancy (小微园).
+    {"vacant_empty_m2", R},  {"vacant_idle_m2", R},    {"vacant_undated_m2", R},
+    {"firms", I},            {"tenant_firms", I},      {"leased_floor_m2", R},    {"factory_leased_m2", R},
+    {"factory_let_rate", R}, {"factory_occupied_m2", R}, {"factory_occupancy_rate", R},
+    {"tenant_tax_wan", R},   {"tenant_tax_share", R},
 };
 
 void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
@@ -51,6 +57,10 @@ void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
   v.insert(v.end(), {s.gov_cause_idle_m2, integer(s.idle_unknown_parcels), s.idle_unknown_m2, s.disposed_m2,
                      opt(r.idle_disposal_rate), integer(s.supplied_not_used_parcels), s.supplied_not_used_m2,
                      units::m2_to_mu(s.supplied_not_used_m2)});
+  v.insert(v.end(), {std::max(0.0, s.vacant_m2 - s.vacant_idle_m2), s.vacant_idle_m2, s.vacant_undated_m2,
+                     integer(s.firms), integer(s.tenant_firms), s.leased_floor_m2, s.factory_leased_m2,
+                     opt(r.factory_let_rate), s.factory_occupied_m2, opt(r.factory_occupancy_rate), s.tenant_tax_wan,
+                     opt(r.tenant_tax_share)});
 }
 
 TableDef parcel_table() {
@@ -65,7 +75,9 @@ TableDef parcel_table() {
            {"tax_wan", R},        {"output_per_mu", R},    {"tax_per_mu", R},        {"grade", T},
            {"min_plot_ratio", R}, {"low_coverage", I},     {"low_plot_ratio", I},    {"low_efficiency", I},
            // Order 53 disposal
-           {"decision_no", T},    {"disposal", T},         {"disposal_date", ColumnType::date}, {"idle_disposed", I}},
+           {"decision_no", T},    {"disposal", T},         {"disposal_date", ColumnType::date}, {"idle_disposed", I},
+           {"held", I},           {"used_m2", R},          {"tenants", I},           {"leased_land_m2", R},
+           {"leased_floor_m2", R}, {"tenant_tax_wan", R}},
           "parcel_id",
           true,
           {"zone_id", "park_id", "idle_status"}};
@@ -91,7 +103,8 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
   TableDef d{"enterprise_metrics",
              {{"enterprise_id", T}, {"name", T},        {"industry", T},    {"year", I},          {"zone_id", T},
               {"park_id", T},       {"parcels", I},     {"land_m2", R},     {"land_mu", R},       {"output_wan", R},
-              {"tax_wan", R},       {"value_added_wan", R}, {"energy_tce", R}, {"employees", R},  {"rnd_wan", R}},
+              {"tax_wan", R},       {"value_added_wan", R}, {"energy_tce", R}, {"employees", R},  {"rnd_wan", R},
+              {"owned_land_m2", R}, {"leased_land_m2", R}, {"leased_floor_m2", R}},
              "enterprise_id",
              false,
              {"zone_id", "park_id", "grade"}};
@@ -131,7 +144,9 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
                   r.min_plot_ratio ? flag(r.low_coverage) : Value{}, r.min_plot_ratio ? flag(r.low_plot_ratio) : Value{},
                   r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{},
                   text(p.decision_no), text(p.idle.disposal),
-                  p.idle.disposal_date ? Value{p.idle.disposal_date->iso()} : Value{}, flag(r.idle.disposed)};
+                  p.idle.disposal_date ? Value{p.idle.disposal_date->iso()} : Value{}, flag(r.idle.disposed),
+                  flag(r.held), r.used_m2, integer(r.tenants), r.leased_land_m2, r.leased_floor_m2,
+                  r.tenants ? Value{r.tenant_tax_wan} : Value{}};
     row.wkb = p.wkb;
     if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
     rows.push_back(std::move(row));
@@ -145,7 +160,8 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     Row row;
     row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
                   text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
-                  opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan)};
+                  opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan),
+                  e.owned_land_m2, e.leased_land_m2, e.leased_floor_m2};
     indicators::EnterpriseInput ei{e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
                                    e.energy_tce, e.rnd_wan, e.employees};
     for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
@@ -155,8 +171,32 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
   store.write_table(enterprise_table(ids), rows);
 }
 
+void write_tenancy_shares(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                          const std::vector<EnterpriseResult>& enterprises, const std::vector<ShareRow>& shares) {
+  // The shares of parcels with tenants: the holder's (or land tenants') part, then each tenant's.
+  std::vector<Row> rows;
+  for (const ShareRow& s : shares) {
+    if (parcels[s.parcel].tenants == 0) continue;
+    const ParcelRec& p = in.parcels[s.parcel];
+    const EnterpriseResult& e = enterprises[s.enterprise];
+    Row row;
+    row.values = {text(p.id), text(p.zone_id), text(parcels[s.parcel].park_id), text(e.id), text(e.name),
+                  text(s.building_id), Value{std::string(s.tenant ? "tenant" : "holder")}, s.land_m2,
+                  units::m2_to_mu(s.land_m2), s.floor_m2};
+    rows.push_back(std::move(row));
+  }
+  store.write_table({"tenancy_shares",
+                     {{"parcel_id", T}, {"zone_id", T}, {"park_id", T}, {"enterprise_id", T}, {"enterprise_name", T},
+                      {"building_id", T}, {"role", T}, {"land_m2", R}, {"land_mu", R}, {"floor_m2", R}},
+                     "",
+                     false,
+                     {"parcel_id", "enterprise_id", "building_id"}},
+                    rows);
+}
+
 void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
-                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces) {
+                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces,
+                        const FirmCounts& dataset_firms) {
   // zone_metrics, park_metrics
   std::vector<Row> rows;
   for (const UnitResult& z : zones) {
@@ -184,6 +224,8 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
     all += p.sums;
     zone_count += p.zones;
   }
+  all.firms = dataset_firms.firms;  // distinct, not a sum over parks
+  all.tenant_firms = dataset_firms.tenant_firms;
   rows.clear();
   Row total;
   total.values = {Value{std::string("ALL")}, text(in.meta.count("name") ? in.meta.at("name") : ""), Value{},

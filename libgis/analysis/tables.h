@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "libgis/analysis/input.h"
+#include "libgis/analysis/land.h"
 #include "libgis/analysis/results.h"
 #include "libgis/indicators/config.h"
 
@@ -19,9 +20,15 @@ namespace parkgis::analysis {
 void write_parcel_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
                           const std::vector<EnterpriseResult>& enterprises);
 
-// Replaces zone_metrics, park_metrics, dataset_metrics and unsupplied_land.
+// Replaces tenancy_shares: the holder and tenant shares of parcels with tenants.
+void write_tenancy_shares(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+                          const std::vector<EnterpriseResult>& enterprises, const std::vector<ShareRow>& shares);
+
+// Replaces zone_metrics, park_metrics, dataset_metrics and unsupplied_land (dataset_firms: the distinct
+// firm counts of all parks).
 void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
-                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces);
+                        const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces,
+                        const FirmCounts& dataset_firms);
 
 // Replaces approval_metrics: one row per approval batch counted on as_of (age in whole years).
 void write_approval_results(store::Store& store, const std::vector<ApprovalResult>& batches, const Date& as_of);

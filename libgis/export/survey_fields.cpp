@@ -25,7 +25,7 @@ const std::vector<std::string>& survey_status_values() {
 
 const std::vector<std::string>& editable_attributes(const std::string& table) {
   static const std::vector<std::string> parcels = {"actual_start", "stop_date", "developed_m2", "invested_wan", "gov_cause"};
-  static const std::vector<std::string> buildings = {"vacant_area"};
+  static const std::vector<std::string> buildings = {"vacant_area", "vacant_since", "vacancy_type"};
   static const std::vector<std::string> none;
   if (table == "parcels") return parcels;
   if (table == "buildings") return buildings;

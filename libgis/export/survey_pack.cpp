@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -143,6 +145,39 @@ std::string as_of_of(store::Store& store) {
   return as_of;
 }
 
+// Who rents each building (tenancy_shares of the zone), so that the field team can check who is inside:
+// "宁德某某电机有限公司 300 m²；…" in the text field tenant_list.
+void add_tenant_list(store::Store& store, const std::string& zone_id, OutLayer& buildings) {
+  std::map<std::string, std::map<std::string, double>> rented;  // building → tenant → m²
+  if (store.has_table("tenancy_shares"))
+    store.read_table("tenancy_shares", {"building_id", "enterprise_name", "enterprise_id", "floor_m2", "role"}, false, "",
+                     [&](const store::Row& r) {
+                       const std::string b = store::value_text(r.values[0]);
+                       if (b.empty() || store::value_text(r.values[4]) != "tenant") return;
+                       std::string name = store::value_text(r.values[1]);
+                       if (name.empty()) name = store::value_text(r.values[2]);
+                       rented[b][name] += store::value_number(r.values[3]).value_or(0);
+                     },
+                     store::Filter::equals("zone_id", zone_id));
+  const std::size_t id_at = index_of(buildings, "building_id");
+  OutField f;
+  f.name = "tenant_list";
+  f.label = field_label("tenant_list");
+  f.min_width = 1;
+  buildings.fields.push_back(f);
+  for (OutFeature& b : buildings.features) {
+    std::string list;
+    if (id_at < b.values.size())
+      if (const auto it = rented.find(store::value_text(b.values[id_at])); it != rented.end())
+        for (const auto& [name, m2] : it->second) {
+          char area[32];
+          std::snprintf(area, sizeof area, "%.0f", m2);
+          list += (list.empty() ? "" : "；") + name + " " + area + " m²";
+        }
+    b.values.push_back(list.empty() ? store::Value{} : store::Value{list});
+  }
+}
+
 }  // namespace
 
 PackResult survey_pack(store::Store& store, const PackRequest& req) {
@@ -218,6 +253,7 @@ PackResult survey_pack(store::Store& store, const PackRequest& req) {
     for (const GEOSPreparedGeometry* p : prepared) GEOSPreparedGeom_destroy_r(ctx.handle(), p);
     buildings.features = std::move(kept);
   }
+  add_tenant_list(store, req.zone_id, buildings);
   // 4. The zone boundary.
   OutLayer zone = read_export_layer(store, find_export_layer("zones"), zone_only, false);
   keep_fields(zone, {"zone_id", "park_id", "name"});

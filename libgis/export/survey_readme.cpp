@@ -36,9 +36,11 @@ std::string pack_readme(const std::string& zone_id, const std::string& zone_name
   line("    闲置土地：现场是否已动工、是否停工，核对实际动工日期、停工日期、已开发面积、已投资额；");
   line("              如因政府原因或不可抗力延误，在 " + field("gov_cause") + " 中注明。");
   line("    低效用地：建筑系数、容积率是否偏低，是否有未登记的建筑。");
-  line("    有空置建筑：逐幢核对空置面积。");
+  line("    有空置或闲置建筑：逐幢核对空置、闲置面积。");
   line("  批而未供土地（unsupplied）：现场是否已被占用或已开工，填写核查状态并在备注中说明。");
-  line("  建筑（buildings）：核对 " + field("vacant_area") + "。");
+  line("  建筑（buildings）：核对 " + field("vacant_area") + "、" + field("vacant_since") + "、" + field("vacancy_type") + "；");
+  line("    空置＝未出租、未出售、无人使用；闲置＝已出租或自用但未生产。空置或闲置满规定月数（默认 6 个月）才计入。");
+  line("    " + field("tenant_list") + " 列出在租企业及租赁面积，请核对楼内实际入驻企业，不符的在备注中说明。");
   line("");
   line("四、填写方法（只改下列字段，其余字段为系统计算或原始登记数据，修改无效）");
   std::string statuses;
@@ -50,7 +52,9 @@ std::string pack_readme(const std::string& zone_id, const std::string& zone_name
   std::string parcel_fields;
   for (const std::string& f : editable_attributes("parcels")) parcel_fields += (parcel_fields.empty() ? "" : "、") + field(f);
   line("  可改正的属性：宗地的 " + parcel_fields + "；");
-  line("    建筑的 " + field("vacant_area") + "。");
+  std::string building_fields;
+  for (const std::string& f : editable_attributes("buildings")) building_fields += (building_fields.empty() ? "" : "、") + field(f);
+  line("    建筑的 " + building_fields + "。");
   line("    Shapefile 中的短字段名以同名 .fields.csv 为准。日期写成 年-月-日。留空表示不修改。");
   line("  不要移动或修改图形；不要改 parcel_id、building_id 等编号；不要删除或新增字段。");
   line("  发现资料中没有的宗地或建筑，请在相邻宗地的备注中说明，不要新画图形。");

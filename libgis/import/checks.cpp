@@ -37,6 +37,7 @@ void check_ids(LoadedLayer& layer, IssueSink& issues) {
     if (f.id.empty()) {
       f.id = name + "-fid" + std::to_string(f.fid);
       f.values[static_cast<std::size_t>(id_index)] = f.id;
+      if (name == "tenancies") continue;  // an optional id: leases are known by their row
       issues.add(Severity::warning, "missing_id", name, f.id,
                  "feature " + std::to_string(f.fid) + " of " + name + " has no " + layer.spec->id_field +
                      "; it was given the id " + f.id);

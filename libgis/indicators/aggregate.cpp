@@ -31,6 +31,14 @@ AreaSums& AreaSums::operator+=(const AreaSums& o) {
   supplied_not_used_m2 += o.supplied_not_used_m2;
   idle_unknown_parcels += o.idle_unknown_parcels;
   supplied_not_used_parcels += o.supplied_not_used_parcels;
+  vacant_undated_m2 += o.vacant_undated_m2;
+  vacant_idle_m2 += o.vacant_idle_m2;
+  leased_floor_m2 += o.leased_floor_m2;
+  factory_leased_m2 += o.factory_leased_m2;
+  factory_occupied_m2 += o.factory_occupied_m2;
+  tenant_tax_wan += o.tenant_tax_wan;
+  firms += o.firms;
+  tenant_firms += o.tenant_firms;
   return *this;
 }
 
@@ -54,6 +62,9 @@ Ratios ratios_of(const AreaSums& s) {
   r.idle_rate = ratio(s.idle_m2, s.supplied_m2);
   r.unsupplied_rate = ratio(s.unsupplied_m2, s.approved_m2);
   r.idle_disposal_rate = ratio(s.disposed_m2, s.disposal_base_m2);
+  r.factory_let_rate = ratio(s.factory_leased_m2, s.factory_floor_m2);
+  r.factory_occupancy_rate = ratio(s.factory_occupied_m2, s.factory_floor_m2);
+  r.tenant_tax_share = ratio(s.tenant_tax_wan, s.tax_wan);
   return r;
 }
 

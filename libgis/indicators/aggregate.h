@@ -24,6 +24,12 @@ struct AreaSums {
   double used_m2 = 0;          // Σ area of parcels with a user (enterprise)
   double output_wan = 0, tax_wan = 0;
   long parcels = 0, idle_parcels = 0, low_efficiency_parcels = 0;
+  // Rented floor space and vacancy (小微园 measures, docs/indicators.md).
+  double vacant_undated_m2 = 0, vacant_idle_m2 = 0;   // parts of vacant_m2: undated, type 闲置
+  double leased_floor_m2 = 0, factory_leased_m2 = 0;  // floor let to tenants in force
+  double factory_occupied_m2 = 0;                     // factory floor let or used by its holder
+  double tenant_tax_wan = 0;                          // tenants' share of tax_wan
+  long firms = 0, tenant_firms = 0;  // 入驻企业 (land or a lease in force), of them tenants; distinct per unit
 
   // Order 53 and 供而未用 (docs/indicators.md, Idle land; 供而未用).
   double gov_cause_idle_m2 = 0;     // part of idle_m2: government-caused idle land (Art. 8)
@@ -49,9 +55,13 @@ struct Ratios {
   std::optional<double> idle_rate;                 // idle_m2 / supplied_m2 (土地闲置率)
   std::optional<double> unsupplied_rate;           // unsupplied_m2 / approved_m2 (批而未供率)
   std::optional<double> idle_disposal_rate;        // disposed_m2 / disposal_base_m2 (闲置土地处置率)
+  std::optional<double> factory_let_rate;          // factory_leased_m2 / factory_floor_m2 (厂房出租率)
+  std::optional<double> factory_occupancy_rate;    // factory_occupied_m2 / factory_floor_m2 (入驻率)
+  std::optional<double> tenant_tax_share;          // tenant_tax_wan / tax_wan (承租企业税收占比)
 };
 
-// Ratios of a unit; each is none when its divisor is zero.
+// Ratios of a unit; each is none when its divisor is zero. firms and tenant_firms are not additive
+// (one firm in two zones): operator+= adds them, callers set the distinct counts of larger units.
 Ratios ratios_of(const AreaSums& s);
 
 // a / b, none when b is not positive.

@@ -169,6 +169,15 @@ class Reader {
     read_prefixes(l, "industrial_storage_prefixes", c.industrial_storage_prefixes);
   }
 
+  void read_vacancy(const CPLJSONObject& v, VacancyConfig& c) const {
+    check_keys(v, "vacancy", {"min_months"});
+    double months = c.min_months;
+    read_number(v, "min_months", "vacancy", months);
+    if (!(months >= 0 && months <= 120 && months == std::floor(months)))
+      fail("vacancy.min_months", "must be a whole number of months from 0 to 120, not " + fmt(months));
+    c.min_months = static_cast<int>(months);
+  }
+
  private:
   std::string m_file;
 };
@@ -225,7 +234,7 @@ AnalysisConfig load_config(const std::string& path) {
   if (root.GetType() != JType::Object) throw DataError(path + ": the top level must be a JSON object");
 
   const Reader r(path);
-  const std::vector<std::string> top = {"grading", "efficiency", "land_use", "idle"};
+  const std::vector<std::string> top = {"grading", "efficiency", "land_use", "idle", "vacancy"};
   for (const CPLJSONObject& child : root.GetChildren())
     if (std::find(top.begin(), top.end(), child.GetName()) == top.end())
       r.fail("", "unknown top-level key \"" + child.GetName() + "\"; valid keys: " + join(top));
@@ -236,6 +245,7 @@ AnalysisConfig load_config(const std::string& path) {
   if (const CPLJSONObject e = root.GetObj("efficiency"); e.IsValid()) r.read_efficiency(e, c.efficiency);
   if (const CPLJSONObject l = root.GetObj("land_use"); l.IsValid()) r.read_land_use(l, c.land_use);
   if (const CPLJSONObject i = root.GetObj("idle"); i.IsValid()) r.read_idle(i, c.idle);
+  if (const CPLJSONObject v = root.GetObj("vacancy"); v.IsValid()) r.read_vacancy(v, c.vacancy);
   return c;
 }
 
@@ -262,7 +272,8 @@ std::string to_json(const AnalysisConfig& c) {
   o += "    \"industrial_storage_prefixes\": " + string_list(c.land_use.industrial_storage_prefixes) + "\n  },\n";
   o += "  \"idle\": {\n    \"max_extension_years\": " + std::to_string(c.idle.max_extension_years) +
        ",\n    \"grace_year_after_extension\": " + (c.idle.grace_year_after_extension ? "true" : "false") +
-       ",\n    \"min_developed_share_of_footprint\": " + fmt(c.idle.min_developed_share_of_footprint) + "\n  }\n}\n";
+       ",\n    \"min_developed_share_of_footprint\": " + fmt(c.idle.min_developed_share_of_footprint) + "\n  },\n";
+  o += "  \"vacancy\": {\"min_months\": " + std::to_string(c.vacancy.min_months) + "}\n}\n";
   return o;
 }
 

@@ -24,11 +24,17 @@ struct LandUseConfig {
   std::vector<std::string> industrial_storage_prefixes;  // 工矿仓储用地 (industrial land counts too)
 };
 
+// Vacant floor space (空置 / 闲置): how long a floor must have stood vacant to count (docs/indicators.md).
+struct VacancyConfig {
+  int min_months = 6;  // vacant at least this many calendar months at the evaluation date
+};
+
 struct AnalysisConfig {
   GradingConfig grading;
   EfficiencyConfig efficiency;
   LandUseConfig land_use;
   IdleRulesConfig idle;  // Order 53: extensions (Art. 12), data checks
+  VacancyConfig vacancy;
   std::string source;  // "built-in default" or the file path
 };
 

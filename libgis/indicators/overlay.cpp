@@ -35,6 +35,8 @@ struct Candidate {
   double area = 0;  // > 0
   double floor_area_m2 = 0, vacant_area_m2 = 0;
   bool factory = false;
+  double vacant_undated_m2 = 0, vacant_idle_m2 = 0;
+  bool keep_part = false;
 };
 
 class Tree {
@@ -93,6 +95,9 @@ class ParcelOverlayer {
       ++o.buildings;
       o.floor_m2 += b->floor_area_m2 * share;
       o.vacant_m2 += b->vacant_area_m2 * share;
+      o.vacant_undated_m2 += b->vacant_undated_m2 * share;
+      o.vacant_idle_m2 += b->vacant_idle_m2 * share;
+      if (b->keep_part) o.parts.push_back({b->index, b->floor_area_m2 * share});
       if (b->factory) {
         o.factory_floor_m2 += b->floor_area_m2 * share;
         o.factory_vacant_m2 += b->vacant_area_m2 * share;
@@ -152,7 +157,8 @@ std::vector<ParcelOverlay> overlay_buildings(geom::Context& ctx, const std::vect
     if (!b.geometry) continue;
     const double a = geom::area(ctx, b.geometry);
     if (a <= 0) continue;
-    candidates.push_back({i, b.geometry, a, b.floor_area_m2, b.vacant_area_m2, b.factory});
+    candidates.push_back({i, b.geometry, a, b.floor_area_m2, b.vacant_area_m2, b.factory, b.vacant_undated_m2,
+                          b.vacant_idle_m2, b.keep_part});
   }
   Tree tree(ctx.handle());
   for (const Candidate& c : candidates) tree.insert(c);
@@ -247,7 +253,8 @@ void OverlayJob::run_chunk(geom::Context& ctx, std::size_t c) {
     const double a = geom::area(ctx, g.get());
     if (a <= 0) continue;
     const BuildingWkb& b = m_buildings[i];
-    candidates.push_back({i, g.get(), a, b.floor_area_m2, b.vacant_area_m2, b.factory});
+    candidates.push_back({i, g.get(), a, b.floor_area_m2, b.vacant_area_m2, b.factory, b.vacant_undated_m2,
+                          b.vacant_idle_m2, b.keep_part});
     geometries.push_back(std::move(g));
   }
   Tree tree(ctx.handle());

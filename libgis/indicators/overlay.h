@@ -24,6 +24,16 @@ struct BuildingInput {
   double floor_area_m2 = 0;                // total floor area (0 when unknown)
   double vacant_area_m2 = 0;               // idle floor area
   bool factory = false;                    // counted in the factory figures
+  double vacant_undated_m2 = 0;            // the part of vacant_area_m2 without a vacant-since date
+  double vacant_idle_m2 = 0;               // the part of vacant_area_m2 of type 闲置 (used, not producing)
+  bool keep_part = false;                  // list the building's floor on each parcel (ParcelOverlay::parts)
+};
+
+// A building's floor on one parcel: floor area × footprint share.
+struct BuildingPart {
+  std::size_t building = 0;  // index in the caller's building list
+  double floor_m2 = 0;
+  friend bool operator==(const BuildingPart&, const BuildingPart&) = default;
 };
 
 struct ParcelOverlay {
@@ -32,7 +42,10 @@ struct ParcelOverlay {
   double vacant_m2 = 0;          // Σ vacant_area × area(b ∩ p) / area(b)
   double factory_floor_m2 = 0;   // the same, factories only
   double factory_vacant_m2 = 0;
+  double vacant_undated_m2 = 0;  // the part of vacant_m2 without a vacant-since date
+  double vacant_idle_m2 = 0;     // the part of vacant_m2 of type 闲置
   int buildings = 0;             // buildings with a share in the parcel
+  std::vector<BuildingPart> parts;  // buildings marked keep_part, in building order
 
   friend bool operator==(const ParcelOverlay&, const ParcelOverlay&) = default;
 };
@@ -49,6 +62,8 @@ struct BuildingWkb {
   double vacant_area_m2 = 0;
   bool factory = false;
   std::optional<geom::Envelope> envelope = std::nullopt;  // from the store; none: a candidate for every parcel
+  double vacant_undated_m2 = 0, vacant_idle_m2 = 0;       // as in BuildingInput
+  bool keep_part = false;
 };
 
 // A parcel as ISO WKB with its envelope (from the store); without an envelope, every building is a

@@ -88,10 +88,12 @@ std::string locate_layer_file(const model::LayerSpec& spec, const Manifest& mani
   const fs::path def = folder / spec.default_file;
   if (fs::exists(def)) return def.string();
   // Same stem, other spellings or formats: PARCELS.SHP, parcels.gpkg, parcels.geojson, ...
-  static const char* exts[] = {".shp", ".gpkg", ".geojson", ".json", ".gdb", ".tab", ".sqlite", ".csv", ".xlsx"};
+  // Attribute tables may also come as a lone DBF (tenancies.dbf).
+  static const char* exts[] = {".shp", ".gpkg", ".geojson", ".json", ".gdb", ".tab", ".sqlite", ".csv", ".xlsx", ".dbf"};
   const std::string stem = fs::path(spec.default_file).stem().string();
   std::error_code ec;
   for (const char* ext : exts) {
+    if (spec.spatial && std::string_view(ext) == ".dbf") continue;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
       const fs::path& p = entry.path();
       if (same_name(p.stem().string(), stem) && same_name(p.extension().string(), ext)) return p.string();

@@ -76,8 +76,10 @@ std::vector<LayerSpec> build_layers() {
           {"building_id", T::text, true, {"ZRZH", "JZWBH", "自然幢号", "建筑编号", "幢号"}, "建筑编号", ""},
           {"floors", T::integer, false, {"ZCS", "CS", "总层数", "层数"}, "层数", ""},
           {"floor_area", T::real, false, {"SCJZMJ", "JZMJ", "建筑面积"}, "建筑面积", "m²"},
-          {"vacant_area", T::real, false, {"XZMJ", "闲置面积"}, "闲置面积", "m²"},
+          {"vacant_area", T::real, false, {"XZMJ", "闲置面积", "空置面积"}, "空置闲置面积", "m²"},
           {"use", T::text, false, {"GHYT", "FWYT", "规划用途", "用途"}, "用途", ""},
+          {"vacant_since", T::date, false, {"XZRQ", "KZRQ", "闲置日期", "空置日期"}, "空置闲置起始日期", ""},
+          {"vacancy_type", T::text, false, {"XZLX", "KZLX", "空置类型", "闲置类型"}, "空置类型", ""},
       }});
 
   layers.push_back(LayerSpec{
@@ -101,6 +103,19 @@ std::vector<LayerSpec> build_layers() {
           {"energy_tce", T::real, false, {"NH", "综合能耗", "能耗"}, "综合能耗", "吨标煤"},
           {"employees", T::integer, false, {"ZGRS", "职工人数", "从业人数"}, "职工人数", "人"},
           {"rnd_wan", T::real, false, {"RD", "YFJF", "研发经费"}, "研发经费", "万元"},
+      }});
+
+  // Leases of factory floors (a building) or of whole parcels (a parcel, no building): who rents what.
+  layers.push_back(LayerSpec{
+      "tenancies", "tenancies.csv", false, false, "tenancy_id", "租赁",
+      {
+          {"tenancy_id", T::text, false, {"ZLBH", "租赁编号", "合同编号"}, "租赁编号", ""},
+          {"enterprise_id", T::text, true, {"QYDM", "TYSHXYDM", "承租企业", "承租企业代码", "企业代码"}, "承租企业代码", ""},
+          {"building_id", T::text, false, {"ZRZH", "JZWBH", "建筑编号", "自然幢号", "幢号"}, "建筑编号", ""},
+          {"parcel_id", T::text, false, {"ZDDM", "ZDBH", "宗地代码", "宗地编号"}, "宗地代码", ""},
+          {"leased_m2", T::real, false, {"ZLMJ", "租赁面积", "承租面积"}, "租赁面积", "m²"},
+          {"start_date", T::date, false, {"QZRQ", "起租日期", "租赁起始"}, "起租日期", ""},
+          {"end_date", T::date, false, {"DQRQ", "到期日期", "租赁到期"}, "到期日期", ""},
       }});
 
   return layers;

@@ -1,5 +1,5 @@
 #pragma once
-// The canonical dataset: six layers and their fields (docs/dataset-format.md).
+// The canonical dataset: seven layers and their fields (docs/dataset-format.md).
 // This table drives field matching on import, the store's columns and the docs.
 
 #include <string>

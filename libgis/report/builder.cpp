@@ -44,8 +44,16 @@ std::vector<Spec> unit_specs() {
       {"idle_parcels", "闲置宗地", "", -1, false, false},
       {"idle_rate", "闲置率", "", 1, true, true},
       {"floor_m2", "建筑面积", "m²", 0, false, false},
-      {"vacancy_rate", "空置率", "", 1, true, true},
-      {"factory_vacancy_rate", "厂房闲置率", "", 1, true, false},
+      {"vacancy_rate", "空置闲置率", "", 1, true, true},
+      {"factory_vacancy_rate", "厂房空置闲置率", "", 1, true, false},
+      {"vacant_empty_m2", "空置面积", "m²", 0, false, false},
+      {"vacant_idle_m2", "闲置面积", "m²", 0, false, false},
+      {"vacant_undated_m2", "其中无起始日期", "m²", 0, false, false},
+      {"firms", "入驻企业", "", -1, false, true},
+      {"tenant_firms", "承租企业", "", -1, false, false},
+      {"factory_let_rate", "厂房出租率", "", 1, true, false},
+      {"factory_occupancy_rate", "入驻率", "", 1, true, false},
+      {"tenant_tax_share", "承租企业税收占比", "", 1, true, false},
       {"land_mu_used", "已用地", "亩", 1, false, false},
       {"output_wan", "产值", "万元", 0, false, false},
       {"tax_wan", "税收", "万元", 0, false, false},
@@ -105,7 +113,8 @@ std::vector<Spec> parcel_specs() {
       {"enterprise_name", "权利人", "", -1, false, true}, {"area_mu", "面积", "亩", 2, false, true},
       {"supplied", "已供", "", -1, false, false},        {"started", "已动工", "", -1, false, false},
       {"coverage", "建筑系数", "", 1, true, true},        {"plot_ratio", "容积率", "", 2, false, true},
-      {"vacancy_rate", "空置率", "", 1, true, true},      {"idle_status", "闲置状态", "", -1, false, true},
+      {"vacancy_rate", "空置闲置率", "", 1, true, true},  {"idle_status", "闲置状态", "", -1, false, true},
+      {"tenants", "承租企业", "", -1, false, false},
       {"idle_days", "闲置天数", "天", -1, false, false},  {"idle_fee_wan", "闲置费", "万元", 1, false, false},
       {"output_per_mu", "亩均产值", "万元/亩", 1, false, false},
       {"tax_per_mu", "亩均税收", "万元/亩", 2, false, true}, {"grade", "等级", "", -1, false, true},
@@ -123,6 +132,9 @@ std::vector<Spec> enterprise_specs() {
       {"year", "年度", "", -1, false, false},
       {"parcels", "宗地", "", -1, false, false},
       {"land_mu", "用地", "亩", 1, false, true},
+      {"owned_land_m2", "自有用地", "亩", 1, false, false, kMu, "owned_land_mu"},
+      {"leased_land_m2", "租用用地", "亩", 1, false, false, kMu, "leased_land_mu"},
+      {"leased_floor_m2", "租用建筑面积", "m²", 0, false, false},
       {"output_wan", "产值", "万元", 0, false, false},
       {"tax_wan", "税收", "万元", 0, false, false},
       {"output_per_mu", "亩均产值", "万元/亩", 1, false, true},
@@ -216,6 +228,29 @@ double number_of(const std::map<std::string, Value>& row, const std::string& col
   return it == row.end() ? 0 : store::value_number(it->second).value_or(0);
 }
 
+// "企业数据年度（评价年度 2026，无该年数据的企业用此前最近一年）：2025 年 3 家、2024 年 1 家".
+std::string year_note(store::Store& store, const std::string& as_of) {
+  if (!store.has_table("enterprise_metrics")) return "";
+  std::map<std::string, int> count;  // year text → enterprises
+  store.read_table("enterprise_metrics", {"year"}, false, "", [&](const Row& r) { count[store::value_text(r.values[0])] += 1; });
+  std::string out;
+  for (auto it = count.rbegin(); it != count.rend(); ++it)
+    out += (out.empty() ? "" : "、") + (it->first.empty() ? "无数据" : it->first + " 年") + " " + std::to_string(it->second) + " 家";
+  if (out.empty()) return "";
+  return "企业数据年度（评价年度 " + as_of.substr(0, 4) + "，无该年数据的企业用此前最近一年）：" + out;
+}
+
+std::string vacancy_note(const std::string& config_json) {
+  std::string months = "6";
+  const std::string key = "\"min_months\": ";
+  if (const auto at = config_json.find(key); at != std::string::npos) {
+    const auto end = config_json.find_first_not_of("0123456789", at + key.size());
+    months = config_json.substr(at + key.size(), end == std::string::npos ? std::string::npos : end - at - key.size());
+  }
+  return "空置：未出租、未出售、无人使用的建筑面积；闲置：已出租或自用但未生产的建筑面积；空置闲置满 " + months +
+         " 个月计入（无起始日期的照计，另列）";
+}
+
 }  // namespace
 
 Level parse_level(const std::string& name) {
@@ -278,6 +313,11 @@ Report build_report(store::Store& store, const Request& req) {
                       text_of(run, "ran_at") + "，parkgis " + text_of(run, "parkgis_version") + "）");
   }
   r.notes.push_back("面积为 EPSG:" + get("srid") + " 平面面积，1 亩 = 10000/15 m²；金额单位 万元");
+  // Which year's enterprise figures were used, and what the vacancy figures count (docs/indicators.md).
+  if (!runs.empty()) {
+    if (const std::string years = year_note(store, text_of(runs.back(), "as_of")); !years.empty()) r.notes.push_back(years);
+    r.notes.push_back(vacancy_note(text_of(runs.back(), "config")));
+  }
   if (!req.park_id.empty()) r.notes.push_back("园区 " + req.park_id + " " + park_name[req.park_id]);
   if (!req.zone_id.empty()) r.notes.push_back("片区 " + req.zone_id + " " + zone_name[req.zone_id]);
   if (req.level != Level::enterprise && req.level != Level::approval)

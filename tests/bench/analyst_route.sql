@@ -3,7 +3,8 @@
 -- Computes what parkgis computes for the comparison: per-parcel building footprint, floor and vacant
 -- areas; per-zone approved, supplied and unsupplied (批而未供) areas, counting approvals from their
 -- approval date, and 供而未用 (supplied, not started, no buildings); per approval batch (批次) its
--- area, the supplied part and the unsupplied rest. Parameter: the as-of date is substituted for
+-- area, the supplied part and the unsupplied rest; the land each enterprise counts with its leases and
+-- the zones' used land, output and tax (further down). Parameter: the as-of date is substituted for
 -- @AS_OF@ by run_bench.sh.
 DROP TABLE IF EXISTS sql_parcel;
 CREATE TABLE sql_parcel AS
@@ -60,3 +61,114 @@ SELECT approval_id, ST_Area(g) AS approved_m2,
        coalesce(ST_Area(ST_Intersection(g, s)), 0) AS supplied_m2,
        coalesce(ST_Area(ST_Difference(g, s)), ST_Area(g)) AS unsupplied_m2
   FROM b;
+-- Land each enterprise counts at as_of, owned and rented, and the zones' used land, output and tax
+-- (docs/indicators.md, "Rented floor space"). enterprises.csv and tenancies.csv are loaded when the
+-- dataset has them; without them the tables are created empty, so the route runs on any dataset.
+CREATE TABLE IF NOT EXISTS enterprises (enterprise_id TEXT, year TEXT, output_wan TEXT, tax_wan TEXT);
+CREATE TABLE IF NOT EXISTS tenancies (enterprise_id TEXT, building_id TEXT, parcel_id TEXT, leased_m2 TEXT,
+                                      start_date TEXT, end_date TEXT);
+
+-- The figures of as_of's year, else of the latest earlier year.
+DROP TABLE IF EXISTS sql_ent;
+CREATE TABLE sql_ent AS
+SELECT e.enterprise_id AS enterprise_id, CAST(nullif(e.output_wan, '') AS REAL) AS output_wan,
+       CAST(nullif(e.tax_wan, '') AS REAL) AS tax_wan
+  FROM enterprises e
+ WHERE CAST(e.year AS INTEGER) = (SELECT max(CAST(y.year AS INTEGER)) FROM enterprises y
+                                   WHERE y.enterprise_id = e.enterprise_id
+                                     AND CAST(y.year AS INTEGER) <= CAST(substr('@AS_OF@', 1, 4) AS INTEGER));
+
+-- Leases in force at as_of that pass the import's checks (known enterprise, building or parcel; dates in
+-- order; a floor lease above 0 m²).
+DROP TABLE IF EXISTS sql_lease;
+CREATE TABLE sql_lease AS
+SELECT t.enterprise_id AS enterprise_id, nullif(t.building_id, '') AS building_id,
+       CASE WHEN coalesce(t.building_id, '') = '' THEN t.parcel_id END AS parcel_id,
+       CAST(t.leased_m2 AS REAL) AS leased_m2
+  FROM tenancies t
+ WHERE t.enterprise_id IN (SELECT enterprise_id FROM enterprises)
+   AND coalesce(t.start_date, '') <= '@AS_OF@'
+   AND (coalesce(t.end_date, '') = '' OR t.end_date >= '@AS_OF@')
+   AND NOT (coalesce(t.start_date, '') <> '' AND coalesce(t.end_date, '') <> '' AND t.end_date < t.start_date)
+   AND ((coalesce(t.building_id, '') <> '' AND t.building_id IN (SELECT building_i FROM buildings)
+         AND CAST(t.leased_m2 AS REAL) > 0)
+     OR (coalesce(t.building_id, '') = '' AND t.parcel_id IN (SELECT parcel_id FROM parcels)));
+
+-- Floor of the buildings let, on each parcel they stand on (footprint share), and each building's scale:
+-- leases in force together over its floor area are scaled down to it.
+DROP TABLE IF EXISTS sql_part;
+CREATE TABLE sql_part AS
+SELECT p.parcel_id AS parcel_id, b.building_i AS building_id,
+       coalesce(b.floor_area, ST_Area(b.geometry) * b.floors, 0) AS building_floor,
+       coalesce(b.floor_area, ST_Area(b.geometry) * b.floors, 0)
+         * ST_Area(ST_Intersection(b.geometry, p.geometry)) / ST_Area(b.geometry) AS floor_m2
+  FROM buildings b JOIN parcels p
+    ON p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'parcels' AND search_frame = b.geometry)
+   AND ST_Intersects(b.geometry, p.geometry)
+ WHERE b.building_i IN (SELECT building_id FROM sql_lease);
+DROP TABLE IF EXISTS sql_scale;
+CREATE TABLE sql_scale AS
+SELECT l.building_id AS building_id,
+       CASE WHEN f.floor > 0 THEN min(1.0, f.floor / sum(l.leased_m2)) ELSE 0 END AS k
+  FROM sql_lease l
+  JOIN (SELECT building_i, coalesce(floor_area, ST_Area(geometry) * floors, 0) AS floor FROM buildings) f
+    ON f.building_i = l.building_id
+ GROUP BY l.building_id;
+
+-- Parcels held at as_of (supplied on or before it, or no supply date).
+DROP TABLE IF EXISTS sql_held;
+CREATE TABLE sql_held AS
+SELECT p.parcel_id AS parcel_id, p.zone_id AS zone_id, nullif(p.user_id, '') AS user_id, s.area_m2 AS area_m2,
+       coalesce(s.floor_m2, 0) AS floor_m2,
+       p.parcel_id IN (SELECT parcel_id FROM sql_lease WHERE parcel_id IS NOT NULL) AS land_let
+  FROM parcels p JOIN sql_parcel s ON s.parcel_id = p.parcel_id
+ WHERE p.supply_dat IS NULL OR p.supply_dat <= '@AS_OF@';
+
+-- Shares: tenants get area × leased floor here / the parcel's floor; the rest goes to the land tenants
+-- (equal parts) or else to the holder.
+DROP TABLE IF EXISTS sql_share;
+CREATE TABLE sql_share AS
+WITH tenant AS (
+  SELECT h.parcel_id AS parcel_id, l.enterprise_id AS enterprise_id,
+         sum(CASE WHEN h.floor_m2 > 0 AND pt.building_floor > 0
+                  THEN h.area_m2 * l.leased_m2 * k.k * pt.floor_m2 / pt.building_floor / h.floor_m2 ELSE 0 END) AS land_m2
+    FROM sql_held h JOIN sql_part pt ON pt.parcel_id = h.parcel_id
+    JOIN sql_lease l ON l.building_id = pt.building_id JOIN sql_scale k ON k.building_id = pt.building_id
+   GROUP BY h.parcel_id, l.enterprise_id),
+rest AS (
+  SELECT h.parcel_id AS parcel_id, h.user_id AS user_id, h.land_let AS land_let,
+         max(0, h.area_m2 - coalesce((SELECT sum(t.land_m2) FROM tenant t WHERE t.parcel_id = h.parcel_id), 0)) AS land_m2
+    FROM sql_held h),
+land_tenant AS (
+  SELECT parcel_id, enterprise_id, count(*) OVER (PARTITION BY parcel_id) AS n FROM sql_lease WHERE parcel_id IS NOT NULL)
+SELECT parcel_id, enterprise_id, land_m2 FROM tenant
+UNION ALL
+SELECT r.parcel_id, lt.enterprise_id, r.land_m2 / lt.n FROM rest r JOIN land_tenant lt ON lt.parcel_id = r.parcel_id
+UNION ALL
+SELECT r.parcel_id, r.user_id, r.land_m2 FROM rest r
+ WHERE NOT r.land_let AND r.user_id IN (SELECT enterprise_id FROM enterprises);
+
+DROP TABLE IF EXISTS sql_enterprise;
+CREATE TABLE sql_enterprise AS
+SELECT e.enterprise_id AS enterprise_id, coalesce((SELECT sum(s.land_m2) FROM sql_share s WHERE s.enterprise_id = e.enterprise_id), 0) AS land_m2
+  FROM (SELECT DISTINCT enterprise_id FROM enterprises) e;
+
+-- Zones: used land (the whole held parcel when it has a holder or land tenant, else its tenants' land) and
+-- each enterprise's output and tax spread over all its land by area.
+DROP TABLE IF EXISTS sql_zone_money;
+CREATE TABLE sql_zone_money AS
+WITH used AS (
+  SELECT h.zone_id AS zone_id,
+         CASE WHEN h.user_id IS NOT NULL OR h.land_let THEN h.area_m2
+              ELSE coalesce((SELECT sum(s.land_m2) FROM sql_share s WHERE s.parcel_id = h.parcel_id), 0) END AS m2
+    FROM sql_held h),
+money AS (
+  SELECT p.zone_id AS zone_id, f.output_wan * s.land_m2 / t.land_m2 AS output_wan, f.tax_wan * s.land_m2 / t.land_m2 AS tax_wan
+    FROM sql_share s JOIN sql_enterprise t ON t.enterprise_id = s.enterprise_id
+    JOIN sql_ent f ON f.enterprise_id = s.enterprise_id JOIN parcels p ON p.parcel_id = s.parcel_id
+   WHERE t.land_m2 > 0)
+SELECT z.zone_id AS zone_id,
+       coalesce((SELECT sum(m2) FROM used u WHERE u.zone_id = z.zone_id), 0) * 15.0 / 10000.0 AS land_mu_used,
+       coalesce((SELECT sum(output_wan) FROM money m WHERE m.zone_id = z.zone_id), 0) AS output_wan,
+       coalesce((SELECT sum(tax_wan) FROM money m WHERE m.zone_id = z.zone_id), 0) AS tax_wan
+  FROM zones z;

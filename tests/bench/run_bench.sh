@@ -2,7 +2,8 @@
 # Whole-process benchmark: parkgis (generate, import, analyze, report, export) against the analyst route
 # (ogr2ogr into SpatiaLite + one SQL script) on the same generated files, in the same run.
 # Checks that both give the same areas (within 0.01 %: parcels' building figures, zones' approved,
-# supplied, unsupplied and 供而未用 areas, approval batches) and prints medians, peak memory and ratios.
+# supplied, unsupplied and 供而未用 areas, approval batches; enterprises' land with their leases, zones'
+# used land, output and tax) and prints medians, peak memory and ratios.
 #
 #   tests/bench/run_bench.sh [N ...]          default: 2000 20000 200000
 #   RUNS=3 WORKDIR=/tmp/parkgis-bench tests/bench/run_bench.sh 2000
@@ -55,7 +56,8 @@ for n in "${sizes[@]}"; do
       sdb="$work/s$n.sqlite"; rm -f "$sdb"
       # The analyst's load: every layer with ogr2ogr (SpatiaLite, spatial index on), then the SQL.
       time_cmd sql_load bash -c "set -e; opt='-dsco SPATIALITE=YES'; for l in parks zones parcels buildings approvals; do
-          ogr2ogr -f SQLite \$opt -gt 65536 -nlt PROMOTE_TO_MULTI -nln \$l '$sdb' '$ds/'\$l.shp; opt=-update; done"
+          ogr2ogr -f SQLite \$opt -gt 65536 -nlt PROMOTE_TO_MULTI -nln \$l '$sdb' '$ds/'\$l.shp; opt=-update; done
+          for t in enterprises tenancies; do [ -f '$ds/'\$t.csv ] && ogr2ogr -f SQLite -update -nln \$t '$sdb' '$ds/'\$t.csv; done; true"
       sed "s/@AS_OF@/2026-06-30/" "$here/analyst_route.sql" > "$work/route.sql"
       time_cmd sql_analysis bash -c "spatialite '$sdb' < '$work/route.sql'"
     fi
@@ -98,10 +100,17 @@ for n in "${sizes[@]}"; do
                   OR abs(s.approved_m2 - m.approved_m2) > max(0.01, 1e-4 * m.approved_m2)
                   OR abs(s.supplied_m2 - m.supplied_m2) > max(0.01, 1e-4 * m.supplied_m2)
                   OR abs(s.unsupplied_m2 - m.unsupplied_m2) > max(1.0, 1e-4 * m.unsupplied_m2)))
-           + (SELECT count(*) FROM o.approval_metrics WHERE approval_id NOT IN (SELECT approval_id FROM sql_approval));")
+           + (SELECT count(*) FROM o.approval_metrics WHERE approval_id NOT IN (SELECT approval_id FROM sql_approval))
+           + (SELECT count(*) FROM sql_zone_money s JOIN o.zone_metrics m ON m.zone_id = s.zone_id
+               WHERE s.zone_id NOT IN ($repz) AND (
+                     abs(s.land_mu_used - m.land_mu_used) > max(0.0001, 1e-4 * m.land_mu_used)
+                  OR abs(s.output_wan - m.output_wan) > max(0.01, 1e-4 * m.output_wan)
+                  OR abs(s.tax_wan - m.tax_wan) > max(0.01, 1e-4 * m.tax_wan)))
+           + (SELECT count(*) FROM sql_enterprise s JOIN o.enterprise_metrics m ON m.enterprise_id = s.enterprise_id
+               WHERE abs(s.land_m2 - m.land_m2) > max(0.01, 1e-4 * m.land_m2));")
     skipped=$(sqlite3 "$work/s$n.sqlite" "ATTACH '$work/p$n.sqlite' AS o; SELECT count(*) FROM ($rep)")
     skipped_neg=$(sqlite3 "$work/s$n.sqlite" "ATTACH '$work/p$n.sqlite' AS o; SELECT count(DISTINCT parcel_id) FROM ($neg)")
-    compared=$(sqlite3 "$work/s$n.sqlite" "SELECT (SELECT count(*) FROM sql_parcel) || ' parcels, ' || (SELECT count(*) FROM sql_zone) || ' zones, ' || (SELECT count(*) FROM sql_approval) || ' approvals'")
+    compared=$(sqlite3 "$work/s$n.sqlite" "SELECT (SELECT count(*) FROM sql_parcel) || ' parcels, ' || (SELECT count(*) FROM sql_zone) || ' zones, ' || (SELECT count(*) FROM sql_approval) || ' approvals, ' || (SELECT count(*) FROM sql_enterprise) || ' enterprises (' || (SELECT count(*) FROM sql_lease) || ' leases in force)'")
     p_ia=$(awk '/^(import|analyze) /{print $1, $2}' "$times" | awk '$1=="import"{i[++a]=$2} $1=="analyze"{z[++b]=$2} END {for (k=1;k<=a;k++) print i[k]+z[k]}' | median)
     s_all=$(awk '/^(sql_load|sql_analysis) /{print $1, $2}' "$times" | awk '$1=="sql_load"{i[++a]=$2} $1=="sql_analysis"{z[++b]=$2} END {for (k=1;k<=a;k++) print i[k]+z[k]}' | median)
     ratio=$(awk -v a="$s_all" -v b="$p_ia" 'BEGIN {printf "%.1f", a / b}')

@@ -109,6 +109,12 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
          {bowtie, {{"parcel_id", "C"}, {"zone_id", "Z1"}, {"land_use", "0604"}}},
          {box(2000, 0, 2100, 100), {{"parcel_id", "D"}, {"land_use", "0601"}}},
          {box(10, 200, 110, 300), {{"parcel_id", "A"}, {"zone_id", "Z1"}, {"land_use", "0601"}}}};
+  if (opt.tenancies) {
+    parcels.push_back({box(110, 10, 210, 110), {{"parcel_id", "F"}, {"zone_id", "Z1"}, {"land_use", "0601"},
+                                                {"user_id", "E4"}, {"supply_date", "2021/01/01"}}});
+    parcels.push_back({box(300, 500, 400, 600), {{"parcel_id", "G"}, {"zone_id", "Z1"}, {"land_use", "0601"},
+                                                 {"user_id", "E1"}, {"supply_date", "2027/01/01"}}});
+  }
   if (opt.defects) {
     parcels[1].values = {{"parcel_id", "B"}, {"land_use", "0601"}, {"zone_id", "Z9"}, {"user_id", "E404"},
                          {"supply_date", "2020-02-30"}};
@@ -126,9 +132,18 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
     parcels[2].values.insert({{"supply_date", "2024/01/10"}});
   }
   write((dir / "parcels.shp").string(), opt, fields, parcels);
-  write((dir / "buildings.shp").string(), opt,
-        {{"building_id", 'S'}, {"floors", 'I'}, {"floor_area", 'R'}, {"vacant_area", 'R'}, {"use", 'S'}},
-        {{box(20, 20, 40, 40), {{"building_id", "b1"}, {"floors", "2"}, {"use", "factory"}}}});
+  std::vector<std::pair<std::string, char>> building_fields = {
+      {"building_id", 'S'}, {"floors", 'I'}, {"floor_area", 'R'}, {"vacant_area", 'R'}, {"use", 'S'}};
+  std::vector<Feature> buildings = {{box(20, 20, 40, 40), {{"building_id", "b1"}, {"floors", "2"}, {"use", "factory"}}}};
+  if (opt.tenancies) {
+    building_fields.insert(building_fields.end(), {{"vacant_since", 'D'}, {"vacancy_type", 'S'}});
+    buildings.push_back({box(100, 50, 120, 70), {{"building_id", "b2"}, {"floor_area", "1200"}, {"use", "厂房"},
+                                                 {"vacant_area", "200"}, {"vacant_since", "2026/03/01"},
+                                                 {"vacancy_type", "空置"}}});
+    buildings.push_back({box(310, 510, 330, 530), {{"building_id", "b3"}, {"floor_area", "400"}, {"use", "厂房"},
+                                                   {"vacant_area", "100"}, {"vacancy_type", "闲置"}}});
+  }
+  write((dir / "buildings.shp").string(), opt, building_fields, buildings);
   write((dir / "approvals.shp").string(), opt, {{"approval_id", 'S'}, {"zone_id", 'S'}, {"approved", 'D'}},
         opt.order53 ? std::vector<Feature>{{box(0, 0, 500, 1000), {{"approval_id", "AP1"}, {"zone_id", "Z1"}, {"approved", "2019/05/01"}}},
                                            {box(500, 0, 1000, 1000), {{"approval_id", "AP2"}, {"zone_id", "Z2"}, {"approved", "2027/01/01"}}}}
@@ -136,7 +151,24 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
   write_text(dir / "enterprises.csv",
              "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan\n"
              "E1," + opt.enterprise_name + ",锂电新能源,2025,12000,800,3000,500,120,400\n" +
-                 std::string(opt.defects ? "E2,宁德某某铜业有限公司,铜材料,2025,12万,30,,,,\n" : ""));
+                 std::string(opt.defects ? "E2,宁德某某铜业有限公司,铜材料,2025,12万,30,,,,\n" : "") +
+                 std::string(opt.tenancies ? "E3,宁德某某电机有限公司,电机电器,2025,6000,300,,,,\n"
+                                             "E4,宁德某某食品有限公司,食品加工,2024,2000,100,,,,\n"
+                                             "E5,宁德某某服装有限公司,服装,2025,500,20,,,,\n"
+                                           : ""));
+  if (opt.tenancies)
+    write_text(dir / "tenancies.csv",
+               "tenancy_id,enterprise_id,building_id,parcel_id,leased_m2,start_date,end_date\n"
+               "T1,E3,b1,,400,2025-01-01,\n"
+               "T2,E3,b2,,600,2024-01-01,2027-12-31\n"
+               "T3,E4,b1,,200,2020-01-01,2025-12-31\n"
+               "T4,E5,b1,,300,2026-07-01,\n"
+               "T5,E3,b3,,100,2024-01-01,\n"
+               "T6,E4,b3,,450,2024-06-01,\n"
+               "T7,E3,b99,,100,2024-01-01,\n"
+               "T8,E404,b1,,100,2024-01-01,\n"
+               "T9,E3,b1,,100,2024-01-01,2023-12-31\n"
+               "T10,E3,b1,,0,2024-01-01,\n");
 }
 
 }  // namespace parkgis::test

@@ -30,6 +30,16 @@ struct TinyOptions {
   // 2021-06-01 and land price 300 万元, never started, no buildings; C is supplied 2024-01-10 without an
   // agreed start; approval AP2 = Z2 is approved 2027-01-01.
   bool order53 = false;
+  // Adds rented floors (tenancies.csv) and what they need; see write_tiny_dataset for the figures:
+  // parcel F [110,210]x[10,110] held by E4 (supplied 2021-01-01), parcel G [300,400]x[500,600] held by E1
+  // but supplied 2027-01-01; building b2 [100,120]x[50,70] (1200 m², half on A, half on F) with 200 m²
+  // vacant since 2026-03-01; b3 [310,330]x[510,530] on G (400 m²) with 100 m² idle (闲置), undated.
+  // Enterprises E3 (tenant; 2025: output 6000, tax 300) and E4 (2024 only: output 2000, tax 100).
+  // Leases: E3 rents 400 m² of b1 (from 2025-01-01, open) and 600 m² of b2 (2024-01-01 to 2027-12-31);
+  // E4's lease of b1 expired 2025-12-31; E5's starts 2026-07-01; E3 rents 100 m² of b3 (on G, not held),
+  // and E4 450 m² of b3 (together over its floor); and one lease for each check: unknown building,
+  // unknown enterprise, end before start, leased_m2 0.
+  bool tenancies = false;
 };
 
 // Writes the dataset into folder (which must exist).

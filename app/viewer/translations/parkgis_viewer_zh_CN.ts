@@ -126,6 +126,18 @@
         <translation>建筑（%1 栋）</translation>
     </message>
     <message>
+        <source>Holder and tenants (%1)</source>
+        <translation>权利人与承租企业（%1 项）</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>承租企业</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
         <source>Building %1</source>
         <translation>建筑 %1</translation>
     </message>
