@@ -53,7 +53,8 @@ std::string lower(std::string s) {
 // Rule 0: names chosen by hand where the rule reads badly.
 const std::map<std::string, std::string>& chosen() {
   static const std::map<std::string, std::string> m = {
-      {"idle_fee_wan", "idle_fee"}, {"land_price_wan", "price_wan"}, {"check_items", "to_check"}};
+      {"idle_fee_wan", "idle_fee"}, {"land_price_wan", "price_wan"}, {"check_items", "to_check"},
+      {"tenant_list", "tenants"}};
   return m;
 }
 

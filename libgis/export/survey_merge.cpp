@@ -454,9 +454,10 @@ class Merger {
       } else if (columns[static_cast<std::size_t>(i)].empty()) {
         const auto it = short_names.find(lower(name));
         const std::string full = it == short_names.end() ? lower(name) : it->second;
-        // check_items (a package's reminder of what to check) and KML's own fields are expected.
-        if (full != "check_items" && full != dbf_name("check_items", "UTF-8") && !is_kml_standard_field(name))
-          ignored.push_back(name);
+        // check_items and tenant_list (what a package adds for the team to read) and KML's own fields are
+        // expected.
+        const auto added = [&](const char* field) { return full == field || full == dbf_name(field, "UTF-8"); };
+        if (!added("check_items") && !added("tenant_list") && !is_kml_standard_field(name)) ignored.push_back(name);
       }
     }
     if (!ignored.empty()) {

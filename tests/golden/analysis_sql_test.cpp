@@ -196,16 +196,26 @@ TEST(AnalysisVsSqlTenancies, EnterpriseLandAndZoneFiguresAgree) {
   EXPECT_GT(sql.query_int("SELECT count(*) FROM sql_lease WHERE parcel_id IS NOT NULL"), 5);
   EXPECT_GT(sql.query_int("SELECT count(*) FROM o.tenancy_shares WHERE role = 'tenant'"), 50);
 
+  // As in the benchmark: parcels that parkgis repaired (the SQL route measures the invalid polygons) are left
+  // out, with the enterprises that have land on them and every zone where those enterprises have land.
+  sql.exec("CREATE TEMP TABLE bad_ent AS SELECT DISTINCT enterprise_id FROM sql_share WHERE parcel_id IN "
+           "(SELECT feature_id FROM o.import_issues WHERE code = 'invalid_geometry_repaired' AND layer = 'parcels')");
+  sql.exec("CREATE TEMP TABLE bad_zone AS SELECT DISTINCT p.zone_id FROM parcels p WHERE p.parcel_id IN "
+           "(SELECT feature_id FROM o.import_issues WHERE code = 'invalid_geometry_repaired' AND layer = 'parcels') "
+           "OR p.parcel_id IN (SELECT parcel_id FROM sql_share WHERE enterprise_id IN (SELECT enterprise_id FROM bad_ent))");
+  EXPECT_LT(sql.query_int("SELECT count(*) FROM bad_ent"), 5);
   Stmt ent(sql, "SELECT s.enterprise_id, s.land_m2, m.land_m2 FROM sql_enterprise s "
-                "JOIN o.enterprise_metrics m ON m.enterprise_id = s.enterprise_id");
+                "JOIN o.enterprise_metrics m ON m.enterprise_id = s.enterprise_id "
+                "WHERE s.enterprise_id NOT IN (SELECT enterprise_id FROM bad_ent)");
   int compared = 0;
   while (ent.step()) {
     expect_close(ent.column_double(2), ent.column_double(1), std::string(ent.column_text(0)) + " land");
     ++compared;
   }
-  EXPECT_EQ(compared, static_cast<int>(enterprises.size()));
+  EXPECT_GT(compared, static_cast<int>(enterprises.size()) - 5);
   Stmt zone(sql, "SELECT s.zone_id, s.land_mu_used, m.land_mu_used, s.output_wan, m.output_wan, s.tax_wan, m.tax_wan "
-                 "FROM sql_zone_money s JOIN o.zone_metrics m ON m.zone_id = s.zone_id");
+                 "FROM sql_zone_money s JOIN o.zone_metrics m ON m.zone_id = s.zone_id "
+                 "WHERE s.zone_id NOT IN (SELECT zone_id FROM bad_zone)");
   compared = 0;
   while (zone.step()) {
     const std::string id = zone.column_text(0);

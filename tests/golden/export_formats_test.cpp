@@ -148,7 +148,8 @@ const std::vector<std::string> kParcelMetricColumns = {
     "plot_ratio", "vacant_m2", "vacancy_rate", "buildings", "idle_status", "idle_days", "idle_fee_wan",
     "idle_reason", "output_wan", "tax_wan", "output_per_mu", "tax_per_mu", "grade", "min_plot_ratio",
     "low_coverage", "low_plot_ratio", "low_efficiency", "decision_no", "disposal", "disposal_date",
-    "idle_disposed", "actual_start", "stop_date", "developed_m2",
+    "idle_disposed", "held", "used_m2", "tenants", "leased_land_m2", "leased_floor_m2", "tenant_tax_wan",
+    "actual_start", "stop_date", "developed_m2",
     "invested_wan", "gov_cause", "survey_status", "surveyor", "survey_date", "note"};
 
 }  // namespace

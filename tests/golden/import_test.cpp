@@ -72,7 +72,7 @@ TEST(Import, TinyDatasetInEpsg4549) {
   TempDir tmp;
   const Imported im = import_tiny(tmp);
   EXPECT_EQ(im.result.srid, 4549);
-  ASSERT_EQ(im.result.layers.size(), 6u);
+  ASSERT_EQ(im.result.layers.size(), 7u);  // with tenancies (absent: nothing read, no warning)
   EXPECT_EQ(im.result.layers[0].written, 1);  // parks
   EXPECT_EQ(im.result.layers[1].written, 2);  // zones
   EXPECT_EQ(im.result.layers[2].read, 5);     // parcels: A, B, C, D, A again

@@ -173,11 +173,11 @@ TEST_F(TenancyTiny, ZoneMeasures) {
 TEST_F(TenancyTiny, ReportsShowTheMeasuresAndTheYearsUsed) {
   parkgis::report::Request req;
   req.level = parkgis::report::Level::zone;
-  const std::string csv =
-      parkgis::report::render(parkgis::report::build_report(*store_, req), parkgis::report::Format::csv);
+  const std::string md =
+      parkgis::report::render(parkgis::report::build_report(*store_, req), parkgis::report::Format::markdown);
   for (const char* header : {"入驻企业", "承租企业", "厂房出租率", "入驻率", "承租企业税收占比", "空置面积", "闲置面积"})
-    EXPECT_NE(csv.find(header), std::string::npos) << header;
-  EXPECT_NE(csv.find("企业数据年度（评价年度 2026，无该年数据的企业用此前最近一年）：2025 年 3 家、2024 年 1 家"),
+    EXPECT_NE(md.find(header), std::string::npos) << header;
+  EXPECT_NE(md.find("企业数据年度（评价年度 2026，无该年数据的企业用此前最近一年）：2025 年 3 家、2024 年 1 家"),
             std::string::npos)
-      << csv;
+      << md;
 }

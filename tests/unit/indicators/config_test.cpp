@@ -160,7 +160,7 @@ TEST(Config, UnknownKeys) {
   TempDir dir;
   const std::string p = dir.str("config.json");
   EXPECT_EQ(load_error(dir, R"({"gradng": {}})"),
-            p + ": unknown top-level key \"gradng\"; valid keys: grading, efficiency, land_use, idle");
+            p + ": unknown top-level key \"gradng\"; valid keys: grading, efficiency, land_use, idle, vacancy");
   EXPECT_EQ(load_error(dir, R"({"grading": {"cap": 2}})"),
             p + ": grading: unknown key \"cap\"; valid keys: indicators, cap_ratio, cuts, min_land_mu");
 }
@@ -180,6 +180,17 @@ TEST(Config, OtherValidationErrors) {
             p + ": efficiency.min_plot_ratio_by_industry.铜材料: must be greater than 0, not -1");
   EXPECT_EQ(load_error(dir, R"({"land_use": {"industrial_prefixes": ["0601", 61]}})"),
             p + ": land_use.industrial_prefixes[1]: must be a non-empty text");
+  EXPECT_EQ(load_error(dir, R"({"vacancy": {"min_months": 2.5}})"),
+            p + ": vacancy.min_months: must be a whole number of months from 0 to 120, not 2.5");
+}
+
+TEST(Config, VacancyMonths) {
+  TempDir dir;
+  const std::string path = dir.str("v.json");
+  parkgis::test::write_text(path, R"({"vacancy": {"min_months": 12}})");
+  EXPECT_EQ(load_config(path).vacancy.min_months, 12);
+  EXPECT_EQ(default_config().vacancy.min_months, 6);
+  EXPECT_NE(default_config_json().find("\"vacancy\": {\"min_months\": 6}"), std::string::npos);
 }
 
 TEST(Config, MissingFile) {
