@@ -14,11 +14,11 @@ LeasedBuildings leased_buildings(const Input& in, const Date& as_of) {
   out.keep.assign(n, 0);
   out.floor_m2.resize(n);
   out.factory.resize(n);
-  std::unordered_map<std::string_view, std::size_t> index;
-  index.reserve(n);
+  std::unordered_map<std::string_view, std::size_t> index;  // only when there are leases
+  if (!in.tenancies.empty()) index.reserve(n);
   for (std::size_t k = 0; k < n; ++k) {
     const BuildingRec& b = in.buildings[k];
-    index.emplace(b.id, k);
+    if (!in.tenancies.empty()) index.emplace(b.id, k);
     out.floor_m2[k] = b.floor_area.value_or(0);
     out.factory[k] = indicators::is_factory_use(b.use);
   }

@@ -102,12 +102,16 @@ TEST_F(TenancyTiny, ImportChecksLeases) {
   EXPECT_EQ(message_of(r, "tenancy_over_floor", "b3"),
             "building b3: leases in force together on 2024-06-01 let 550.0 m², more than its floor area 400.0 m² "
             "(tenancies T5, T6); they are scaled down together to the floor area. Check leased_m2 and the lease dates");
-  // The four bad rows are left out; the six others are kept.
+  // "abc" is not a number: reported by the reader (bad_number), then the lease has no floor area.
+  EXPECT_EQ(message_of(r, "tenancy_bad_area", "T11"),
+            "tenancy T11: leased_m2 (empty) is not a floor area above 0 m² (give the floor area let, in m²); the "
+            "lease is left out");
+  // The five bad rows are left out; the six others are kept.
   EXPECT_EQ(rows(*store_, "tenancies").size(), 6u);
-  // The checks are stored with the other import issues.
+  // The checks are stored with the other import issues (and the reader's bad_number).
   int stored = 0;
   for (const auto& i : rows(*store_, "import_issues")) stored += txt(i, "layer") == "tenancies";
-  EXPECT_EQ(stored, 5);
+  EXPECT_EQ(stored, 7);
 }
 
 TEST_F(TenancyTiny, LandOfHoldersAndTenants) {

@@ -168,7 +168,8 @@ void write_tiny_dataset(const std::string& folder, const TinyOptions& opt) {
                "T7,E3,b99,,100,2024-01-01,\n"
                "T8,E404,b1,,100,2024-01-01,\n"
                "T9,E3,b1,,100,2024-01-01,2023-12-31\n"
-               "T10,E3,b1,,0,2024-01-01,\n");
+               "T10,E3,b1,,0,2024-01-01,\n"
+               "T11,E3,b1,,abc,2024-01-01,\n");
 }
 
 }  // namespace parkgis::test

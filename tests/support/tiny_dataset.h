@@ -38,7 +38,7 @@ struct TinyOptions {
   // Leases: E3 rents 400 m² of b1 (from 2025-01-01, open) and 600 m² of b2 (2024-01-01 to 2027-12-31);
   // E4's lease of b1 expired 2025-12-31; E5's starts 2026-07-01; E3 rents 100 m² of b3 (on G, not held),
   // and E4 450 m² of b3 (together over its floor); and one lease for each check: unknown building,
-  // unknown enterprise, end before start, leased_m2 0.
+  // unknown enterprise, end before start, leased_m2 0, leased_m2 not a number.
   bool tenancies = false;
 };
 
