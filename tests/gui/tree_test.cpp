@@ -25,7 +25,7 @@ TEST(ParkTree, TenParksTwentyOneZonesWithFigures) {
   EXPECT_EQ(m.rowCount(), 10);
   EXPECT_EQ(count_zones(m), 21);
   // YQ10-PQ1 as in tests/golden/ningde/zones.csv: 1084.194 亩, 553.84 unsupplied, 48.82 idle,
-  // vacancy 13.54 %, tax 3.558 万元/亩, 6 low-efficiency parcels (of its parcels).
+  // vacancy 13.54 %, tax 3.757 万元/亩, 6 low-efficiency parcels (of its parcels).
   const QModelIndex z = m.find(QStringLiteral("YQ10-PQ1"));
   ASSERT_TRUE(z.isValid());
   const auto cell = [&](int column) { return m.index(z.row(), column, z.parent()).data().toString(); };
@@ -34,7 +34,7 @@ TEST(ParkTree, TenParksTwentyOneZonesWithFigures) {
   EXPECT_EQ(cell(ParkTreeModel::unsupplied), QStringLiteral("553.8"));
   EXPECT_EQ(cell(ParkTreeModel::idle), QStringLiteral("48.8"));
   EXPECT_EQ(cell(ParkTreeModel::vacancy), QStringLiteral("13.5%"));
-  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("3.56"));
+  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("3.76"));
   EXPECT_EQ(z.parent().data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ10"));
   // The park row: YQ01 蕉城小微园, 5221.7 亩 (parks.csv).
   const QModelIndex p = m.find(QStringLiteral("YQ01"));
