@@ -173,8 +173,9 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
       const BuildingRec& b = in.buildings[k];
       const indicators::VacancyCount v =
           indicators::count_vacancy(b.vacant_area, b.vacant_since, b.vacancy_type, as_of, cfg.vacancy.min_months);
-      building_wkb.push_back({b.wkb, b.floor_area.value_or(0), v.counted_m2, leased.factory[k] != 0, b.envelope,
-                              v.undated_m2, v.idle_m2, leased.keep[k] != 0});
+      building_wkb.push_back({b.wkb, b.floor_area.value_or(0), v.counted_m2, leased.factory[k] != 0,
+                              indicators::is_office_use(cfg.control, b.use), b.envelope, v.undated_m2, v.idle_m2,
+                              leased.keep[k] != 0});
     }
     overlay_job.emplace(std::move(parcel_wkb), std::move(building_wkb));
   }
@@ -204,6 +205,11 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     r.industrial = indicators::is_industrial(p.land_use, cfg.land_use);
     r.industrial_storage = indicators::is_industrial_storage(p.land_use, cfg.land_use);
     r.idle = indicators::classify_idle(p.idle, as_of, cfg.idle);
+    // 2008 control indicators: when the project is due complete, and its investment.
+    r.completion_due = indicators::completion_due(p.agreed_completion, r.started ? p.idle.actual_start : std::nullopt,
+                                                  r.supplied ? p.idle.supply_date : std::nullopt, cfg.control.completion);
+    r.investment_wan = indicators::fixed_investment_wan(p.idle.invested_wan, p.idle.total_investment_wan,
+                                                        p.idle.land_price_wan, cfg.control);
   }
 
   // --- Enterprises: the figures of as_of's year, else of the latest earlier year (enterprise_metrics.year).
@@ -237,6 +243,21 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     er.energy_tce = e.energy_tce;
     er.employees = e.employees;
     er.rnd_wan = e.rnd_wan;
+    er.industry_code = e.industry_code;
+    er.scale = e.scale;
+    er.electricity_kwh = e.electricity_kwh;
+    er.emissions_t = e.emissions_t;
+  }
+  // Consecutive latest years without tax (低效用地 screening), from every year not after as_of.
+  {
+    std::vector<std::vector<std::pair<int, std::optional<double>>>> taxes(ents.size());
+    for (std::size_t k = 0; k < in.enterprises.size(); ++k)
+      if (in.enterprises[k].year != 0 && in.enterprises[k].year <= as_of.year)
+        taxes[record_ent[k]].emplace_back(in.enterprises[k].year, in.enterprises[k].tax_wan);
+    for (std::size_t e = 0; e < ents.size(); ++e) {
+      std::sort(taxes[e].begin(), taxes[e].end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      ents[e].zero_tax_years = indicators::zero_tax_run(taxes[e]);
+    }
   }
   // Holders (parcels.user_id); what land they count is decided after the overlay (land.cpp).
   for (std::size_t i = 0; i < in.parcels.size(); ++i) {
@@ -262,26 +283,63 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   // --- Land held and rented at as_of; the enterprises' figures spread over it.
   const std::vector<ShareRow> shares = attribute_land(in, leased, parcels, ents, ent_index, zone_index, as_of);
 
-  // 亩均 grading.
+  // 亩均 grading: ranking group, reclaim-candidate land, construction period. An enterprise is inside the
+  // construction period when all the land it counts (held parcels, land leases) lies on parcels whose
+  // project is not yet due complete; rented floor space stands in a building in use, so it never is.
   {
+    std::map<std::string, std::string> county_of;
+    for (const ParkRec& pk : in.parks) county_of[pk.id] = pk.county;
+    std::vector<char> has_land(ents.size(), 0), all_due_later(ents.size(), 1), holds_reclaim(ents.size(), 0);
+    std::vector<std::optional<Date>> latest_due(ents.size());
+    for (const ShareRow& s : shares) {
+      if (s.land_m2 <= 0) continue;
+      const std::optional<Date>& due = parcels[s.parcel].completion_due;
+      has_land[s.enterprise] = 1;
+      if (!s.building_id.empty() || !due || *due <= as_of) all_due_later[s.enterprise] = 0;
+      else if (!latest_due[s.enterprise] || *due > *latest_due[s.enterprise]) latest_due[s.enterprise] = due;
+    }
+    for (const ParcelResult& pr : parcels)
+      if (pr.enterprise >= 0 && pr.idle.status == indicators::IdleStatus::reclaim_candidate)
+        holds_reclaim[static_cast<std::size_t>(pr.enterprise)] = 1;
     std::vector<indicators::EnterpriseInput> grade_in;
     grade_in.reserve(ents.size());
-    for (const EnterpriseResult& e : ents)
-      grade_in.push_back({e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
-                          e.energy_tce, e.rnd_wan, e.employees});
+    for (std::size_t k = 0; k < ents.size(); ++k) {
+      const EnterpriseResult& e = ents[k];
+      indicators::EnterpriseInput g = grading_input(e);
+      g.group = indicators::grading_group(cfg.grading, county_of[e.park_id], e.park_id);
+      g.holds_reclaim_land = holds_reclaim[k] != 0;
+      g.in_construction = has_land[k] && all_due_later[k];
+      if (g.in_construction) g.construction_note = "竣工期限 " + latest_due[k]->iso();
+      grade_in.push_back(std::move(g));
+    }
     std::vector<indicators::EnterpriseScore> scores = indicators::grade_enterprises(grade_in, cfg.grading);
     for (std::size_t k = 0; k < ents.size(); ++k) ents[k].score = std::move(scores[k]);
   }
 
-  // Low efficiency against the 2008 control indicators: started industrial parcels only.
-  static const std::string no_industry;
+  // 2008 control indicators and 低效用地 screening: industrial parcels, supplied, started or built on, and
+  // past their completion date.
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     ParcelResult& r = parcels[i];
     if (!r.industrial || !r.supplied || !(r.started || r.overlay.buildings > 0) || r.area_m2 <= 0) continue;
-    const std::string& industry = r.enterprise >= 0 ? ents[static_cast<std::size_t>(r.enterprise)].industry : no_industry;
-    r.min_plot_ratio = indicators::min_plot_ratio(cfg.efficiency, industry);
-    r.low_coverage = r.overlay.footprint_m2 / r.area_m2 < cfg.efficiency.min_building_coefficient;
-    r.low_plot_ratio = r.overlay.floor_m2 / r.area_m2 < *r.min_plot_ratio;
+    if (!r.completion_due || *r.completion_due > as_of) continue;
+    const EnterpriseResult* e = r.enterprise >= 0 ? &ents[static_cast<std::size_t>(r.enterprise)] : nullptr;
+    r.control_checked = true;
+    r.industry = indicators::industry_standard(cfg.control, e ? e->industry_code : "", e ? e->industry : "");
+    r.control = indicators::check_control({r.area_m2, r.overlay.footprint_m2, r.overlay.floor_m2, r.overlay.office_floor_m2,
+                                           in.parcels[i].green_m2, r.investment_wan, r.industry},
+                                          cfg.control);
+    if (r.industry.unknown)
+      result.issues.add(Severity::warning, "unknown_industry_code", "parcels", in.parcels[i].id,
+                        "parcel " + in.parcels[i].id + ": " + r.industry.note +
+                            "; fill enterprises.industry_code (GB/T 4754) or add the code to control.min_plot_ratio_by_code");
+    indicators::LowEfficiencyInput le;
+    le.plot_ratio = r.overlay.floor_m2 / r.area_m2;
+    le.coverage = r.overlay.footprint_m2 / r.area_m2;
+    le.control_min_plot_ratio = r.industry.min_plot_ratio;
+    if (r.tax_wan) le.tax_per_mu = *r.tax_wan / units::m2_to_mu(r.area_m2);
+    le.zero_tax_years = e ? e->zero_tax_years : 0;
+    le.factory_vacancy = indicators::ratio(r.overlay.factory_vacant_m2, r.overlay.factory_floor_m2);
+    r.low_efficiency = indicators::low_efficiency_reasons(le, cfg.low_efficiency);
   }
 
   check_idle_data(in, parcels, cfg.idle, result.issues);
@@ -433,7 +491,20 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     s.used_m2 += r.used_m2;
     s.output_wan += r.output_wan.value_or(0);
     s.tax_wan += r.tax_wan.value_or(0);
-    if (r.low_coverage || r.low_plot_ratio) s.low_efficiency_parcels += 1;
+    if (!r.low_efficiency.empty()) s.low_efficiency_parcels += 1;
+    // 2008 control indicators and TD/T 1029 additions.
+    if (r.control_checked && r.control.below()) s.below_control_parcels += 1;
+    if (r.supplied && r.overlay.buildings > 0 && r.industrial_storage) {
+      s.industrial_floor_m2 += r.overlay.floor_m2;
+      s.industrial_footprint_m2 += r.overlay.footprint_m2;
+      s.industrial_tax_wan += r.tax_wan.value_or(0);
+      if (r.investment_wan) {
+        s.industrial_investment_wan += *r.investment_wan;
+        s.industrial_investment_m2 += r.area_m2;
+      }
+    }
+    if (const auto& sd = in.parcels[i].idle.supply_date; sd && *sd <= as_of && sd->plus_years(cfg.intensity.supply_years) > as_of)
+      s.yearly_supply_m2 += r.area_m2 / cfg.intensity.supply_years;
     add_idle_sums(s, r);
     // Rented floor space and vacancy.
     s.vacant_undated_m2 += r.overlay.vacant_undated_m2;

@@ -74,7 +74,7 @@ Input load_input(store::Store& main, store::Store* second) {
              {"parcel_id", "zone_id", "land_use", "user_id", "supply_date", "agreed_start", "actual_start",
               "extension_date", "stop_date", "developed_m2", "required_m2", "invested_wan", "total_investment_wan",
               "land_price_wan", "gov_cause", "registered_area", "extension_approved", "resume_date", "decision_no",
-              "disposal", "disposal_date"},
+              "disposal", "disposal_date", "agreed_completion", "green_m2"},
              true, [&](const Row& r) {
                ParcelRec& p = in.parcels.emplace_back();
                p.id = text(r.values[0]);
@@ -98,6 +98,8 @@ Input load_input(store::Store& main, store::Store* second) {
                p.decision_no = text(r.values[18]);
                p.idle.disposal = text(r.values[19]);
                p.idle.disposal_date = date(r.values[20]);
+               p.agreed_completion = date(r.values[21]);
+               p.green_m2 = number(r.values[22]);
                p.wkb = r.wkb;
                p.envelope = envelope(r);
              });
@@ -105,7 +107,7 @@ Input load_input(store::Store& main, store::Store* second) {
       [&](store::Store& s) {
         read(s, "enterprises",
              {"enterprise_id", "name", "industry", "year", "output_wan", "tax_wan", "value_added_wan", "energy_tce",
-              "employees", "rnd_wan"},
+              "employees", "rnd_wan", "industry_code", "scale", "electricity_kwh", "emissions_t"},
              false, [&](const Row& r) {
                EnterpriseRec& e = in.enterprises.emplace_back();
                e.id = text(r.values[0]);
@@ -118,6 +120,10 @@ Input load_input(store::Store& main, store::Store* second) {
                e.energy_tce = number(r.values[7]);
                e.employees = number(r.values[8]);
                e.rnd_wan = number(r.values[9]);
+               e.industry_code = text(r.values[10]);
+               e.scale = text(r.values[11]);
+               e.electricity_kwh = number(r.values[12]);
+               e.emissions_t = number(r.values[13]);
              });
       },
       [&](store::Store& s) {

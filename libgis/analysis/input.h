@@ -32,6 +32,8 @@ struct ParcelRec {
   indicators::IdleInput idle;  // dates, figures and disposal for Order 53
   std::string decision_no;     // 闲置土地认定书号
   std::optional<double> registered_area;
+  std::optional<Date> agreed_completion;  // 约定竣工日期
+  std::optional<double> green_m2;         // 绿地面积
   std::string wkb;
   std::optional<geom::Envelope> envelope = std::nullopt;  // of wkb, from the store
 };
@@ -55,6 +57,8 @@ struct EnterpriseRec {
   std::string id, name, industry;
   int year = 0;
   std::optional<double> output_wan, tax_wan, value_added_wan, energy_tce, employees, rnd_wan;
+  std::string industry_code, scale;                    // GB/T 4754 code; 规上 / 规下
+  std::optional<double> electricity_kwh, emissions_t;  // kWh, t
 };
 
 struct TenancyRec {

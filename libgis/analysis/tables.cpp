@@ -33,6 +33,12 @@ const std::vector<store::ColumnDef> kUnitColumns = {
     {"tax_per_mu", R},       {"supply_rate", R},       {"built_up_rate", R},      {"industrial_share", R},
     {"comprehensive_plot_ratio", R}, {"building_density", R}, {"idle_rate", R},   {"unsupplied_rate", R},
     {"low_efficiency_parcels", I},
+    // 2008 control indicators and TD/T 1029 additions (append_intensity_values).
+    {"below_control_parcels", I}, {"industrial_floor_m2", R}, {"industrial_footprint_m2", R},
+    {"industrial_tax_wan", R}, {"industrial_investment_wan", R}, {"industrial_investment_m2", R},
+    {"yearly_supply_m2", R}, {"land_development_rate", R}, {"industrial_plot_ratio", R},
+    {"industrial_building_coefficient", R}, {"industrial_tax_wan_per_ha", R}, {"industrial_investment_wan_per_ha", R},
+    {"tax_wan_per_ha", R}, {"supply_years_left", R},
     // Order 53 and 供而未用
     {"gov_cause_idle_m2", R}, {"idle_unknown_parcels", I}, {"idle_unknown_m2", R}, {"disposed_idle_m2", R},
     {"idle_disposal_rate", R}, {"supplied_not_used_parcels", I}, {"supplied_not_used_m2", R},
@@ -44,6 +50,14 @@ const std::vector<store::ColumnDef> kUnitColumns = {
     {"tenant_tax_wan", R},   {"tenant_tax_share", R},
 };
 
+void append_intensity_values(std::vector<Value>& v, const indicators::AreaSums& s, const indicators::Ratios& r) {
+  v.insert(v.end(), {integer(s.below_control_parcels), s.industrial_floor_m2, s.industrial_footprint_m2,
+                     s.industrial_tax_wan, s.industrial_investment_wan, s.industrial_investment_m2, s.yearly_supply_m2,
+                     opt(r.land_development_rate), opt(r.industrial_plot_ratio), opt(r.industrial_building_coefficient),
+                     opt(r.industrial_tax_wan_per_ha), opt(r.industrial_investment_wan_per_ha), opt(r.tax_wan_per_ha),
+                     opt(r.supply_years_left)});
+}
+
 void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
   const indicators::Ratios r = indicators::ratios_of(s);
   v.insert(v.end(), {s.land_m2, units::m2_to_mu(s.land_m2), integer(s.parcels), s.approved_m2, s.supplied_m2,
@@ -54,6 +68,7 @@ void append_unit_values(std::vector<Value>& v, const indicators::AreaSums& s) {
                      opt(r.supply_rate), opt(r.built_up_rate), opt(r.industrial_share), opt(r.comprehensive_plot_ratio),
                      opt(r.building_density), opt(r.idle_rate), opt(r.unsupplied_rate),
                      integer(s.low_efficiency_parcels)});
+  append_intensity_values(v, s, r);
   v.insert(v.end(), {s.gov_cause_idle_m2, integer(s.idle_unknown_parcels), s.idle_unknown_m2, s.disposed_m2,
                      opt(r.idle_disposal_rate), integer(s.supplied_not_used_parcels), s.supplied_not_used_m2,
                      units::m2_to_mu(s.supplied_not_used_m2)});
@@ -73,7 +88,12 @@ TableDef parcel_table() {
            {"vacant_m2", R},      {"vacancy_rate", R},     {"buildings", I},         {"idle_status", T},
            {"idle_days", I},      {"idle_fee_wan", R},     {"idle_reason", T},       {"output_wan", R},
            {"tax_wan", R},        {"output_per_mu", R},    {"tax_per_mu", R},        {"grade", T},
-           {"min_plot_ratio", R}, {"low_coverage", I},     {"low_plot_ratio", I},    {"low_efficiency", I},
+           // 2008 control indicators (control_values) and 低效用地 screening
+           {"completion_due", ColumnType::date}, {"min_plot_ratio", R}, {"industry_unknown", I}, {"control_note", T},
+           {"investment_wan_per_ha", R}, {"investment_wan_per_mu", R}, {"min_investment_wan_per_ha", R},
+           {"office_share", R},   {"green_ratio", R},      {"low_coverage", I},      {"low_plot_ratio", I},
+           {"low_investment", I}, {"high_office_share", I}, {"high_green_ratio", I}, {"below_control", I},
+           {"low_efficiency", I}, {"low_efficiency_reason", T},
            // Order 53 disposal
            {"decision_no", T},    {"disposal", T},         {"disposal_date", ColumnType::date}, {"idle_disposed", I},
            {"held", I},           {"used_m2", R},          {"tenants", I},           {"leased_land_m2", R},
@@ -81,6 +101,24 @@ TableDef parcel_table() {
           "parcel_id",
           true,
           {"zone_id", "park_id", "idle_status"}};
+}
+
+// The parcel's 2008 control-indicator and screening columns; flags empty where not checked.
+void append_control_values(std::vector<Value>& v, const ParcelResult& r) {
+  const auto check = [&](bool applies, bool failed) { return r.control_checked && applies ? flag(failed) : Value{}; };
+  const indicators::ControlResult& c = r.control;
+  std::string reasons;
+  for (const std::string& why : r.low_efficiency) reasons += (reasons.empty() ? "" : "；") + why;
+  v.insert(v.end(),
+           {r.completion_due ? Value{r.completion_due->iso()} : Value{},
+            r.control_checked ? opt(r.industry.min_plot_ratio) : Value{}, check(true, r.industry.unknown),
+            r.control_checked ? text(r.industry.note) : Value{}, opt(c.investment_wan_per_ha),
+            c.investment_wan_per_ha ? Value{*c.investment_wan_per_ha / 15.0} : Value{},
+            r.control_checked ? opt(r.industry.min_investment) : Value{}, opt(c.office_share), opt(c.green_ratio),
+            check(true, c.low_coverage), check(r.industry.min_plot_ratio.has_value(), c.low_plot_ratio),
+            check(r.industry.min_investment && c.investment_wan_per_ha, c.low_investment),
+            check(c.office_share.has_value(), c.high_office), check(c.green_ratio.has_value(), c.high_green),
+            check(true, c.below()), check(true, !r.low_efficiency.empty()), r.control_checked ? text(reasons) : Value{}});
 }
 
 TableDef unit_table(const std::string& name, bool zone) {
@@ -104,7 +142,9 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
              {{"enterprise_id", T}, {"name", T},        {"industry", T},    {"year", I},          {"zone_id", T},
               {"park_id", T},       {"parcels", I},     {"land_m2", R},     {"land_mu", R},       {"output_wan", R},
               {"tax_wan", R},       {"value_added_wan", R}, {"energy_tce", R}, {"employees", R},  {"rnd_wan", R},
-              {"owned_land_m2", R}, {"leased_land_m2", R}, {"leased_floor_m2", R}},
+              {"owned_land_m2", R}, {"leased_land_m2", R}, {"leased_floor_m2", R},
+              {"industry_code", T}, {"scale", T},       {"electricity_kwh", R}, {"emissions_t", R}, {"zero_tax_years", I},
+              {"scheme", T}},
              "enterprise_id",
              false,
              {"zone_id", "park_id", "grade"}};
@@ -126,6 +166,7 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     const EnterpriseResult* e = r.enterprise >= 0 ? &enterprises[static_cast<std::size_t>(r.enterprise)] : nullptr;
     const double mu = units::m2_to_mu(r.area_m2);
     const bool idle = indicators::is_idle(r.idle.status);
+    const bool built = r.overlay.buildings > 0;
     Row row;
     row.values = {text(p.id), text(p.zone_id), text(r.park_id), text(p.land_use), text(p.user_id),
                   text(e ? e->name : ""), text(e ? e->industry : ""), r.area_m2, mu, opt(p.registered_area),
@@ -138,15 +179,16 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
                   Value{std::string(indicators::idle_status_name(r.idle.status))},
                   idle ? integer(r.idle.idle_days) : Value{}, opt(r.idle.idle_fee_wan), text(r.idle.reason),
                   opt(r.output_wan), opt(r.tax_wan),
-                  r.output_wan ? opt(indicators::ratio(*r.output_wan, mu)) : Value{},
-                  r.tax_wan ? opt(indicators::ratio(*r.tax_wan, mu)) : Value{},
-                  text(e ? e->score.grade : ""), opt(r.min_plot_ratio),
-                  r.min_plot_ratio ? flag(r.low_coverage) : Value{}, r.min_plot_ratio ? flag(r.low_plot_ratio) : Value{},
-                  r.min_plot_ratio ? flag(r.low_coverage || r.low_plot_ratio) : Value{},
-                  text(p.decision_no), text(p.idle.disposal),
-                  p.idle.disposal_date ? Value{p.idle.disposal_date->iso()} : Value{}, flag(r.idle.disposed),
-                  flag(r.held), r.used_m2, integer(r.tenants), r.leased_land_m2, r.leased_floor_m2,
-                  r.tenants ? Value{r.tenant_tax_wan} : Value{}};
+                  // 亩均 only where something is built: an unbuilt parcel yields nothing yet
+                  r.output_wan && built ? opt(indicators::ratio(*r.output_wan, mu)) : Value{},
+                  r.tax_wan && built ? opt(indicators::ratio(*r.tax_wan, mu)) : Value{},
+                  text(e ? e->score.grade : "")};
+    append_control_values(row.values, r);
+    row.values.insert(row.values.end(), {text(p.decision_no), text(p.idle.disposal),
+                                         p.idle.disposal_date ? Value{p.idle.disposal_date->iso()} : Value{},
+                                         flag(r.idle.disposed), flag(r.held), r.used_m2, integer(r.tenants),
+                                         r.leased_land_m2, r.leased_floor_m2,
+                                         r.tenants ? Value{r.tenant_tax_wan} : Value{}});
     row.wkb = p.wkb;
     if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
     rows.push_back(std::move(row));
@@ -161,9 +203,10 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
                   text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
                   opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan),
-                  e.owned_land_m2, e.leased_land_m2, e.leased_floor_m2};
-    indicators::EnterpriseInput ei{e.id, e.year, units::m2_to_mu(e.land_m2), e.output_wan, e.tax_wan, e.value_added_wan,
-                                   e.energy_tce, e.rnd_wan, e.employees};
+                  e.owned_land_m2, e.leased_land_m2, e.leased_floor_m2,
+                  text(e.industry_code), text(e.scale), opt(e.electricity_kwh), opt(e.emissions_t),
+                  integer(e.zero_tax_years), text(e.score.scheme)};
+    const indicators::EnterpriseInput ei = grading_input(e);
     for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
     row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
     rows.push_back(std::move(row));

@@ -29,7 +29,8 @@ const std::vector<std::string>& check_parcel_columns() {
   static const std::vector<std::string> c = {
       "parcel_id", "check_items", "zone_id", "park_id", "land_use", "user_id", "enterprise_name", "industry",
       "area_mu", "supply_status", "idle_status", "idle_days", "idle_reason", "floor_m2", "vacant_m2",
-      "vacancy_rate", "coverage", "plot_ratio", "tax_per_mu", "grade", "low_efficiency"};
+      "vacancy_rate", "coverage", "plot_ratio", "tax_per_mu", "grade", "below_control", "low_efficiency",
+      "low_efficiency_reason"};
   return c;
 }
 
@@ -67,7 +68,7 @@ double number(const store::Value& v) {
   return 0;
 }
 
-// "疑似闲置土地（未动工满一年）；低效用地；有空置建筑": why a parcel is in the package.
+// "疑似闲置土地（未动工满一年）；未达控制指标；有空置建筑": why a parcel is in the package.
 std::string check_items(const OutLayer& layer, const OutFeature& f) {
   const auto value = [&](const std::string& name) {
     const std::size_t i = index_of(layer, name);
@@ -80,7 +81,8 @@ std::string check_items(const OutLayer& layer, const OutFeature& f) {
   else if (idle == "idle_stalled") items.push_back("疑似闲置土地（中止开发）");
   else if (idle == "idle_gov_cause") items.push_back("疑似闲置土地（政府原因）");
   else if (idle == "unknown") items.push_back("闲置状态待核实（资料不全）");
-  if (number(value("low_efficiency")) == 1) items.push_back("低效用地（建筑系数或容积率偏低）");
+  if (number(value("below_control")) == 1) items.push_back("未达控制指标（建筑系数、容积率、投资强度、办公生活设施或绿地率）");
+  if (number(value("low_efficiency")) == 1) items.push_back("疑似低效用地（" + store::value_text(value("low_efficiency_reason")) + "）");
   if (number(value("vacant_m2")) > 0) items.push_back("有空置建筑");
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : "；") + s;
@@ -215,7 +217,7 @@ PackResult survey_pack(store::Store& store, const PackRequest& req) {
   // 1. Parcels to check: idle, low-efficiency, or with vacant floor space.
   const ExportLayer parcels_layer{"parcels_check", "parcel_metrics", "待核查宗地", "parcel_id", true, {}, "idle"};
   OutLayer parcels = read_export_layer(store, parcels_layer,
-                                       Selection{"", req.zone_id, "idle_status != 'none' OR low_efficiency = 1 OR vacant_m2 > 0"}, true);
+                                       Selection{"", req.zone_id, "idle_status != 'none' OR below_control = 1 OR low_efficiency = 1 OR vacant_m2 > 0"}, true);
   {
     OutField items;
     items.name = "check_items";

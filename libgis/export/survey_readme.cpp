@@ -35,7 +35,8 @@ std::string pack_readme(const std::string& zone_id, const std::string& zone_name
   line("  待核查宗地（parcels_check）：" + field("check_items") + "字段列出要核查的事项——");
   line("    闲置土地：现场是否已动工、是否停工，核对实际动工日期、停工日期、已开发面积、已投资额；");
   line("              如因政府原因或不可抗力延误，在 " + field("gov_cause") + " 中注明。");
-  line("    低效用地：建筑系数、容积率是否偏低，是否有未登记的建筑。");
+  line("    未达控制指标：建筑系数、容积率是否偏低，办公及生活设施、绿地是否超标，是否有未登记的建筑。");
+  line("    疑似低效用地：核对核查事项所列依据（容积率、税收、厂房闲置）；此为筛查线索，不是低效用地认定。");
   line("    有空置或闲置建筑：逐幢核对空置、闲置面积。");
   line("  批而未供土地（unsupplied）：现场是否已被占用或已开工，填写核查状态并在备注中说明。");
   line("  建筑（buildings）：核对 " + field("vacant_area") + "、" + field("vacant_since") + "、" + field("vacancy_type") + "；");

@@ -241,6 +241,19 @@ void match_developed_to_buildings(Plan& plan) {
   }
 }
 
+void assign_completion_and_green(Plan& plan, std::uint64_t seed) {
+  Rng rng(seed, 10);  // stream 5 is the Order 53 records', 6 the enterprise classes'
+  for (ParcelPlan& p : plan.parcels) {
+    const bool started = is_started(p.situation);
+    const Date base = p.extension ? *p.extension : p.agreed.value_or(Date{});
+    const double years = rng.uniform(0, 1);
+    const double green = rng.uniform(0.03, 0.22);
+    const bool has_green = rng.chance(0.85);
+    if (p.agreed) p.agreed_completion = base.plus_years(years < 0.6 ? 2 : 3);
+    if (started && has_green) p.green_m2 = money(parcel_area(p) * green);
+  }
+}
+
 bool is_started(Situation s) { return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle; }
 
 void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of) {

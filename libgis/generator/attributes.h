@@ -18,6 +18,10 @@ void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of)
 // development ratios agree with its buildings (the analysis reports a developed area far below them).
 void match_developed_to_buildings(Plan& plan);
 
+// Agreed completion dates (2 or 3 years after the agreed start) and green areas (3–22 % of started
+// parcels, some left empty); drawn from their own random stream so the other attributes do not move.
+void assign_completion_and_green(Plan& plan, std::uint64_t seed);
+
 // Started parcels (situations with an actual start date).
 bool is_started(Situation s);
 

@@ -31,6 +31,8 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   place_buildings(plan, options.seed);
   match_developed_to_buildings(plan);
   assign_enterprises(plan, options.seed);
+  assign_completion_and_green(plan, options.seed);
+  assign_enterprise_classes(plan, options.seed);
   report_progress(progress, "laying out parks and parcels", 1.0);
 
   write_layers(plan, dir, options.as_of, progress);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -125,6 +126,25 @@ void assign_enterprises(Plan& plan, std::uint64_t seed) {
     }
   }
   for (EnterprisePlan& e : ents) set_figures(e, rng);
+}
+
+void assign_enterprise_classes(Plan& plan, std::uint64_t seed) {
+  // A typical GB/T 4754-2017 class for each industry of the sample (names.cpp).
+  static const std::map<std::string, std::string> codes = {
+      {"锂电新能源", "C3841"}, {"新能源汽车", "C3670"}, {"不锈钢新材料", "C3130"}, {"铜材料", "C3251"},
+      {"食品加工", "C1361"},   {"机械制造", "C3421"},   {"电机电器", "C3811"},     {"纺织服装", "C1811"},
+      {"生物医药", "C2720"},   {"新型建材", "C3021"},   {"电子信息", "C3971"},     {"物流仓储", "G5920"},
+  };
+  Rng rng(seed, 6);
+  for (EnterprisePlan& e : plan.enterprises) {
+    const double no_code = rng.uniform(), kwh_per_wan = rng.uniform(150, 1200), emission = rng.uniform(800, 12000);
+    const bool has_emissions = rng.chance(0.7);
+    const auto it = codes.find(e.industry);
+    if (it != codes.end() && no_code >= 0.03) e.industry_code = it->second;
+    if (e.output) e.scale = *e.output >= 2000 ? "规上" : "规下";
+    if (e.output) e.electricity_kwh = std::round(*e.output * kwh_per_wan);
+    if (e.scale == "规上" && e.value_added && has_emissions) e.emissions_t = money(*e.value_added / emission);
+  }
 }
 
 }  // namespace parkgis::generator

@@ -139,7 +139,9 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
                      {"resume_dat", 'D'},         // resume_date
                      {"decision_n", 'S', 48},     // decision_no
                      {"disposal", 'S', 30},       // disposal
-                     {"disposal_d", 'D'}},        // disposal_date
+                     {"disposal_d", 'D'},         // disposal_date
+                     {"agreed_com", 'D'},         // agreed_completion
+                     {"green_m2", 'R', 14, 2}},   // green_m2
                     dbf_date);
   Ticker ticker(progress, "writing parcels", plan.parcels.size());
   for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
@@ -165,6 +167,8 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
     if (!p.decision_no.empty()) w.set(18, p.decision_no);
     if (!p.disposal.empty()) w.set(19, p.disposal);
     w.set(20, p.disposal_date);
+    w.set(21, p.agreed_completion);
+    w.set(22, p.green_m2);
     w.write(parcel_geometry(p));
     ticker.tick(i + 1);
   }

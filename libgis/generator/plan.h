@@ -76,6 +76,8 @@ struct ParcelPlan {
   // disposal.
   std::optional<Date> extension_approved, resume, disposal_date;
   std::string decision_no, disposal;
+  std::optional<Date> agreed_completion;  // 约定竣工日期
+  std::optional<double> green_m2;         // 绿地面积
   std::size_t enterprise = kNone;
 };
 
@@ -103,6 +105,8 @@ struct EnterprisePlan {
   bool stalled_only = false;
   std::optional<double> output, tax, value_added, energy, rnd;
   std::optional<long> employees;
+  std::string industry_code, scale;                  // GB/T 4754-2017; 规上 / 规下
+  std::optional<double> electricity_kwh, emissions_t;
 };
 
 struct Plan {

@@ -57,7 +57,9 @@ std::string json_string(const std::string& s) {
 
 void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int year, const ProgressFn& progress) {
   report_progress(progress, "writing enterprises", 0.0);
-  std::string out = "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan\n";
+  std::string out =
+      "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan,"
+      "industry_code,scale,electricity_kwh,emissions_t\n";
   out.reserve(plan.enterprises.size() * 110 + out.size());
   const std::string year_text = std::to_string(year);
   for (const EnterprisePlan& e : plan.enterprises) {
@@ -75,6 +77,12 @@ void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int y
     out += ',';
     if (e.employees) out += std::to_string(*e.employees);
     append_cell(out, e.rnd, 2);
+    out += ',';
+    append_text(out, e.industry_code);
+    out += ',';
+    append_text(out, e.scale);
+    append_cell(out, e.electricity_kwh, 0);
+    append_cell(out, e.emissions_t, 2);
     out += '\n';
   }
   write_file(dir / "enterprises.csv", out);

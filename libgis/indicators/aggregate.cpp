@@ -39,6 +39,13 @@ AreaSums& AreaSums::operator+=(const AreaSums& o) {
   tenant_tax_wan += o.tenant_tax_wan;
   firms += o.firms;
   tenant_firms += o.tenant_firms;
+  below_control_parcels += o.below_control_parcels;
+  industrial_floor_m2 += o.industrial_floor_m2;
+  industrial_footprint_m2 += o.industrial_footprint_m2;
+  industrial_tax_wan += o.industrial_tax_wan;
+  industrial_investment_wan += o.industrial_investment_wan;
+  industrial_investment_m2 += o.industrial_investment_m2;
+  yearly_supply_m2 += o.yearly_supply_m2;
   return *this;
 }
 
@@ -65,6 +72,15 @@ Ratios ratios_of(const AreaSums& s) {
   r.factory_let_rate = ratio(s.factory_leased_m2, s.factory_floor_m2);
   r.factory_occupancy_rate = ratio(s.factory_occupied_m2, s.factory_floor_m2);
   r.tenant_tax_share = ratio(s.tenant_tax_wan, s.tax_wan);
+  // TD/T 1029 additions; money per 公顷 as the standard gives it.
+  constexpr double kM2PerHa = 10000;
+  r.land_development_rate = ratio(s.supplied_m2 + s.unsupplied_m2, s.land_m2);
+  r.industrial_plot_ratio = ratio(s.industrial_floor_m2, s.industrial_built_m2);
+  r.industrial_building_coefficient = ratio(s.industrial_footprint_m2, s.industrial_built_m2);
+  r.industrial_tax_wan_per_ha = ratio(s.industrial_tax_wan, s.industrial_built_m2 / kM2PerHa);
+  r.industrial_investment_wan_per_ha = ratio(s.industrial_investment_wan, s.industrial_investment_m2 / kM2PerHa);
+  r.tax_wan_per_ha = ratio(s.tax_wan, s.built_m2 / kM2PerHa);
+  r.supply_years_left = ratio(s.unsupplied_m2, s.yearly_supply_m2);
   return r;
 }
 

@@ -39,6 +39,15 @@ struct AreaSums {
   double supplied_not_used_m2 = 0;  // 供而未用: supplied, not started, no buildings
   long idle_unknown_parcels = 0, supplied_not_used_parcels = 0;
 
+  // --- 2008 control indicators and TD/T 1029 additions (parcel-based, docs/indicators.md).
+  long below_control_parcels = 0;          // completed industrial parcels failing a 2008 control indicator
+  double industrial_floor_m2 = 0;          // floor area on built 工矿仓储 parcels
+  double industrial_footprint_m2 = 0;      // building footprint on built 工矿仓储 parcels
+  double industrial_tax_wan = 0;           // tax shares on built 工矿仓储 parcels
+  double industrial_investment_wan = 0;    // fixed-asset investment (incl. land price) on built 工矿仓储 parcels
+  double industrial_investment_m2 = 0;     // the area of those of them whose investment is known
+  double yearly_supply_m2 = 0;             // mean yearly supply over the last N years before as_of
+
   AreaSums& operator+=(const AreaSums& o);
 };
 
@@ -58,6 +67,14 @@ struct Ratios {
   std::optional<double> factory_let_rate;          // factory_leased_m2 / factory_floor_m2 (厂房出租率)
   std::optional<double> factory_occupancy_rate;    // factory_occupied_m2 / factory_floor_m2 (入驻率)
   std::optional<double> tenant_tax_share;          // tenant_tax_wan / tax_wan (承租企业税收占比)
+  // --- TD/T 1029 additions.
+  std::optional<double> land_development_rate;     // (supplied_m2 + unsupplied_m2) / land_m2 (土地开发率)
+  std::optional<double> industrial_plot_ratio;     // industrial_floor_m2 / industrial_built_m2 (工业用地综合容积率)
+  std::optional<double> industrial_building_coefficient;  // industrial_footprint_m2 / industrial_built_m2
+  std::optional<double> industrial_tax_wan_per_ha;        // industrial_tax_wan / industrial_built 公顷
+  std::optional<double> industrial_investment_wan_per_ha; // industrial_investment_wan / its 公顷
+  std::optional<double> tax_wan_per_ha;            // tax_wan / built 公顷 (综合地均税收)
+  std::optional<double> supply_years_left;         // unsupplied_m2 / yearly_supply_m2 (尚可供地年数)
 };
 
 // Ratios of a unit; each is none when its divisor is zero. firms and tenant_firms are not additive

@@ -1,21 +1,21 @@
 #pragma once
-// Analysis configuration: grading weights and cut-offs, 2008 control indicators, land-use code sets.
+// Analysis configuration: grading schemes and rules, 2008 control indicators, 低效用地 screening,
+// TD/T 1029 settings, land-use code sets.
 // A JSON file overrides the built-in default key by key (see load_config).
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "libgis/indicators/control.h"
 #include "libgis/indicators/grading.h"
 #include "libgis/indicators/idle_rules.h"
 
 namespace parkgis::indicators {
 
-// 工业项目建设用地控制指标, 国土资发〔2008〕24号 (domain brief §5.1).
-struct EfficiencyConfig {
-  double min_building_coefficient = 0.30;                   // 建筑系数 ≥ 30 %
-  std::map<std::string, double> min_plot_ratio_by_industry;  // industry name (as in the data) -> min 容积率
-  double default_min_plot_ratio = 0.7;                       // industries not in the map
+// TD/T 1029 figures per zone and park.
+struct IntensityConfig {
+  int supply_years = 3;  // 尚可供地年数: mean yearly supply over the last N years before as_of
 };
 
 // Land-use code prefixes (GB/T 21010-2007/2017, TD/T 1055-2019, 用地用海分类, GB 50137-2011; brief §6.4).
@@ -31,7 +31,9 @@ struct VacancyConfig {
 
 struct AnalysisConfig {
   GradingConfig grading;
-  EfficiencyConfig efficiency;
+  ControlConfig control;
+  LowEfficiencyConfig low_efficiency;
+  IntensityConfig intensity;
   LandUseConfig land_use;
   IdleRulesConfig idle;  // Order 53: extensions (Art. 12), data checks
   VacancyConfig vacancy;
@@ -41,16 +43,13 @@ struct AnalysisConfig {
 AnalysisConfig default_config();
 
 // Reads a JSON file (keys mirror the structs in snake_case; see default_config_json()). Objects merge
-// key by key with the default (min_plot_ratio_by_industry too); arrays (grading.indicators, prefix
-// lists) replace the default list. Throws DataError naming the file and the key on any problem.
+// key by key with the default (the code tables too); arrays (grading.schemes, prefix lists) replace
+// the default list; grading.indicators (one list) sets a single scheme for every enterprise. Throws DataError naming the file and the key on any problem.
 AnalysisConfig load_config(const std::string& path);
 
 // The configuration as pretty JSON, in the form load_config reads.
 std::string to_json(const AnalysisConfig& config);
 std::string default_config_json();  // to_json(default_config())
-
-// Minimum plot ratio for an industry name: the map entry, else the default.
-double min_plot_ratio(const EfficiencyConfig& config, const std::string& industry);
 
 // Prefix match on the trimmed code, ASCII letters compared case-insensitively ("m1" matches "M").
 bool is_industrial(const std::string& land_use, const LandUseConfig& config);

@@ -9,39 +9,68 @@ AnalysisConfig default_config() {
   AnalysisConfig c;
   c.source = "built-in default";
 
-  // Weights as published by gu456 (brief §3.3): 亩均税收 45, 亩均销售收入 20, 单位能耗增加值 15,
-  // 研发经费投入强度 15, 全员劳动生产率 5. Benchmarks: the year's mean. Cut-offs 25/70/95 % (§3.4).
-  c.grading.indicators = {
-      {"tax_per_mu", 45, std::nullopt},
-      {"output_per_mu", 20, std::nullopt},
-      {"value_added_per_tce", 15, std::nullopt},
-      {"rnd_share", 15, std::nullopt},
-      {"value_added_per_employee", 5, std::nullopt},
+  // Schemes and weights of 黄岩区 (Taizhou) 2022 (domain brief §3.3, confirmed): 规上 six indicators, 规下
+  // 亩均税收 + 单位电耗税收. 黄岩's benchmarks are its county means of the year; parkgis uses the mean of
+  // each ranking group (null benchmark). A 规上 firm without emission data scores the benchmark, as in
+  // 黄岩; every other missing figure scores 0. Logistics (GB/T 4754-2017 section G, 53–60) has no
+  // published scheme in the brief: 亩均税收 60 + 亩均营业收入 40 is parkgis's choice (docs/indicators.md).
+  const std::string huangyan = "黄岩区 2022 亩均效益评价（domain brief §3.3）";
+  c.grading.schemes = {
+      {"物流仓储", "logistics", "any", "parkgis 默认（无公开方案可引）",
+       {{"tax_per_mu", 60, std::nullopt, MissingRule::zero}, {"output_per_mu", 40, std::nullopt, MissingRule::zero}}},
+      {"规上工业", "manufacturing", "规上", huangyan,
+       {{"tax_per_mu", 30, std::nullopt, MissingRule::zero},
+        {"value_added_per_mu", 20, std::nullopt, MissingRule::zero},
+        {"value_added_per_tce", 20, std::nullopt, MissingRule::zero},
+        {"value_added_per_emission", 10, std::nullopt, MissingRule::benchmark},
+        {"value_added_per_employee", 10, std::nullopt, MissingRule::zero},
+        {"rnd_share", 10, std::nullopt, MissingRule::zero}}},
+      {"规下工业", "manufacturing", "规下", huangyan,
+       {{"tax_per_mu", 50, std::nullopt, MissingRule::zero}, {"tax_per_kwh", 50, std::nullopt, MissingRule::zero}}},
   };
   c.grading.cap_ratio = 2.0;  // common local practice, unconfirmed (§3.3)
   c.grading.cut_a = 0.25;
   c.grading.cut_b = 0.70;
   c.grading.cut_c = 0.95;
   c.grading.min_land_mu = 0;
+  c.grading.group_by = "county";  // Zhejiang benchmarks and ranks within a county (§3.3)
+  c.grading.logistics_codes = {"53", "54", "55", "56", "57", "58", "59", "60"};
 
-  // 容积率 minimums of 国土资发〔2008〕24号 by GB/T 4754-2002 code (brief §5.1).
-  c.efficiency.min_building_coefficient = 0.30;
-  c.efficiency.default_min_plot_ratio = 0.7;
-  c.efficiency.min_plot_ratio_by_industry = {
-      {"锂电新能源", 0.7},    // 39 电气机械 (batteries)
-      {"新能源汽车", 0.7},    // 37 交通运输设备
-      {"不锈钢新材料", 0.6},  // 32 黑色金属冶炼及压延
-      {"铜材料", 0.6},        // 33 有色金属冶炼及压延
-      {"食品加工", 1.0},      // 13 农副食品, 14 食品
-      {"纺织", 0.8},          // 17 纺织
-      {"服装", 1.0},          // 18 服装
-      {"纺织服装", 0.8},      // mixed 17/18: the lower (17 纺织)
-      {"生物医药", 0.7},      // 27 医药
-      {"新型建材", 0.7},      // 31 非金属矿物制品
-      {"机械制造", 0.7},      // 35 通用设备
-      {"电机电器", 0.7},      // 39 电气机械
-      {"电子信息", 1.0},      // 40 电子
+  // 国土资发〔2008〕24号 (brief §5.1). Codes of GB/T 4754-2017 (what enterprises register today).
+  c.control.min_building_coefficient = 0.30;
+  c.control.max_office_share = 0.07;
+  c.control.max_green_ratio = 0.20;
+  c.control.office_uses = {"办公", "宿舍", "行政办公", "生活服务", "食堂", "office", "dorm", "dormitory"};
+  c.control.code_edition = "2017";
+  c.control.min_plot_ratio_by_code = builtin_min_plot_ratio("2017");
+  // Ningde's industry names (brief §7.2) → GB/T 4754-2017 code, for enterprises without a code.
+  c.control.code_by_industry = {
+      {"锂电新能源", "384"},   // 电池制造
+      {"新能源汽车", "36"},    // 汽车制造业
+      {"不锈钢新材料", "31"},  // 黑色金属冶炼和压延加工业
+      {"铜材料", "32"},        // 有色金属冶炼和压延加工业
+      {"食品加工", "14"},      // 食品制造业 (13 农副食品 has the same minimum)
+      {"纺织", "17"},
+      {"服装", "18"},
+      {"纺织服装", "17"},      // mixed 17/18: the lower minimum (17 纺织)
+      {"生物医药", "27"},
+      {"新型建材", "30"},      // 非金属矿物制品业
+      {"机械制造", "34"},      // 通用设备制造业
+      {"电机电器", "38"},      // 电气机械和器材制造业
+      {"电子信息", "39"},      // 计算机、通信和其他电子设备制造业
+      {"物流仓储", "59"},      // 装卸搬运和仓储业 (not an industrial project: flagged where checked)
   };
+  c.control.default_min_plot_ratio = std::nullopt;  // unknown industries are flagged, not checked
+  c.control.city_grade = std::nullopt;  // Ningde's 城市等别 is unconfirmed (§5.1): set it in a config file
+  c.control.min_investment_by_code = {};  // 附件 投资强度 table: not in the brief's sources; set it per 等别
+  c.control.investment_basis = "invested";
+  c.control.completion = {2, 3};
+
+  // 低效用地 screening (not a formal 认定): physical 容积率 below the industry's control minimum or
+  // 建筑系数 below 30 %; economic: no tax in each of the last 2 years (闽侯 2018, brief §2.2), no tax floor
+  // by default; status: 厂房闲置率 above 50 % (parkgis's choice, after 闽侯's "停产、半停产").
+  c.low_efficiency = {};
+  c.intensity.supply_years = 3;
 
   // The parcels' land_use holds GB/T 21010 codes (docs/dataset-format.md).
   // Industrial: GB/T 21010-2017 0601, GB/T 21010-2007 061.

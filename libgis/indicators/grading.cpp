@@ -1,29 +1,34 @@
 #include "libgis/indicators/grading.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "libgis/core/errors.h"
 
 namespace parkgis::indicators {
 namespace {
 
-enum class Field { land, output, tax, value_added, energy, employees, rnd };
+enum class Field { land, output, tax, value_added, energy, employees, rnd, electricity, emissions };
 
 struct Def {
   const char* id;
   Field num, den;
+  double factor;  // unit conversion of num / den
 };
 
 // Formulas as published by 黄岩区 (domain brief §3.2).
 constexpr Def kDefs[] = {
-    {"tax_per_mu", Field::tax, Field::land},
-    {"output_per_mu", Field::output, Field::land},
-    {"value_added_per_mu", Field::value_added, Field::land},
-    {"value_added_per_tce", Field::value_added, Field::energy},
-    {"value_added_per_employee", Field::value_added, Field::employees},
-    {"rnd_share", Field::rnd, Field::output},
+    {"tax_per_mu", Field::tax, Field::land, 1},
+    {"output_per_mu", Field::output, Field::land, 1},
+    {"value_added_per_mu", Field::value_added, Field::land, 1},
+    {"value_added_per_tce", Field::value_added, Field::energy, 1},
+    {"value_added_per_employee", Field::value_added, Field::employees, 1},
+    {"rnd_share", Field::rnd, Field::output, 1},
+    {"tax_per_kwh", Field::tax, Field::electricity, 10000},  // 万元 → 元
+    {"value_added_per_emission", Field::value_added, Field::emissions, 1},
 };
 
 std::optional<double> get(Field f, const EnterpriseInput& e) {
@@ -35,6 +40,8 @@ std::optional<double> get(Field f, const EnterpriseInput& e) {
     case Field::energy: return e.energy_tce;
     case Field::employees: return e.employees;
     case Field::rnd: return e.rnd_wan;
+    case Field::electricity: return e.electricity_kwh;
+    case Field::emissions: return e.emissions_t;
   }
   return std::nullopt;
 }
@@ -48,6 +55,8 @@ const char* field_name(Field f) {
     case Field::energy: return "能耗";
     case Field::employees: return "职工人数";
     case Field::rnd: return "研发经费";
+    case Field::electricity: return "用电量";
+    case Field::emissions: return "排放量";
   }
   return "";
 }
@@ -60,11 +69,18 @@ const Def& find_def(const std::string& id) {
   throw UsageError("unknown indicator id \"" + id + "\"; valid ids: " + valid);
 }
 
-// Why a graded enterprise has no value for an indicator, e.g. "无能耗数据" (notes are shown to users in Chinese).
+std::optional<double> value_of(const Def& d, const EnterpriseInput& e) {
+  const std::optional<double> n = get(d.num, e), q = get(d.den, e);
+  if (!n || !q || *q < 0) return std::nullopt;
+  if (*q == 0) return 0.0;  // a zero divisor is a zero (no land, energy, staff or output: nothing earned per unit)
+  return *n / *q * d.factor;
+}
+
+// Why a graded enterprise has no value for an indicator, e.g. "无能耗数据" (Chinese, shown to users).
 std::string missing_note(const Def& d, const EnterpriseInput& e) {
   if (!get(d.num, e)) return std::string("无") + field_name(d.num) + "数据";
   if (!get(d.den, e)) return std::string("无") + field_name(d.den) + "数据";
-  return std::string(field_name(d.den)) + "数据不为正";
+  return std::string(field_name(d.den)) + "为负数";
 }
 
 std::string num(double v) {
@@ -77,17 +93,38 @@ void add_note(std::string& reason, const std::string& note) {
   reason += (reason.empty() ? "" : "；") + note;
 }
 
-std::string ungraded_reason(const EnterpriseInput& e, const GradingConfig& c) {
-  if (e.land_mu <= 0) return "无用地";
-  if (e.land_mu < c.min_land_mu)
-    return "用地 " + num(e.land_mu) + " 亩，低于最低 " + num(c.min_land_mu) + " 亩";
-  if (!e.tax_wan) return "无税收数据";
-  return "";
-}
-
 bool same_score(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a)); }
 
-// Grades one year's graded enterprises (indices into out), scores already set.
+// How an enterprise enters its population.
+enum class Role { ungraded, forced_d, ranked };
+
+// Decides the role from the land, the scheme and the absolute rules; sets grade and reason when the
+// enterprise is not ranked.
+Role role_of(const EnterpriseInput& e, bool has_scheme, const GradingConfig& c, EnterpriseScore& out) {
+  const auto ungraded = [&](std::string why) {
+    out.grade = "ungraded";
+    out.reason = std::move(why);
+    return Role::ungraded;
+  };
+  const auto forced = [&](std::string why) {
+    out.grade = "D";
+    out.reason = std::move(why);
+    return Role::forced_d;
+  };
+  if (e.land_mu <= 0) return ungraded("无用地");
+  if (e.land_mu < c.min_land_mu)
+    return ungraded("用地 " + num(e.land_mu) + " 亩，低于最低 " + num(c.min_land_mu) + " 亩");
+  if (!has_scheme) return ungraded("无适用的评价方案");
+  if (c.rules.reclaim_land_d && e.holds_reclaim_land) return forced("持有满两年未动工土地（疑似可无偿收回），直接定为 D 类");
+  if (c.rules.construction_ungraded && e.in_construction)
+    return ungraded("在合同约定建设期内" + (e.construction_note.empty() ? "" : "（" + e.construction_note + "）") + "，不定等级");
+  if (!e.tax_wan) return ungraded("无税收数据");
+  if (c.rules.zero_tax_d && *e.tax_wan == 0) return forced("税收为 0，直接定为 D 类");
+  if (c.rules.stopped_d && e.output_wan && *e.output_wan == 0) return forced("产值为 0（停产），直接定为 D 类");
+  return Role::ranked;
+}
+
+// Grades the ranked enterprises of one population (indices into out), scores already set.
 void assign_grades(std::vector<size_t> idx, std::vector<EnterpriseScore>& out, const GradingConfig& c) {
   std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return *out[a].score > *out[b].score; });
   const double n = static_cast<double>(idx.size());
@@ -104,65 +141,55 @@ void assign_grades(std::vector<size_t> idx, std::vector<EnterpriseScore>& out, c
   }
 }
 
-// The figures of one enterprise for the configured indicators, by the indicators' position.
-struct Values {
-  const std::vector<std::optional<double>>& all;
-  std::size_t per_enterprise;
-  const std::optional<double>& at(std::size_t enterprise, std::size_t indicator) const {
-    return all[enterprise * per_enterprise + indicator];
-  }
-};
-
-void grade_year(const std::vector<size_t>& members, const std::vector<EnterpriseInput>& in, const Values& values,
-                const std::vector<const Def*>& defs, std::vector<EnterpriseScore>& out, const GradingConfig& c) {
-  std::vector<size_t> graded;
-  for (size_t i : members) {
-    out[i].reason = ungraded_reason(in[i], c);
-    if (out[i].reason.empty()) graded.push_back(i);
-    else out[i].grade = "ungraded";
-  }
-  for (size_t i : graded) out[i].score = 0.0;
-
-  for (std::size_t k = 0; k < c.indicators.size(); ++k) {
-    const GradingIndicator& ind = c.indicators[k];
-    const Def& def = *defs[k];
+// Scores one population (same year, group and scheme) and ranks the enterprises not forced to D.
+void grade_population(const std::vector<size_t>& scored, const std::vector<size_t>& ranked,
+                      const std::vector<EnterpriseInput>& in, const GradingScheme& scheme,
+                      std::vector<EnterpriseScore>& out, const GradingConfig& c) {
+  for (size_t i : scored) out[i].score = 0.0;
+  for (const GradingIndicator& ind : scheme.indicators) {
+    const Def& def = find_def(ind.id);
     std::optional<double> bench;
     if (ind.benchmark) {
       if (*ind.benchmark > 0) bench = ind.benchmark;
     } else {
       double sum = 0;
       int count = 0;
-      for (size_t i : graded) {
-        if (const auto& v = values.at(i, k)) {
+      for (size_t i : scored) {
+        if (const auto& v = out[i].values.at(ind.id)) {
           sum += *v;
           ++count;
         }
       }
       if (count > 0 && sum / count > 0) bench = sum / count;
     }
-    for (size_t i : graded) {
-      if (!bench) {
-        add_note(out[i].reason, ind.id + "：本年无正基准值，计 0 分");
-        continue;
-      }
-      double ratio = 1.0;
-      if (const auto& v = values.at(i, k)) {
+    for (size_t i : scored) {
+      double ratio = 0;
+      if (const auto& v = out[i].values.at(ind.id); v && !bench) {
+        add_note(out[i].reason, ind.id + "：本组无正基准值，计 0 分");
+      } else if (v) {
         ratio = *v / *bench;
         if (c.cap_ratio > 0) ratio = std::min(ratio, c.cap_ratio);
         ratio = std::max(ratio, 0.0);
-      } else {
+      } else if (ind.missing == MissingRule::benchmark) {  // the benchmark's score, whether or not others have one
+        ratio = 1;
         add_note(out[i].reason, missing_note(def, in[i]) + "，按基准值计分");
+      } else {
+        add_note(out[i].reason, missing_note(def, in[i]) + "，该项计 0 分");
       }
       *out[i].score += ratio * ind.weight;
     }
   }
-  if (!graded.empty()) assign_grades(graded, out, c);
+  if (!ranked.empty()) assign_grades(ranked, out, c);
 }
 
-std::optional<double> value_of(const Def& d, const EnterpriseInput& e) {
-  const std::optional<double> n = get(d.num, e), q = get(d.den, e);
-  if (!n || !q || *q <= 0) return std::nullopt;
-  return *n / *q;
+std::string trimmed_upper(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  std::string out = s.substr(b, e - b);
+  for (char& ch : out)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return out;
 }
 
 }  // namespace
@@ -180,26 +207,58 @@ std::optional<double> indicator_value(const std::string& id, const EnterpriseInp
   return value_of(find_def(id), e);
 }
 
+std::string grading_group(const GradingConfig& c, const std::string& county, const std::string& park_id) {
+  if (c.group_by == "county") return county;
+  if (c.group_by == "park") return park_id;
+  return "";
+}
+
+std::string industry_class(const GradingConfig& c, const std::string& industry_code) {
+  std::string code = trimmed_upper(industry_code);
+  if (code == "G") return "logistics";
+  if (code.size() > 1 && code[0] >= 'A' && code[0] <= 'Z') code.erase(0, 1);  // section letter, e.g. G5920
+  for (const std::string& p : c.logistics_codes)
+    if (!p.empty() && code.rfind(p, 0) == 0) return "logistics";
+  return "manufacturing";
+}
+
+std::optional<std::size_t> scheme_for(const GradingConfig& c, const EnterpriseInput& e) {
+  const std::string cls = industry_class(c, e.industry_code);
+  const std::string scale = trimmed_upper(e.scale) == "规下" ? "规下" : "规上";
+  for (std::size_t k = 0; k < c.schemes.size(); ++k) {
+    const GradingScheme& s = c.schemes[k];
+    if ((s.industry_class == "any" || s.industry_class == cls) && (s.scale == "any" || s.scale == scale)) return k;
+  }
+  return std::nullopt;
+}
+
 std::vector<EnterpriseScore> grade_enterprises(const std::vector<EnterpriseInput>& inputs,
                                                const GradingConfig& config) {
   std::vector<EnterpriseScore> out(inputs.size());
-  if (inputs.empty()) return out;
-  const std::size_t m = config.indicators.size();
-  std::vector<const Def*> defs(m);
-  for (std::size_t k = 0; k < m; ++k) defs[k] = &find_def(config.indicators[k].id);
-  std::vector<std::optional<double>> all(inputs.size() * m);
-  std::map<int, std::vector<size_t>> by_year;
+  // Population key: year, group, scheme.
+  struct Population {
+    std::vector<size_t> scored, ranked;
+  };
+  std::map<std::tuple<int, std::string, std::size_t>, Population> populations;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    out[i].enterprise_id = inputs[i].enterprise_id;
-    out[i].year = inputs[i].year;
-    for (std::size_t k = 0; k < m; ++k) {
-      all[i * m + k] = value_of(*defs[k], inputs[i]);
-      out[i].values.insert_or_assign(config.indicators[k].id, all[i * m + k]);
+    const EnterpriseInput& e = inputs[i];
+    EnterpriseScore& s = out[i];
+    s.enterprise_id = e.enterprise_id;
+    s.year = e.year;
+    const std::optional<std::size_t> scheme = scheme_for(config, e);
+    if (scheme) {
+      s.scheme = config.schemes[*scheme].name;
+      for (const GradingIndicator& ind : config.schemes[*scheme].indicators)
+        s.values.insert_or_assign(ind.id, value_of(find_def(ind.id), e));
     }
-    by_year[inputs[i].year].push_back(i);
+    const Role role = role_of(e, scheme.has_value(), config, s);
+    if (role == Role::ungraded) continue;
+    Population& p = populations[{e.year, e.group, *scheme}];
+    p.scored.push_back(i);
+    if (role == Role::ranked) p.ranked.push_back(i);
   }
-  const Values values{all, m};
-  for (const auto& [year, members] : by_year) grade_year(members, inputs, values, defs, out, config);
+  for (const auto& [key, p] : populations)
+    grade_population(p.scored, p.ranked, inputs, config.schemes[std::get<2>(key)], out, config);
   return out;
 }
 

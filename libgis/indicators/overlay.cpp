@@ -37,6 +37,7 @@ struct Candidate {
   bool factory = false;
   double vacant_undated_m2 = 0, vacant_idle_m2 = 0;
   bool keep_part = false;
+  bool office = false;
 };
 
 class Tree {
@@ -102,6 +103,7 @@ class ParcelOverlayer {
         o.factory_floor_m2 += b->floor_area_m2 * share;
         o.factory_vacant_m2 += b->vacant_area_m2 * share;
       }
+      if (b->office) o.office_floor_m2 += b->floor_area_m2 * share;
       m_pieces.push_back({piece, envelope_of(m_h, piece)});
     }
     GEOSPreparedGeom_destroy_r(m_h, prepared);
@@ -158,7 +160,7 @@ std::vector<ParcelOverlay> overlay_buildings(geom::Context& ctx, const std::vect
     const double a = geom::area(ctx, b.geometry);
     if (a <= 0) continue;
     candidates.push_back({i, b.geometry, a, b.floor_area_m2, b.vacant_area_m2, b.factory, b.vacant_undated_m2,
-                          b.vacant_idle_m2, b.keep_part});
+                          b.vacant_idle_m2, b.keep_part, b.office});
   }
   Tree tree(ctx.handle());
   for (const Candidate& c : candidates) tree.insert(c);
@@ -254,7 +256,7 @@ void OverlayJob::run_chunk(geom::Context& ctx, std::size_t c) {
     if (a <= 0) continue;
     const BuildingWkb& b = m_buildings[i];
     candidates.push_back({i, g.get(), a, b.floor_area_m2, b.vacant_area_m2, b.factory, b.vacant_undated_m2,
-                          b.vacant_idle_m2, b.keep_part});
+                          b.vacant_idle_m2, b.keep_part, b.office});
     geometries.push_back(std::move(g));
   }
   Tree tree(ctx.handle());

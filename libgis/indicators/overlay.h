@@ -27,6 +27,7 @@ struct BuildingInput {
   double vacant_undated_m2 = 0;            // the part of vacant_area_m2 without a vacant-since date
   double vacant_idle_m2 = 0;               // the part of vacant_area_m2 of type 闲置 (used, not producing)
   bool keep_part = false;                  // list the building's floor on each parcel (ParcelOverlay::parts)
+  bool office = false;                     // 行政办公及生活服务设施 (2008 control indicators)
 };
 
 // A building's floor on one parcel: floor area × footprint share.
@@ -44,6 +45,7 @@ struct ParcelOverlay {
   double factory_vacant_m2 = 0;
   double vacant_undated_m2 = 0;  // the part of vacant_m2 without a vacant-since date
   double vacant_idle_m2 = 0;     // the part of vacant_m2 of type 闲置
+  double office_floor_m2 = 0;    // the same floor share, office and dormitory buildings only
   int buildings = 0;             // buildings with a share in the parcel
   std::vector<BuildingPart> parts;  // buildings marked keep_part, in building order
 
@@ -61,6 +63,7 @@ struct BuildingWkb {
   double floor_area_m2 = 0;
   double vacant_area_m2 = 0;
   bool factory = false;
+  bool office = false;
   std::optional<geom::Envelope> envelope = std::nullopt;  // from the store; none: a candidate for every parcel
   double vacant_undated_m2 = 0, vacant_idle_m2 = 0;       // as in BuildingInput
   bool keep_part = false;

@@ -68,6 +68,8 @@ std::vector<LayerSpec> build_layers() {
           {"decision_no", T::text, false, {"RDSH", "XZRDSH", "认定书号", "认定书编号"}, "认定书号", ""},
           {"disposal", T::text, false, {"CZFS", "处置方式"}, "处置方式", ""},
           {"disposal_date", T::date, false, {"CZRQ", "CZWCRQ", "处置日期", "处置完成日期"}, "处置完成日期", ""},
+          {"agreed_completion", T::date, false, {"YDJGRQ", "约定竣工", "约定竣工日期"}, "约定竣工日期", ""},
+          {"green_m2", T::real, false, {"LDMJ", "绿地面积"}, "绿地面积", "m²"},
       }});
 
   layers.push_back(LayerSpec{
@@ -95,7 +97,9 @@ std::vector<LayerSpec> build_layers() {
       {
           {"enterprise_id", T::text, true, {"QYDM", "TYSHXYDM", "企业代码", "信用代码"}, "企业代码", ""},
           {"name", T::text, false, {"QYMC", "企业名称", "名称"}, "企业名称", ""},
-          {"industry", T::text, false, {"HYDM", "HYMC", "行业代码", "行业"}, "行业", ""},
+          {"industry", T::text, false, {"HYMC", "行业名称", "行业"}, "行业", ""},
+          {"industry_code", T::text, false, {"HYDM", "行业代码"}, "行业代码", ""},
+          {"scale", T::text, false, {"QYGM", "企业规模", "规模"}, "企业规模", ""},
           {"year", T::integer, false, {"ND", "年度", "年份"}, "年度", ""},
           {"output_wan", T::real, false, {"GYZCZ", "CZ", "工业总产值", "产值"}, "产值", "万元"},
           {"tax_wan", T::real, false, {"SS", "PJSS", "税收", "评价税收"}, "税收", "万元"},
@@ -103,6 +107,8 @@ std::vector<LayerSpec> build_layers() {
           {"energy_tce", T::real, false, {"NH", "综合能耗", "能耗"}, "综合能耗", "吨标煤"},
           {"employees", T::integer, false, {"ZGRS", "职工人数", "从业人数"}, "职工人数", "人"},
           {"rnd_wan", T::real, false, {"RD", "YFJF", "研发经费"}, "研发经费", "万元"},
+          {"electricity_kwh", T::real, false, {"YDL", "用电量"}, "用电量", "kWh"},
+          {"emissions_t", T::real, false, {"PFL", "排放量", "主要污染物排放量"}, "主要污染物排放量", "t"},
       }});
 
   // Leases of factory floors (a building) or of whole parcels (a parcel, no building): who rents what.

@@ -76,15 +76,25 @@ TEST_F(AnalysisTiny, ParcelMetrics) {
   EXPECT_EQ(num(a, "idle_days"), 2220);  // 2191 days to 2026-06-01 (two leap days) + 29
   // Its holder E1 has only this parcel: output 12000, tax 800 on 15 亩.
   EXPECT_NEAR(num(a, "output_wan"), 12000.0, 1e-9);
-  EXPECT_NEAR(num(a, "tax_per_mu"), 800.0 / 15.0, 1e-9);
-  EXPECT_EQ(txt(a, "grade"), "A");  // the only graded enterprise
+  EXPECT_NEAR(num(a, "tax_per_mu"), 800.0 / 15.0, 1e-9);  // built on (b1): 亩均 shown
+  EXPECT_EQ(txt(a, "grade"), "D");  // its holder holds reclaim-candidate land (A itself)
   EXPECT_EQ(txt(a, "enterprise_name"), "宁德时代新能源科技股份有限公司");
-  // Built on (b1), so the 2008 check applies: coverage 4 % < 30 %, plot ratio 0.08 < 0.7 (锂电新能源).
+  // Built on (b1) and due complete (supplied 2020-01-15, not started: 3 years later, 2023-01-15), so
+  // the 2008 check applies: coverage 4 % < 30 %, plot ratio 0.08 < 0.7 (锂电新能源 → code 384 → 38).
+  EXPECT_EQ(txt(a, "completion_due"), "2023-01-15");
   EXPECT_NEAR(num(a, "min_plot_ratio"), 0.7, 1e-12);
+  EXPECT_EQ(num(a, "industry_unknown"), 0);
   EXPECT_EQ(num(a, "low_coverage"), 1);
   EXPECT_EQ(num(a, "low_plot_ratio"), 1);
+  EXPECT_EQ(num(a, "below_control"), 1);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(a.at("green_ratio")));  // no green_m2 field
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(a.at("high_green_ratio")));
+  EXPECT_NEAR(num(a, "office_share"), 0.0, 1e-12);  // b1 is a factory
+  // Screening: plot ratio and coverage below, so a suspected low-efficiency parcel.
   EXPECT_EQ(num(a, "low_efficiency"), 1);
+  EXPECT_EQ(txt(a, "low_efficiency_reason"), "容积率 0.08 低于 0.70；建筑系数 4.0% 低于 30.0%");
   // B is industrial but neither supplied nor built on: not checked.
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("B").at("below_control")));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("B").at("low_efficiency")));
 
   const RowMap& c = p.at("C");  // the repaired bow-tie: two triangles of 2500 m²
@@ -119,6 +129,16 @@ TEST_F(AnalysisTiny, ZoneAndParkMetrics) {
   EXPECT_NEAR(num(z1, "vacancy_rate"), 0.0, 1e-12);               // b1 has no vacant floor area
   EXPECT_NEAR(num(z1, "factory_floor_m2"), 800.0, kTol);          // b1 is a factory
   EXPECT_EQ(num(z1, "low_efficiency_parcels"), 1);
+  EXPECT_EQ(num(z1, "below_control_parcels"), 1);
+  // TD/T 1029 additions: (supplied 10 000 + unsupplied 490 000) / 500 000 = 1; A's 800 m² on 10 000 m²;
+  // tax 800 万元 on 1 公顷; nothing supplied in the 3 years before as_of (A in 2020): no 尚可供地年数.
+  EXPECT_NEAR(num(z1, "land_development_rate"), 1.0, 1e-12);
+  EXPECT_NEAR(num(z1, "industrial_plot_ratio"), 0.08, 1e-12);
+  EXPECT_NEAR(num(z1, "industrial_building_coefficient"), 0.04, 1e-12);
+  EXPECT_NEAR(num(z1, "industrial_tax_wan_per_ha"), 800.0, 1e-9);  // 万元/公顷
+  EXPECT_NEAR(num(z1, "tax_wan_per_ha"), 800.0, 1e-9);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(z1.at("industrial_investment_wan_per_ha")));
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(z1.at("supply_years_left")));
   const RowMap& z2 = z.at("Z2");
   EXPECT_NEAR(num(z2, "approved_m2"), 0.0, kTol);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(z2.at("unsupplied_rate")));  // no approvals: no ratio
@@ -147,9 +167,12 @@ TEST_F(AnalysisTiny, EnterpriseMetrics) {
   EXPECT_NEAR(num(e1, "value_added_per_tce"), 3000.0 / 500.0, 1e-12);  // 万元/吨标煤
   EXPECT_NEAR(num(e1, "value_added_per_employee"), 3000.0 / 120.0, 1e-12);
   EXPECT_NEAR(num(e1, "rnd_share"), 400.0 / 12000.0, 1e-12);
-  // Alone in its year, it is its own benchmark: every ratio 1, score = Σ weights = 100.
+  // Alone in its county, it is its own benchmark: every ratio 1 (emissions missing: the benchmark),
+  // score = Σ weights = 100; but it holds reclaim-candidate land (A), so it is D.
   EXPECT_NEAR(num(e1, "score"), 100.0, 1e-9);
-  EXPECT_EQ(txt(e1, "grade"), "A");
+  EXPECT_EQ(txt(e1, "grade"), "D");
+  EXPECT_EQ(txt(e1, "scheme"), "规上工业");
+  EXPECT_EQ(txt(e1, "grade_note").rfind("持有满两年未动工土地", 0), 0u) << txt(e1, "grade_note");
   EXPECT_EQ(txt(e1, "zone_id"), "Z1");
   EXPECT_EQ(txt(e1, "park_id"), "P1");
 }
@@ -272,4 +295,27 @@ TEST_F(AnalysisTinyOrder53, ApprovalBatches) {
   analyze_as_of(parkgis::Date{2019, 4, 30});  // before AP1: nothing approved
   EXPECT_TRUE(table(*store, "approval_metrics", "approval_id").empty());
   EXPECT_NEAR(num(table(*store, "zone_metrics", "zone_id").at("Z1"), "approved_m2"), 0.0, kTol);
+}
+
+// The control indicators wait for completion; an enterprise whose land is all inside the construction
+// period is not graded. A: supplied 2020-01-15, not started → due complete 2023-01-15.
+TEST_F(AnalysisTiny, ControlAndGradingWaitForCompletion) {
+  parkgis::analysis::AnalyzeOptions o;
+  o.as_of = parkgis::Date{2023, 1, 14};  // the day before: not checked
+  parkgis::analysis::analyze(*store, o);
+  auto p = table(*store, "parcel_metrics", "parcel_id");
+  EXPECT_EQ(txt(p.at("A"), "completion_due"), "2023-01-15");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("A").at("below_control")));
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("A").at("low_efficiency")));
+  o.as_of = parkgis::Date{2023, 1, 15};  // due: checked
+  parkgis::analysis::analyze(*store, o);
+  p = table(*store, "parcel_metrics", "parcel_id");
+  EXPECT_EQ(num(p.at("A"), "below_control"), 1);
+
+  // As of 2021-03-01 A is inside its grace year (not idle) and its project not due: E1 is ungraded.
+  o.as_of = parkgis::Date{2021, 3, 1};
+  parkgis::analysis::analyze(*store, o);
+  auto e = table(*store, "enterprise_metrics", "enterprise_id");
+  EXPECT_EQ(txt(e.at("E1"), "grade"), "ungraded");
+  EXPECT_EQ(txt(e.at("E1"), "grade_note"), "在合同约定建设期内（竣工期限 2023-01-15），不定等级");
 }

@@ -146,10 +146,12 @@ const std::vector<std::string> kParcelMetricColumns = {
     "parcel_id", "zone_id", "park_id", "land_use", "user_id", "enterprise_name", "industry", "area_m2", "area_mu",
     "registered_area_m2", "supplied", "started", "supply_status", "footprint_m2", "coverage", "floor_m2",
     "plot_ratio", "vacant_m2", "vacancy_rate", "buildings", "idle_status", "idle_days", "idle_fee_wan",
-    "idle_reason", "output_wan", "tax_wan", "output_per_mu", "tax_per_mu", "grade", "min_plot_ratio",
-    "low_coverage", "low_plot_ratio", "low_efficiency", "decision_no", "disposal", "disposal_date",
-    "idle_disposed", "held", "used_m2", "tenants", "leased_land_m2", "leased_floor_m2", "tenant_tax_wan",
-    "actual_start", "stop_date", "developed_m2",
+    "idle_reason", "output_wan", "tax_wan", "output_per_mu", "tax_per_mu", "grade", "completion_due",
+    "min_plot_ratio", "industry_unknown", "control_note", "investment_wan_per_ha", "investment_wan_per_mu",
+    "min_investment_wan_per_ha", "office_share", "green_ratio", "low_coverage", "low_plot_ratio", "low_investment",
+    "high_office_share", "high_green_ratio", "below_control", "low_efficiency", "low_efficiency_reason",
+    "decision_no", "disposal", "disposal_date", "idle_disposed", "held", "used_m2", "tenants", "leased_land_m2", "leased_floor_m2",
+    "tenant_tax_wan", "actual_start", "stop_date", "developed_m2",
     "invested_wan", "gov_cause", "survey_status", "surveyor", "survey_date", "note"};
 
 }  // namespace
@@ -239,7 +241,8 @@ TEST_F(ExportTiny, ShapefileSidecarsLanguageByteAndFieldWidths) {
 }
 
 TEST_F(ExportTiny, StylesAreWellFormedAndNameTheFieldsThatExist) {
-  for (const std::string layer : {"idle", "unsupplied", "parcels", "buildings", "low-efficiency", "zones", "parks"}) {
+  for (const std::string layer :
+       {"idle", "unsupplied", "parcels", "buildings", "below-control", "low-efficiency", "zones", "parks"}) {
     SCOPED_TRACE(layer);
     const fs::path shp = out.path() / (layer + ".shp");
     ASSERT_EQ(run_cli({"export", "--db", s_db, "--layer", layer, "--survey", "-o", shp.string(), "--quiet"}), 0);
@@ -306,7 +309,7 @@ TEST_F(ExportTiny, UsageAndDataErrorsHaveExitCodesAndMessages) {
   std::string err;
   EXPECT_EQ(run_cli({"export", "--db", s_db, "--layer", "farms", "-o", out.str("x.shp")}, &err), 2);
   EXPECT_EQ(err, "parkgis export: unknown layer 'farms'; the layers are idle, unsupplied, parcels, buildings, "
-                 "vacant-buildings, low-efficiency, zones, parks, issues\n");
+                 "vacant-buildings, below-control, low-efficiency, zones, parks, issues\n");
   EXPECT_EQ(run_cli({"export", "--db", s_db, "--layer", "idle", "--where", "grade = 'A'; DROP TABLE parcels", "-o",
                      out.str("x.shp")}, &err), 2);
   EXPECT_EQ(err, "parkgis export: --where: at character 12: expected AND, OR or the end of the expression, got ';' "

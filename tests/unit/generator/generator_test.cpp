@@ -194,7 +194,7 @@ TEST_F(DefaultDataset, HasTenParksTwentyOneZonesAndTheRequestedParcels) {
                                          "agreed_sta", "actual_sta", "registered", "land_price", "invested_w",
                                          "total_inve", "stop_date",  "developed_", "required_m", "extension_",
                                          "gov_cause",  "YQPZRQ",     "resume_dat", "decision_n", "disposal",
-                                         "disposal_d"};
+                                         "disposal_d", "agreed_com", "green_m2"};
   EXPECT_EQ(names, want);
   EXPECT_EQ(defn->GetFieldDefn(defn->GetFieldIndex("supply_dat"))->GetType(), OFTDate);
 }
@@ -398,7 +398,8 @@ TEST_F(DefaultDataset, EnterprisesMatchTheParcelHolders) {
   const auto rows = read_csv(file("enterprises.csv"));
   ASSERT_GT(rows.size(), 100u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"enterprise_id", "name", "industry", "year", "output_wan", "tax_wan",
-                                               "value_added_wan", "energy_tce", "employees", "rnd_wan"}));
+                                               "value_added_wan", "energy_tce", "employees", "rnd_wan",
+                                               "industry_code", "scale", "electricity_kwh", "emissions_t"}));
   std::map<std::string, int> parcels_of;
   Features parcels = read_layer(file("parcels.shp"));
   for (const auto& p : parcels.all) {
@@ -406,9 +407,16 @@ TEST_F(DefaultDataset, EnterprisesMatchTheParcelHolders) {
     if (!user.empty()) ++parcels_of[user];
   }
   std::set<std::string> ids, industries;
-  std::size_t without_land = 0, zero_tax = 0, missing = 0;
+  std::size_t without_land = 0, zero_tax = 0, missing = 0, small = 0, logistics = 0, no_code = 0;
   for (std::size_t r = 1; r < rows.size(); ++r) {
-    ASSERT_EQ(rows[r].size(), 10u) << r;
+    ASSERT_EQ(rows[r].size(), 14u) << r;
+    // 规上 from 2000 万元 of output a year; logistics firms carry a section G code.
+    if (!rows[r][4].empty()) {
+      EXPECT_EQ(rows[r][11], std::stod(rows[r][4]) >= 2000 ? "规上" : "规下") << r;
+    }
+    small += rows[r][11] == "规下" ? 1 : 0;
+    logistics += rows[r][10].rfind("G", 0) == 0 ? 1 : 0;
+    no_code += rows[r][10].empty() ? 1 : 0;
     const std::string& id = rows[r][0];
     EXPECT_EQ(id.size(), 18u);
     EXPECT_EQ(id.rfind("91350900MA", 0), 0u);
@@ -427,6 +435,9 @@ TEST_F(DefaultDataset, EnterprisesMatchTheParcelHolders) {
   EXPECT_GE(without_land, 1u);
   EXPECT_GE(zero_tax, 1u);
   EXPECT_GE(missing, 1u);
+  EXPECT_GE(small, 10u);
+  EXPECT_GE(logistics, 5u);
+  EXPECT_GE(no_code, 1u);  // a few without a code: the 2008 tables fall back to the industry name
   for (const char* lead : {"锂电新能源", "新能源汽车", "不锈钢新材料", "铜材料"}) EXPECT_TRUE(industries.count(lead)) << lead;
   EXPECT_GT(industries.size(), 6u);
 }

@@ -76,3 +76,41 @@ TEST(IndicatorsAggregate, IdleDisposalRateAndSuppliedNotUsed) {
   EXPECT_EQ(park.supplied_not_used_parcels, 3);
   EXPECT_FALSE(ratios_of(AreaSums{}).idle_disposal_rate);  // nothing idle: no rate
 }
+
+// TD/T 1029 additions from tiny sums (hand-computed):
+//   land 40 000 m², supplied 20 000 + unsupplied 6 000 → 土地开发率 26 000 / 40 000 = 0.65
+//   工矿仓储 built 10 000 m² (1 公顷): floor 9 000 → 0.9; footprint 4 500 → 0.45; tax 300 万元 → 300 万元/公顷
+//   investment 4 000 万元 on the 8 000 m² (0.8 公顷) whose investment is known → 5 000 万元/公顷
+//   all built 16 000 m² (1.6 公顷), tax 480 万元 → 综合地均税收 300 万元/公顷
+//   mean yearly supply 2 000 m² → 尚可供地年数 6 000 / 2 000 = 3 years
+TEST(IndicatorsAggregate, IntensityAdditions) {
+  AreaSums a;
+  a.land_m2 = 40000;
+  a.supplied_m2 = 20000;
+  a.unsupplied_m2 = 6000;
+  a.built_m2 = 16000;
+  a.industrial_built_m2 = 10000;
+  a.industrial_floor_m2 = 9000;
+  a.industrial_footprint_m2 = 4500;
+  a.industrial_tax_wan = 300;
+  a.industrial_investment_wan = 4000;
+  a.industrial_investment_m2 = 8000;
+  a.tax_wan = 480;
+  a.yearly_supply_m2 = 2000;
+  const Ratios r = ratios_of(a);
+  EXPECT_DOUBLE_EQ(*r.land_development_rate, 0.65);
+  EXPECT_DOUBLE_EQ(*r.industrial_plot_ratio, 0.9);
+  EXPECT_DOUBLE_EQ(*r.industrial_building_coefficient, 0.45);
+  EXPECT_NEAR(*r.industrial_tax_wan_per_ha, 300, 1e-9);         // 万元/公顷
+  EXPECT_NEAR(*r.industrial_investment_wan_per_ha, 5000, 1e-9);  // 万元/公顷
+  EXPECT_NEAR(*r.tax_wan_per_ha, 300, 1e-9);                     // 万元/公顷
+  EXPECT_DOUBLE_EQ(*r.supply_years_left, 3);
+  // Sums add up: two such units give the same ratios.
+  AreaSums two = a;
+  two += a;
+  EXPECT_DOUBLE_EQ(*ratios_of(two).supply_years_left, 3);
+  EXPECT_NEAR(*ratios_of(two).industrial_investment_wan_per_ha, 5000, 1e-9);
+  // Nothing supplied in the last years: no figure, not infinity.
+  a.yearly_supply_m2 = 0;
+  EXPECT_FALSE(ratios_of(a).supply_years_left);
+}

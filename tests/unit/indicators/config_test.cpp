@@ -22,20 +22,49 @@ std::string load_error(const TempDir& dir, const std::string& json) {
 }
 
 void expect_same(const AnalysisConfig& a, const AnalysisConfig& b) {
-  ASSERT_EQ(a.grading.indicators.size(), b.grading.indicators.size());
-  for (size_t i = 0; i < a.grading.indicators.size(); ++i) {
-    EXPECT_EQ(a.grading.indicators[i].id, b.grading.indicators[i].id);
-    EXPECT_EQ(a.grading.indicators[i].weight, b.grading.indicators[i].weight);
-    EXPECT_EQ(a.grading.indicators[i].benchmark, b.grading.indicators[i].benchmark);
+  ASSERT_EQ(a.grading.schemes.size(), b.grading.schemes.size());
+  for (size_t k = 0; k < a.grading.schemes.size(); ++k) {
+    const GradingScheme &x = a.grading.schemes[k], &y = b.grading.schemes[k];
+    EXPECT_EQ(x.name, y.name);
+    EXPECT_EQ(x.industry_class, y.industry_class);
+    EXPECT_EQ(x.scale, y.scale);
+    EXPECT_EQ(x.source, y.source);
+    ASSERT_EQ(x.indicators.size(), y.indicators.size());
+    for (size_t i = 0; i < x.indicators.size(); ++i) {
+      EXPECT_EQ(x.indicators[i].id, y.indicators[i].id);
+      EXPECT_EQ(x.indicators[i].weight, y.indicators[i].weight);
+      EXPECT_EQ(x.indicators[i].benchmark, y.indicators[i].benchmark);
+      EXPECT_EQ(x.indicators[i].missing, y.indicators[i].missing);
+    }
   }
+  EXPECT_EQ(a.grading.group_by, b.grading.group_by);
+  EXPECT_EQ(a.grading.logistics_codes, b.grading.logistics_codes);
+  EXPECT_EQ(a.grading.rules.zero_tax_d, b.grading.rules.zero_tax_d);
+  EXPECT_EQ(a.grading.rules.construction_ungraded, b.grading.rules.construction_ungraded);
   EXPECT_EQ(a.grading.cap_ratio, b.grading.cap_ratio);
   EXPECT_EQ(a.grading.cut_a, b.grading.cut_a);
   EXPECT_EQ(a.grading.cut_b, b.grading.cut_b);
   EXPECT_EQ(a.grading.cut_c, b.grading.cut_c);
   EXPECT_EQ(a.grading.min_land_mu, b.grading.min_land_mu);
-  EXPECT_EQ(a.efficiency.min_building_coefficient, b.efficiency.min_building_coefficient);
-  EXPECT_EQ(a.efficiency.min_plot_ratio_by_industry, b.efficiency.min_plot_ratio_by_industry);
-  EXPECT_EQ(a.efficiency.default_min_plot_ratio, b.efficiency.default_min_plot_ratio);
+  EXPECT_EQ(a.control.min_building_coefficient, b.control.min_building_coefficient);
+  EXPECT_EQ(a.control.max_office_share, b.control.max_office_share);
+  EXPECT_EQ(a.control.max_green_ratio, b.control.max_green_ratio);
+  EXPECT_EQ(a.control.office_uses, b.control.office_uses);
+  EXPECT_EQ(a.control.code_edition, b.control.code_edition);
+  EXPECT_EQ(a.control.min_plot_ratio_by_code, b.control.min_plot_ratio_by_code);
+  EXPECT_EQ(a.control.code_by_industry, b.control.code_by_industry);
+  EXPECT_EQ(a.control.default_min_plot_ratio, b.control.default_min_plot_ratio);
+  EXPECT_EQ(a.control.city_grade, b.control.city_grade);
+  EXPECT_EQ(a.control.min_investment_by_code, b.control.min_investment_by_code);
+  EXPECT_EQ(a.control.investment_basis, b.control.investment_basis);
+  EXPECT_EQ(a.control.completion.years_after_start, b.control.completion.years_after_start);
+  EXPECT_EQ(a.control.completion.years_after_supply, b.control.completion.years_after_supply);
+  EXPECT_EQ(a.low_efficiency.min_plot_ratio, b.low_efficiency.min_plot_ratio);
+  EXPECT_EQ(a.low_efficiency.min_coverage, b.low_efficiency.min_coverage);
+  EXPECT_EQ(a.low_efficiency.min_tax_per_mu, b.low_efficiency.min_tax_per_mu);
+  EXPECT_EQ(a.low_efficiency.zero_tax_years, b.low_efficiency.zero_tax_years);
+  EXPECT_EQ(a.low_efficiency.max_factory_vacancy, b.low_efficiency.max_factory_vacancy);
+  EXPECT_EQ(a.intensity.supply_years, b.intensity.supply_years);
   EXPECT_EQ(a.land_use.industrial_prefixes, b.land_use.industrial_prefixes);
   EXPECT_EQ(a.land_use.industrial_storage_prefixes, b.land_use.industrial_storage_prefixes);
   EXPECT_EQ(a.idle.max_extension_years, b.idle.max_extension_years);
@@ -48,27 +77,40 @@ void expect_same(const AnalysisConfig& a, const AnalysisConfig& b) {
 TEST(Config, DefaultValues) {
   const AnalysisConfig c = default_config();
   EXPECT_EQ(c.source, "built-in default");
-  ASSERT_EQ(c.grading.indicators.size(), 5u);
-  EXPECT_EQ(c.grading.indicators[0].id, "tax_per_mu");
-  EXPECT_EQ(c.grading.indicators[0].weight, 45);
-  double total = 0;
-  for (const auto& i : c.grading.indicators) {
-    total += i.weight;
-    EXPECT_FALSE(i.benchmark) << i.id;  // yearly mean
+  // 黄岩 2022 (规上 six indicators, 规下 two) and the logistics scheme; each sums to 100.
+  ASSERT_EQ(c.grading.schemes.size(), 3u);
+  EXPECT_EQ(c.grading.schemes[1].name, "规上工业");
+  EXPECT_EQ(c.grading.schemes[1].indicators.size(), 6u);
+  EXPECT_EQ(c.grading.schemes[1].indicators[0].id, "tax_per_mu");
+  EXPECT_EQ(c.grading.schemes[1].indicators[0].weight, 30);
+  EXPECT_EQ(c.grading.schemes[2].indicators[1].id, "tax_per_kwh");
+  for (const GradingScheme& s : c.grading.schemes) {
+    double total = 0;
+    for (const auto& i : s.indicators) {
+      total += i.weight;
+      EXPECT_FALSE(i.benchmark) << i.id;  // the group's mean
+      EXPECT_EQ(i.missing == MissingRule::benchmark, i.id == "value_added_per_emission") << i.id;
+    }
+    EXPECT_EQ(total, 100) << s.name;
+    EXPECT_FALSE(s.source.empty()) << s.name;
   }
-  EXPECT_EQ(total, 100);
+  EXPECT_EQ(c.grading.group_by, "county");
   EXPECT_EQ(c.grading.cap_ratio, 2.0);
   EXPECT_EQ(c.grading.cut_a, 0.25);
   EXPECT_EQ(c.grading.cut_b, 0.70);
   EXPECT_EQ(c.grading.cut_c, 0.95);
-  EXPECT_EQ(c.efficiency.min_building_coefficient, 0.30);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "锂电新能源"), 0.7);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "不锈钢新材料"), 0.6);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "电子信息"), 1.0);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "纺织"), 0.8);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "服装"), 1.0);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "纺织服装"), 0.8);
-  EXPECT_EQ(min_plot_ratio(c.efficiency, "其他"), 0.7);
+  EXPECT_EQ(c.control.min_building_coefficient, 0.30);
+  EXPECT_EQ(c.control.max_office_share, 0.07);
+  EXPECT_EQ(c.control.max_green_ratio, 0.20);
+  EXPECT_FALSE(c.control.city_grade);  // Ningde's 城市等别 is unconfirmed
+  const auto by_name = [&](const char* name) { return *industry_standard(c.control, "", name).min_plot_ratio; };
+  EXPECT_EQ(by_name("锂电新能源"), 0.7);
+  EXPECT_EQ(by_name("不锈钢新材料"), 0.6);
+  EXPECT_EQ(by_name("电子信息"), 1.0);
+  EXPECT_EQ(by_name("纺织"), 0.8);
+  EXPECT_EQ(by_name("服装"), 1.0);
+  EXPECT_EQ(by_name("纺织服装"), 0.8);
+  EXPECT_TRUE(industry_standard(c.control, "", "其他").unknown);
 }
 
 TEST(Config, DefaultJsonRoundTrips) {
@@ -83,7 +125,11 @@ TEST(Config, DefaultJsonRoundTrips) {
 
 TEST(Config, FixedBenchmarkRoundTrips) {
   AnalysisConfig want = default_config();
-  want.grading.indicators[0].benchmark = 24.097;
+  want.grading.schemes[1].indicators[0].benchmark = 24.097;
+  want.control.city_grade = 9;
+  want.control.min_investment_by_code["38"] = {{9, 1500}};
+  want.low_efficiency.min_tax_per_mu = 3;
+  want.low_efficiency.max_factory_vacancy.reset();
   TempDir dir;
   const std::string path = dir.str("c.json");
   parkgis::test::write_text(path, to_json(want));
@@ -93,14 +139,20 @@ TEST(Config, FixedBenchmarkRoundTrips) {
 TEST(Config, FileOverridesOnlyWhatItSets) {
   TempDir dir;
   const std::string path = dir.str("c.json");
-  parkgis::test::write_text(path, R"({"grading": {"cap_ratio": 1.5, "cuts": {"A": 0.2}},
-    "efficiency": {"min_plot_ratio_by_industry": {"锂电新能源": 0.9, "造纸": 0.8}}})");
+  parkgis::test::write_text(path, R"({"grading": {"cap_ratio": 1.5, "cuts": {"A": 0.2}, "group_by": "park"},
+    "control": {"min_plot_ratio_by_code": {"38": 0.9, "43": 0.7, "25": null}, "city_grade": 9,
+                "code_by_industry": {"造纸": "22"}, "completion": {"years_after_start": 3}}})");
   const AnalysisConfig c = load_config(path);
   AnalysisConfig want = default_config();
   want.grading.cap_ratio = 1.5;
   want.grading.cut_a = 0.2;
-  want.efficiency.min_plot_ratio_by_industry["锂电新能源"] = 0.9;  // the map merges key by key
-  want.efficiency.min_plot_ratio_by_industry["造纸"] = 0.8;
+  want.grading.group_by = "park";
+  want.control.min_plot_ratio_by_code["38"] = 0.9;  // the map merges key by key
+  want.control.min_plot_ratio_by_code["43"] = 0.7;
+  want.control.min_plot_ratio_by_code.erase("25");   // null removes an entry
+  want.control.code_by_industry["造纸"] = "22";
+  want.control.city_grade = 9;
+  want.control.completion.years_after_start = 3;
   expect_same(c, want);
 }
 
@@ -112,9 +164,13 @@ TEST(Config, ListsReplaceTheDefault) {
                                                         {"id": "output_per_mu", "weight": 50, "benchmark": null}]},
        "land_use": {"industrial_prefixes": ["0601"]}})");
   const AnalysisConfig c = load_config(path);
-  ASSERT_EQ(c.grading.indicators.size(), 2u);
-  EXPECT_EQ(c.grading.indicators[0].benchmark, 11.5932);
-  EXPECT_FALSE(c.grading.indicators[1].benchmark);
+  ASSERT_EQ(c.grading.schemes.size(), 1u);  // one list of indicators: one scheme for every enterprise
+  EXPECT_EQ(c.grading.schemes[0].industry_class, "any");
+  EXPECT_EQ(c.grading.schemes[0].scale, "any");
+  const auto& inds = c.grading.schemes[0].indicators;
+  ASSERT_EQ(inds.size(), 2u);
+  EXPECT_EQ(inds[0].benchmark, 11.5932);
+  EXPECT_FALSE(inds[1].benchmark);
   EXPECT_EQ(c.land_use.industrial_prefixes, std::vector<std::string>{"0601"});
   EXPECT_EQ(c.land_use.industrial_storage_prefixes, default_config().land_use.industrial_storage_prefixes);
 }
@@ -125,7 +181,8 @@ TEST(Config, UnknownIndicatorId) {
   const std::string msg = load_error(
       dir, R"({"grading": {"indicators": [{"id": "tax_per_mu", "weight": 50}, {"id": "tax_mu", "weight": 5}]}})");
   EXPECT_EQ(msg, p + ": grading.indicators[1].id: unknown indicator \"tax_mu\"; valid ids: tax_per_mu, "
-                     "output_per_mu, value_added_per_mu, value_added_per_tce, value_added_per_employee, rnd_share");
+                     "output_per_mu, value_added_per_mu, value_added_per_tce, value_added_per_employee, rnd_share, "
+                     "tax_per_kwh, value_added_per_emission");
 }
 
 TEST(Config, NegativeWeight) {
@@ -160,9 +217,13 @@ TEST(Config, UnknownKeys) {
   TempDir dir;
   const std::string p = dir.str("config.json");
   EXPECT_EQ(load_error(dir, R"({"gradng": {}})"),
-            p + ": unknown top-level key \"gradng\"; valid keys: grading, efficiency, land_use, idle, vacancy");
+            p + ": unknown top-level key \"gradng\"; valid keys: grading, control, low_efficiency, intensity, land_use, "
+                "idle, vacancy");
   EXPECT_EQ(load_error(dir, R"({"grading": {"cap": 2}})"),
-            p + ": grading: unknown key \"cap\"; valid keys: indicators, cap_ratio, cuts, min_land_mu");
+            p + ": grading: unknown key \"cap\"; valid keys: schemes, indicators, cap_ratio, cuts, min_land_mu, "
+                "group_by, rules, logistics_codes");
+  EXPECT_EQ(load_error(dir, R"({"efficiency": {}})"),
+            p + ": the key \"efficiency\" is now \"control\" (工业项目建设用地控制指标); see parkgis analyze --print-config");
 }
 
 TEST(Config, OtherValidationErrors) {
@@ -175,9 +236,15 @@ TEST(Config, OtherValidationErrors) {
   EXPECT_EQ(load_error(dir, R"({"grading": {"indicators": [{"id": "rnd_share"}]}})"),
             p + ": grading.indicators[0]: missing \"weight\"");
   EXPECT_EQ(load_error(dir, R"({"grading": {"indicators": [{"id": "rnd_share", "weight": 1, "benchmark": 0}]}})"),
-            p + ": grading.indicators[0].benchmark: must be greater than 0 (or null for the yearly mean)");
-  EXPECT_EQ(load_error(dir, R"({"efficiency": {"min_plot_ratio_by_industry": {"铜材料": -1}}})"),
-            p + ": efficiency.min_plot_ratio_by_industry.铜材料: must be greater than 0, not -1");
+            p + ": grading.indicators[0].benchmark: must be greater than 0 (or null for the group mean)");
+  EXPECT_EQ(load_error(dir, R"({"control": {"min_plot_ratio_by_code": {"32": -1}}})"),
+            p + ": control.min_plot_ratio_by_code.32: must be greater than 0, not -1");
+  EXPECT_EQ(load_error(dir, R"({"control": {"city_grade": 16}})"),
+            p + ": control.city_grade: 城市等别 must be 1 to 15, not 16");
+  EXPECT_EQ(load_error(dir, R"({"grading": {"group_by": "city"}})"),
+            p + ": grading.group_by: \"city\" is not one of county, park, none");
+  EXPECT_EQ(load_error(dir, R"({"grading": {"schemes": [{"name": "x", "indicators": [{"id": "tax_per_mu", "weight": 1, "missing": "mean"}]}]}})"),
+            p + ": grading.schemes[0].indicators[0].missing: \"mean\" is not one of zero, benchmark");
   EXPECT_EQ(load_error(dir, R"({"land_use": {"industrial_prefixes": ["0601", 61]}})"),
             p + ": land_use.industrial_prefixes[1]: must be a non-empty text");
   EXPECT_EQ(load_error(dir, R"({"vacancy": {"min_months": 2.5}})"),

@@ -18,10 +18,16 @@ EnterpriseInput ent(const std::string& id, int year, double land_mu, std::option
   return e;
 }
 
-GradingConfig tax_only(std::optional<double> benchmark = std::nullopt) {
+// One scheme for every enterprise, with the given indicators; no ranking groups.
+GradingConfig one_scheme(std::vector<GradingIndicator> indicators) {
   GradingConfig c;
-  c.indicators = {{"tax_per_mu", 100, benchmark}};
+  c.schemes = {{"all", "any", "any", "test", std::move(indicators)}};
+  c.group_by = "none";
   return c;
+}
+
+GradingConfig tax_only(std::optional<double> benchmark = std::nullopt) {
+  return one_scheme({{"tax_per_mu", 100, benchmark}});
 }
 
 }  // namespace
@@ -38,20 +44,20 @@ TEST(Grading, IndicatorValues) {
   EXPECT_DOUBLE_EQ(*indicator_value("value_added_per_tce", e), 3);
   EXPECT_DOUBLE_EQ(*indicator_value("value_added_per_employee", e), 20);
   EXPECT_DOUBLE_EQ(*indicator_value("rnd_share", e), 0.03);
-  EXPECT_EQ(indicator_ids().size(), 6u);
+  e.electricity_kwh = 1'500'000;  // 300 万元 × 10000 / 1 500 000 kWh = 2 元/kWh
+  e.emissions_t = 4;              // 1200 / 4 = 300 万元/吨
+  EXPECT_DOUBLE_EQ(*indicator_value("tax_per_kwh", e), 2);
+  EXPECT_DOUBLE_EQ(*indicator_value("value_added_per_emission", e), 300);
+  EXPECT_EQ(indicator_ids().size(), 8u);
   for (const std::string& id : indicator_ids()) EXPECT_TRUE(indicator_value(id, e)) << id;
 
   EnterpriseInput missing = e;
-  missing.energy_tce = 0;  // divisor 0
   missing.employees.reset();
   missing.rnd_wan.reset();
-  EXPECT_FALSE(indicator_value("value_added_per_tce", missing));
   EXPECT_FALSE(indicator_value("value_added_per_employee", missing));
   EXPECT_FALSE(indicator_value("rnd_share", missing));
-  missing.land_mu = -1;
+  missing.land_mu = -1;  // a negative divisor is not a figure
   EXPECT_FALSE(indicator_value("tax_per_mu", missing));
-  missing.land_mu = 0;
-  EXPECT_FALSE(indicator_value("output_per_mu", missing));
   EXPECT_THROW(indicator_value("tax", e), parkgis::UsageError);
 }
 
@@ -71,8 +77,8 @@ TEST(Grading, IndicatorValues) {
 //   E4 = 0 + 100/250×40 = 16                                   rank 5, share 1.0 → D
 //   E5 = 20/16×60 + 1×40 = 115                                 rank 2, share 0.4 → B
 TEST(Grading, HandComputedYear) {
-  GradingConfig c;
-  c.indicators = {{"tax_per_mu", 60, std::nullopt}, {"output_per_mu", 40, std::nullopt}};
+  GradingConfig c = one_scheme({{"tax_per_mu", 60, std::nullopt}, {"output_per_mu", 40, std::nullopt, MissingRule::benchmark}});
+  c.rules.zero_tax_d = false;  // E4 (tax 0) is ranked here; the rule has its own test
   const std::vector<EnterpriseInput> in = {
       ent("E1", 2023, 10, 300, 5000), ent("E2", 2023, 20, 200, 4000), ent("X1", 2023, 0, 1000, 9000),
       ent("E3", 2023, 5, 100, 1000),  ent("E4", 2023, 10, 0, 1000),   ent("E5", 2023, 20, 400),
@@ -147,9 +153,8 @@ TEST(Grading, RatiosAreCappedAndFlooredAtZero) {
   EXPECT_DOUBLE_EQ(*out[0].score, 150);
 }
 
-TEST(Grading, MissingOptionalFigureScoresAtTheBenchmark) {
-  GradingConfig c;
-  c.indicators = {{"tax_per_mu", 50, 10.0}, {"value_added_per_tce", 50, 2.0}};
+TEST(Grading, MissingFigureScoresZeroOrTheBenchmarkAsTheSchemeSays) {
+  GradingConfig c = one_scheme({{"tax_per_mu", 50, 10.0}, {"value_added_per_tce", 50, 2.0, MissingRule::benchmark}});
   EnterpriseInput has = ent("has", 2023, 1, 10);
   has.value_added_wan = 300;
   has.energy_tce = 100;  // 3 万元/吨标煤 → ratio 1.5
@@ -158,22 +163,29 @@ TEST(Grading, MissingOptionalFigureScoresAtTheBenchmark) {
   EnterpriseInput zero_energy = no_energy;
   zero_energy.enterprise_id = "zero_energy";
   zero_energy.energy_tce = 0;
-  const auto out = grade_enterprises({has, no_energy, zero_energy}, c);
+  auto out = grade_enterprises({has, no_energy, zero_energy}, c);
   EXPECT_DOUBLE_EQ(*out[0].score, 50 + 75);
-  EXPECT_DOUBLE_EQ(*out[1].score, 50 + 50);
+  EXPECT_DOUBLE_EQ(*out[1].score, 50 + 50);  // missing, rule "benchmark": ratio 1
   EXPECT_EQ(out[1].reason, "无能耗数据，按基准值计分");
-  EXPECT_DOUBLE_EQ(*out[2].score, 100);
-  EXPECT_EQ(out[2].reason, "能耗数据不为正，按基准值计分");
+  // Zero energy is a figure: 300 / 0 counts as 0, not as missing → 50 + 0.
+  EXPECT_DOUBLE_EQ(*out[2].score, 50);
+  EXPECT_EQ(out[2].reason, "");
+  // Rule "zero" (the default): the missing figure adds nothing.
+  c.schemes[0].indicators[1].missing = MissingRule::zero;
+  out = grade_enterprises({has, no_energy}, c);
+  EXPECT_DOUBLE_EQ(*out[1].score, 50);
+  EXPECT_EQ(out[1].reason, "无能耗数据，该项计 0 分");
 }
 
 TEST(Grading, IndicatorWithoutBenchmarkScoresZero) {
-  // Nobody has an R&D figure: no mean, rnd_share adds 0 for everyone.
-  GradingConfig c;
-  c.indicators = {{"tax_per_mu", 80, std::nullopt}, {"rnd_share", 20, std::nullopt}};
-  const auto out = grade_enterprises({ent("a", 2023, 10, 100, 1000), ent("b", 2023, 10, 300, 1000)}, c);
+  // Nobody spends on R&D: the mean is 0, rnd_share adds 0 for everyone.
+  GradingConfig c = one_scheme({{"tax_per_mu", 80, std::nullopt}, {"rnd_share", 20, std::nullopt}});
+  EnterpriseInput a = ent("a", 2023, 10, 100, 1000), b = ent("b", 2023, 10, 300, 1000);
+  a.rnd_wan = b.rnd_wan = 0;
+  const auto out = grade_enterprises({a, b}, c);
   EXPECT_DOUBLE_EQ(*out[0].score, 40);   // 10 / 20 × 80
   EXPECT_DOUBLE_EQ(*out[1].score, 120);  // 30 / 20 × 80
-  EXPECT_EQ(out[0].reason, "rnd_share：本年无正基准值，计 0 分");
+  EXPECT_EQ(out[0].reason, "rnd_share：本组无正基准值，计 0 分");
 }
 
 TEST(Grading, UngradedReasons) {

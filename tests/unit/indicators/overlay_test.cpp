@@ -33,7 +33,8 @@ TEST(IndicatorsOverlay, SplitsCrossingBuildingsAndUnionsOverlaps) {
   const auto* Q = f.g(f.box(100, 0, 200, 100));  // east neighbour
   std::vector<indicators::BuildingInput> b = {
       {f.g(f.box(10, 10, 30, 30)), 800, 200, true},      // b1: 400 m² inside P
-      {f.g(f.box(20, 20, 40, 40)), 1200, 0, false},      // b2: overlaps b1 by 100 m²
+      // b2: overlaps b1 by 100 m²; an office
+      {.geometry = f.g(f.box(20, 20, 40, 40)), .floor_area_m2 = 1200, .office = true},
       {f.g(f.box(90, 50, 110, 60)), 400, 100, true},     // b3: 200 m², half in P, half in Q
       {f.g(f.box(200, 0, 210, 10)), 999, 999, true},     // b4: touches Q's edge only
   };
@@ -45,11 +46,13 @@ TEST(IndicatorsOverlay, SplitsCrossingBuildingsAndUnionsOverlaps) {
   EXPECT_NEAR(r[0].vacant_m2, 200 + 0 + 100 * 0.5, kTol);     // 250
   EXPECT_NEAR(r[0].factory_floor_m2, 800 + 200, kTol);        // b1 + half of b3
   EXPECT_NEAR(r[0].factory_vacant_m2, 200 + 50, kTol);
+  EXPECT_NEAR(r[0].office_floor_m2, 1200, kTol);              // b2, wholly in P
   EXPECT_EQ(r[0].buildings, 3);
   // Q: the other half of b3; b4 only touches the boundary (no area) and is not counted.
   EXPECT_NEAR(r[1].footprint_m2, 100.0, kTol);
   EXPECT_NEAR(r[1].floor_m2, 200.0, kTol);
   EXPECT_NEAR(r[1].vacant_m2, 50.0, kTol);
+  EXPECT_NEAR(r[1].office_floor_m2, 0.0, kTol);
   EXPECT_EQ(r[1].buildings, 1);
 }
 
@@ -176,7 +179,7 @@ struct WkbFixture {
   std::vector<indicators::BuildingWkb> buildings() {
     std::vector<indicators::BuildingWkb> b;
     for (std::size_t i = 0; i < building_wkb.size(); ++i)
-      b.push_back({building_wkb[i], floor[i], vacant[i], factory[i], envelope(building_wkb[i])});
+      b.push_back({building_wkb[i], floor[i], vacant[i], factory[i], false, envelope(building_wkb[i])});
     return b;
   }
   std::vector<indicators::ParcelOverlay> threaded(unsigned threads, std::size_t chunks) {
