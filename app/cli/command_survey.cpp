@@ -20,7 +20,7 @@ int cmd_survey_pack(const std::vector<std::string>& argv, Context& ctx) {
     ctx.out << "usage: parkgis survey-pack --db FILE --zone ID [--format shp|gpkg|geojson|kml] [--encoding GBK|UTF-8]\n"
                "                           [--quiet] -o DIR|FILE.zip\n\n"
                "Writes the survey package of one zone into DIR (created when missing) or FILE.zip:\n"
-               "  parcels_check   parcels to check: idle, low-efficiency, or with vacant floor space (check_items\n"
+               "  parcels_check   parcels to check: idle, below control, low-efficiency, or with vacant floor space (check_items\n"
                "                  says which), with the attributes a survey may correct\n"
                "  unsupplied      批而未供 pieces\n"
                "  buildings       the buildings on those parcels\n"

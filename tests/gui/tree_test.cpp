@@ -25,7 +25,7 @@ TEST(ParkTree, TenParksTwentyOneZonesWithFigures) {
   EXPECT_EQ(m.rowCount(), 10);
   EXPECT_EQ(count_zones(m), 21);
   // YQ10-PQ1 as in tests/golden/ningde/zones.csv: 1084.194 亩, 553.84 unsupplied, 48.82 idle,
-  // vacancy 13.54 %, tax 3.757 万元/亩, 6 low-efficiency parcels (of its parcels).
+  // vacancy 13.54 %, tax 3.757 万元/亩.
   const QModelIndex z = m.find(QStringLiteral("YQ10-PQ1"));
   ASSERT_TRUE(z.isValid());
   const auto cell = [&](int column) { return m.index(z.row(), column, z.parent()).data().toString(); };
