@@ -32,8 +32,10 @@ TEST(Identify, ClickOnAParcelShowsEverythingAboutIt) {
   EXPECT_EQ(panel->value("metrics", "parcel_id"), QStringLiteral("YQ04-PQ3-020"));
   EXPECT_EQ(panel->value("metrics", "area_mu"), QStringLiteral("6.97"));
   EXPECT_EQ(panel->value("metrics", "enterprise_name"), QStringLiteral("福鼎市茂锦电机有限公司"));
-  EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("C 类（帮扶转型） (C)"));  // the legend's words
-  EXPECT_EQ(panel->value("metrics", "tax_per_mu"), QStringLiteral("0.58"));
+  // Supplied recently and not built on: its holder is inside the construction period (the legend's
+  // words for ungraded), and an unbuilt parcel shows no 亩均.
+  EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("不定等级 (ungraded)"));
+  EXPECT_EQ(panel->value("metrics", "tax_per_mu"), QString());
   EXPECT_EQ(panel->value("source", "land_use"), QStringLiteral("0601"));
   EXPECT_EQ(panel->value("enterprise", "name"), QStringLiteral("福鼎市茂锦电机有限公司"));
   EXPECT_FALSE(panel->value("enterprise", "grade").isEmpty());
