@@ -139,11 +139,14 @@ class Reader {
                                ", C " + fmt(c.cut_c));
     read_text(g, "group_by", "grading", c.group_by, {"county", "park", "none"});
     if (const CPLJSONObject r = g.GetObj("rules"); r.IsValid()) {
-      check_keys(r, "grading.rules", {"zero_tax_d", "stopped_d", "reclaim_land_d", "construction_ungraded"});
+      check_keys(r, "grading.rules", {"zero_tax_d", "stopped_d", "reclaim_land_d", "construction_ungraded",
+                                      "construction_period_exempts_producing"});
       read_bool(r, "zero_tax_d", "grading.rules", c.rules.zero_tax_d);
       read_bool(r, "stopped_d", "grading.rules", c.rules.stopped_d);
       read_bool(r, "reclaim_land_d", "grading.rules", c.rules.reclaim_land_d);
       read_bool(r, "construction_ungraded", "grading.rules", c.rules.construction_ungraded);
+      read_bool(r, "construction_period_exempts_producing", "grading.rules",
+                c.rules.construction_period_exempts_producing);
     }
     read_list(g, "logistics_codes", "grading.logistics_codes", c.logistics_codes);
   }
@@ -446,7 +449,8 @@ std::string grading_json(const GradingConfig& g) {
   o += "    \"group_by\": " + quote(g.group_by) + ",\n";
   o += "    \"rules\": {\"zero_tax_d\": " + flag(g.rules.zero_tax_d) + ", \"stopped_d\": " + flag(g.rules.stopped_d) +
        ", \"reclaim_land_d\": " + flag(g.rules.reclaim_land_d) +
-       ", \"construction_ungraded\": " + flag(g.rules.construction_ungraded) + "},\n";
+       ",\n              \"construction_ungraded\": " + flag(g.rules.construction_ungraded) +
+       ", \"construction_period_exempts_producing\": " + flag(g.rules.construction_period_exempts_producing) + "},\n";
   o += "    \"logistics_codes\": " + string_list(g.logistics_codes) + "\n  },\n";
   return o;
 }

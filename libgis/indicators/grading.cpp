@@ -116,12 +116,21 @@ Role role_of(const EnterpriseInput& e, bool has_scheme, const GradingConfig& c, 
     return ungraded("用地 " + num(e.land_mu) + " 亩，低于最低 " + num(c.min_land_mu) + " 亩");
   if (!has_scheme) return ungraded("无适用的评价方案");
   if (c.rules.reclaim_land_d && e.holds_reclaim_land) return forced("持有满两年未动工土地（疑似可无偿收回），直接定为 D 类");
-  if (c.rules.construction_ungraded && e.in_construction)
-    return ungraded("在合同约定建设期内" + (e.construction_note.empty() ? "" : "（" + e.construction_note + "）") + "，不定等级");
-  if (!e.tax_wan) return ungraded("无税收数据");
-  if (c.rules.zero_tax_d && *e.tax_wan == 0) return forced("税收为 0，直接定为 D 类");
-  if (c.rules.stopped_d && e.output_wan && *e.output_wan == 0) return forced("产值为 0（停产），直接定为 D 类");
-  return Role::ranked;
+  std::string producing_note;  // a producing firm inside the construction period: graded, and said so
+  if (c.rules.construction_ungraded && e.in_construction) {
+    const std::string period = "在合同约定建设期内" + (e.construction_note.empty() ? "" : "（" + e.construction_note + "）");
+    if (!started_production(e)) return ungraded(period + "，尚未投产，不定等级");
+    if (c.rules.construction_period_exempts_producing) return ungraded(period + "，不定等级");
+    producing_note = period + "，已投产，按当年数据评价";
+  }
+  const auto with_note = [&](Role role) {
+    if (!producing_note.empty()) add_note(out.reason, producing_note);
+    return role;
+  };
+  if (!e.tax_wan) return with_note(ungraded("无税收数据"));
+  if (c.rules.zero_tax_d && *e.tax_wan == 0) return with_note(forced("税收为 0，直接定为 D 类"));
+  if (c.rules.stopped_d && e.output_wan && *e.output_wan == 0) return with_note(forced("产值为 0（停产），直接定为 D 类"));
+  return with_note(Role::ranked);
 }
 
 // Grades the ranked enterprises of one population (indices into out), scores already set.
@@ -220,6 +229,11 @@ std::string industry_class(const GradingConfig& c, const std::string& industry_c
   for (const std::string& p : c.logistics_codes)
     if (!p.empty() && code.rfind(p, 0) == 0) return "logistics";
   return "manufacturing";
+}
+
+bool started_production(const EnterpriseInput& e) {
+  if (e.output_wan) return *e.output_wan > 0;
+  return e.tax_wan && *e.tax_wan > 0;
 }
 
 std::optional<std::size_t> scheme_for(const GradingConfig& c, const EnterpriseInput& e) {

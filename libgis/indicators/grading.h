@@ -4,7 +4,7 @@
 // (规上 / 规下, manufacturing / logistics); benchmarks default to the mean over the enterprises of the
 // same year, ranking group (county, park or all) and scheme; grades by rank percentile (default A top
 // 25 %, B to 70 %, C to 95 %, D rest), after the absolute rules (zero tax, stopped production,
-// reclaim-candidate land → D; inside the contract construction period → 不定等级).
+// reclaim-candidate land → D; inside the contract construction period and not producing → 不定等级).
 
 #include <map>
 #include <optional>
@@ -49,7 +49,9 @@ struct GradingRules {
   bool zero_tax_d = true;          // tax recorded as 0 → D
   bool stopped_d = true;           // output recorded as 0 (停产) → D
   bool reclaim_land_d = true;      // holds land that is a reclaim candidate (Order 53, 满两年未动工) → D
-  bool construction_ungraded = true;  // all its land inside the contract construction period → 不定等级
+  bool construction_ungraded = true;  // all its land inside the contract construction period → 不定等级 ...
+  // ... only when it has not started production (see started_production); true: also when it produces.
+  bool construction_period_exempts_producing = false;
 };
 
 struct GradingConfig {
@@ -102,13 +104,19 @@ std::string grading_group(const GradingConfig& config, const std::string& county
 // letter, e.g. "G5920"), or is the letter G; else "manufacturing".
 std::string industry_class(const GradingConfig& config, const std::string& industry_code);
 
+// Started production in the evaluation year: output above 0, or no output figure and tax above 0. Output
+// recorded as 0 with tax is not production (a firm still building pays the land-use tax).
+bool started_production(const EnterpriseInput& e);
+
 // Index of the scheme for an enterprise, none when no scheme matches.
 std::optional<std::size_t> scheme_for(const GradingConfig& config, const EnterpriseInput& e);
 
 // Grades every enterprise; each population (year × group × scheme) separately. Output order follows
 // the input order.
 // - Ungraded (no score): land_mu <= 0, land_mu < min_land_mu, no scheme, inside the construction
-//   period (rule on), or no tax_wan. An enterprise holding reclaim-candidate land is D before that.
+//   period and not started production (rule on; with construction_period_exempts_producing, whether or
+//   not it produces), or no tax_wan. An enterprise holding reclaim-candidate land is D before that. A
+//   producing enterprise inside the construction period is graded on its figures (noted).
 // - Benchmark: the configured one, else the mean of the indicator over the population's scored
 //   enterprises that have it. With a mean <= 0 the indicator scores 0 (noted in reason).
 // - Ratio x / benchmark, capped at cap_ratio (if > 0), floored at 0. A missing figure scores 0, or 1

@@ -312,10 +312,11 @@ TEST_F(AnalysisTiny, ControlAndGradingWaitForCompletion) {
   p = table(*store, "parcel_metrics", "parcel_id");
   EXPECT_EQ(num(p.at("A"), "below_control"), 1);
 
-  // As of 2021-03-01 A is inside its grace year (not idle) and its project not due: E1 is ungraded.
+  // As of 2021-03-01 A is inside its grace year (not idle) and its project not due, and E1 has no
+  // figures for 2021 (its only year is 2025), so it has not started production: ungraded.
   o.as_of = parkgis::Date{2021, 3, 1};
   parkgis::analysis::analyze(*store, o);
   auto e = table(*store, "enterprise_metrics", "enterprise_id");
   EXPECT_EQ(txt(e.at("E1"), "grade"), "ungraded");
-  EXPECT_EQ(txt(e.at("E1"), "grade_note"), "在合同约定建设期内（竣工期限 2023-01-15），不定等级");
+  EXPECT_EQ(txt(e.at("E1"), "grade_note"), "在合同约定建设期内（竣工期限 2023-01-15），尚未投产，不定等级");
 }

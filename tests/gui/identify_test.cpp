@@ -32,8 +32,8 @@ TEST(Identify, ClickOnAParcelShowsEverythingAboutIt) {
   EXPECT_EQ(panel->value("metrics", "parcel_id"), QStringLiteral("YQ04-PQ3-020"));
   EXPECT_EQ(panel->value("metrics", "area_mu"), QStringLiteral("6.97"));
   EXPECT_EQ(panel->value("metrics", "enterprise_name"), QStringLiteral("福鼎市茂锦电机有限公司"));
-  // Supplied recently and not built on: its holder is inside the construction period (the legend's
-  // words for ungraded), and an unbuilt parcel shows no 亩均.
+  // Supplied recently and not built on: its holder is inside the construction period and not producing
+  // (output 0, land-use tax only), so ungraded (the legend's words), and an unbuilt parcel shows no 亩均.
   EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("不定等级 (ungraded)"));
   EXPECT_EQ(panel->value("metrics", "tax_per_mu"), QString());
   EXPECT_EQ(panel->value("source", "land_use"), QStringLiteral("0601"));

@@ -40,7 +40,11 @@ void expect_same(const AnalysisConfig& a, const AnalysisConfig& b) {
   EXPECT_EQ(a.grading.group_by, b.grading.group_by);
   EXPECT_EQ(a.grading.logistics_codes, b.grading.logistics_codes);
   EXPECT_EQ(a.grading.rules.zero_tax_d, b.grading.rules.zero_tax_d);
+  EXPECT_EQ(a.grading.rules.stopped_d, b.grading.rules.stopped_d);
+  EXPECT_EQ(a.grading.rules.reclaim_land_d, b.grading.rules.reclaim_land_d);
   EXPECT_EQ(a.grading.rules.construction_ungraded, b.grading.rules.construction_ungraded);
+  EXPECT_EQ(a.grading.rules.construction_period_exempts_producing,
+            b.grading.rules.construction_period_exempts_producing);
   EXPECT_EQ(a.grading.cap_ratio, b.grading.cap_ratio);
   EXPECT_EQ(a.grading.cut_a, b.grading.cut_a);
   EXPECT_EQ(a.grading.cut_b, b.grading.cut_b);
@@ -95,6 +99,8 @@ TEST(Config, DefaultValues) {
     EXPECT_FALSE(s.source.empty()) << s.name;
   }
   EXPECT_EQ(c.grading.group_by, "county");
+  EXPECT_TRUE(c.grading.rules.construction_ungraded);
+  EXPECT_FALSE(c.grading.rules.construction_period_exempts_producing);  // producing firms are graded
   EXPECT_EQ(c.grading.cap_ratio, 2.0);
   EXPECT_EQ(c.grading.cut_a, 0.25);
   EXPECT_EQ(c.grading.cut_b, 0.70);
@@ -130,6 +136,7 @@ TEST(Config, FixedBenchmarkRoundTrips) {
   want.control.min_investment_by_code["38"] = {{9, 1500}};
   want.low_efficiency.min_tax_per_mu = 3;
   want.low_efficiency.max_factory_vacancy.reset();
+  want.grading.rules.construction_period_exempts_producing = true;
   TempDir dir;
   const std::string path = dir.str("c.json");
   parkgis::test::write_text(path, to_json(want));
@@ -139,7 +146,8 @@ TEST(Config, FixedBenchmarkRoundTrips) {
 TEST(Config, FileOverridesOnlyWhatItSets) {
   TempDir dir;
   const std::string path = dir.str("c.json");
-  parkgis::test::write_text(path, R"({"grading": {"cap_ratio": 1.5, "cuts": {"A": 0.2}, "group_by": "park"},
+  parkgis::test::write_text(path, R"({"grading": {"cap_ratio": 1.5, "cuts": {"A": 0.2}, "group_by": "park",
+                 "rules": {"construction_period_exempts_producing": true}},
     "control": {"min_plot_ratio_by_code": {"38": 0.9, "43": 0.7, "25": null}, "city_grade": 9,
                 "code_by_industry": {"造纸": "22"}, "completion": {"years_after_start": 3}}})");
   const AnalysisConfig c = load_config(path);
@@ -147,6 +155,7 @@ TEST(Config, FileOverridesOnlyWhatItSets) {
   want.grading.cap_ratio = 1.5;
   want.grading.cut_a = 0.2;
   want.grading.group_by = "park";
+  want.grading.rules.construction_period_exempts_producing = true;  // the other rules keep their default
   want.control.min_plot_ratio_by_code["38"] = 0.9;  // the map merges key by key
   want.control.min_plot_ratio_by_code["43"] = 0.7;
   want.control.min_plot_ratio_by_code.erase("25");   // null removes an entry

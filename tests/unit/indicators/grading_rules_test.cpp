@@ -118,19 +118,71 @@ TEST(GradingRules, StoppedProductionAndReclaimLandAreD) {
   EXPECT_EQ(off[2].grade, "D");
 }
 
-TEST(GradingRules, ConstructionPeriodIsUngraded) {
+// Inside the contract construction period and not producing: 不定等级. Not producing = no output above 0
+// and, when output is not recorded, no tax above 0: a firm still building pays the land-use tax with output 0.
+TEST(GradingRules, ConstructionPeriodWithoutProductionIsUngraded) {
   GradingConfig c = tax_only();
   EnterpriseInput building = firm("new", 10, 0, 0);
   building.in_construction = true;
   building.construction_note = "竣工期限 2027-03-01";
-  const auto out = grade_enterprises({building, firm("ok", 10, 20, 300)}, c);
-  EXPECT_EQ(out[0].grade, "ungraded");
-  EXPECT_FALSE(out[0].score);
-  EXPECT_EQ(out[0].reason, "在合同约定建设期内（竣工期限 2027-03-01），不定等级");
-  EXPECT_EQ(out[1].grade, "A");  // alone in the ranking, its own mean → 100
-  EXPECT_DOUBLE_EQ(*out[1].score, 100);
+  EnterpriseInput land_tax_only = building;  // 0.4 万元/亩 of land-use tax, output 0
+  land_tax_only.tax_wan = 4;
+  EnterpriseInput no_figures = building;
+  no_figures.tax_wan.reset();
+  no_figures.output_wan.reset();
+  const auto out = grade_enterprises({building, land_tax_only, no_figures, firm("ok", 10, 20, 300)}, c);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(out[i].grade, "ungraded") << i;
+    EXPECT_FALSE(out[i].score) << i;
+    EXPECT_EQ(out[i].reason, "在合同约定建设期内（竣工期限 2027-03-01），尚未投产，不定等级") << i;
+  }
+  EXPECT_EQ(out[3].grade, "A");  // alone in the ranking, its own mean → 100
+  EXPECT_DOUBLE_EQ(*out[3].score, 100);
   c.rules.construction_ungraded = false;  // then the zero tax makes it D
   EXPECT_EQ(grade_enterprises({building}, c)[0].grade, "D");
+}
+
+// Inside the construction period but producing: graded on its figures, with a note (rule
+// construction_period_exempts_producing, default false). 亩均税收: new 40 / 10 亩 = 4, ok 20 / 10 = 2;
+// mean 3 → new 4 / 3 × 100 = 133.3 (rank 1 of 2, share 0.5 → B), ok 2 / 3 × 100 = 66.7 (share 1 → D).
+TEST(GradingRules, ConstructionPeriodWithProductionIsGraded) {
+  GradingConfig c = tax_only();
+  EnterpriseInput producing = firm("new", 10, 40, 3000);
+  producing.in_construction = true;
+  producing.construction_note = "竣工期限 2027-03-01";
+  const auto out = grade_enterprises({producing, firm("ok", 10, 20, 300)}, c);
+  EXPECT_EQ(out[0].grade, "B");
+  EXPECT_NEAR(*out[0].score, 400.0 / 3, 1e-9);
+  EXPECT_EQ(out[0].reason, "在合同约定建设期内（竣工期限 2027-03-01），已投产，按当年数据评价");
+  EXPECT_EQ(out[1].grade, "D");
+  EXPECT_NEAR(*out[1].score, 200.0 / 3, 1e-9);
+
+  // Producing with tax 0: the zero-tax rule applies as to any producing firm (it scores 0 and counts in
+  // the mean: (0 + 2) / 2 = 1 → ok 2 / 1 = 2 → 200, ranked alone → A).
+  EnterpriseInput untaxed = producing;
+  untaxed.tax_wan = 0;
+  const auto zero = grade_enterprises({untaxed, firm("ok", 10, 20, 300)}, c);
+  EXPECT_EQ(zero[0].grade, "D");
+  EXPECT_EQ(zero[0].reason, "税收为 0，直接定为 D 类；在合同约定建设期内（竣工期限 2027-03-01），已投产，按当年数据评价");
+  EXPECT_DOUBLE_EQ(*zero[1].score, 200);
+
+  // The switch on: the construction period exempts producing firms too (ok alone → A, 100).
+  c.rules.construction_period_exempts_producing = true;
+  const auto exempt = grade_enterprises({producing, firm("ok", 10, 20, 300)}, c);
+  EXPECT_EQ(exempt[0].grade, "ungraded");
+  EXPECT_EQ(exempt[0].reason, "在合同约定建设期内（竣工期限 2027-03-01），不定等级");
+  EXPECT_EQ(exempt[1].grade, "A");
+}
+
+TEST(GradingRules, StartedProduction) {
+  EXPECT_TRUE(started_production(firm("out", 10, 0, 500)));   // output above 0, whatever the tax
+  EXPECT_FALSE(started_production(firm("lt", 10, 3, 0)));     // output 0 with land-use tax
+  EXPECT_FALSE(started_production(firm("zero", 10, 0, 0)));
+  EnterpriseInput no_output = firm("no", 10, 3, 0);
+  no_output.output_wan.reset();
+  EXPECT_TRUE(started_production(no_output));  // no output figure: tax above 0 is the sign
+  no_output.tax_wan.reset();
+  EXPECT_FALSE(started_production(no_output));
 }
 
 // Two counties. 亩均税收 (万元/亩): 甲 a1 10, a2 20; 乙 b1 1, b2 2. Weight 100, cap 2.
