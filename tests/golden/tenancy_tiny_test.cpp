@@ -185,3 +185,42 @@ TEST_F(TenancyTiny, ReportsShowTheMeasuresAndTheYearsUsed) {
             std::string::npos)
       << md;
 }
+
+// The grading's construction period counts the land an enterprise holds or leases as land, never rented
+// floor (it stands in a building in use). With control.completion.years_after_supply = 10 the projects on
+// A (supplied 2020-01-15, not started) and F (supplied 2021-01-01, not started) are due 2030-01-15 and
+// 2031-01-01, after as_of 2026-06-30:
+//   E4 counts F only (its floor leases ended 2025-12-31 or lie on G, not held yet) → inside the period;
+//      its 2024 figures (output 2000, tax 100) show production → graded, with the note; with
+//      construction_period_exempts_producing → 不定等级.
+//   E3 rents floor in b1 and b2 on A and F → never inside the period: graded, no note.
+//   E1 holds A, a reclaim candidate (agreed start 2020-06-01, not started) → D before the period counts.
+TEST_F(TenancyTiny, ConstructionPeriodCountsHeldLandNotRentedFloor) {
+  const auto grades = [&](const std::string& config_json) {
+    const std::string db = tmp_->str("construction.sqlite"), config = tmp_->str("construction.json");
+    fs::remove(db);
+    parkgis::test::write_text(config, config_json);
+    parkgis::import_dataset({tmp_->str("ds"), db, {}});
+    auto store = parkgis::store::open_spatialite(db);
+    parkgis::analysis::AnalyzeOptions o;
+    o.as_of = parkgis::Date{2026, 6, 30};
+    o.config_path = config;
+    parkgis::analysis::analyze(*store, o);
+    return by(rows(*store, "enterprise_metrics"), "enterprise_id");
+  };
+  const std::string period = R"("control": {"completion": {"years_after_supply": 10}})";
+  auto e = grades("{" + period + "}");
+  EXPECT_NE(txt(e.at("E4"), "grade"), "ungraded");
+  EXPECT_NE(txt(e.at("E4"), "grade_note").find("在合同约定建设期内（竣工期限 2031-01-01），已投产，按当年数据评价"),
+            std::string::npos)
+      << txt(e.at("E4"), "grade_note");
+  EXPECT_NE(txt(e.at("E3"), "grade"), "ungraded");
+  EXPECT_EQ(txt(e.at("E3"), "grade_note").find("建设期"), std::string::npos) << txt(e.at("E3"), "grade_note");
+  EXPECT_EQ(txt(e.at("E1"), "grade"), "D");
+  EXPECT_EQ(txt(e.at("E1"), "grade_note").rfind("持有满两年未动工土地", 0), 0u) << txt(e.at("E1"), "grade_note");
+
+  e = grades("{" + period + R"(, "grading": {"rules": {"construction_period_exempts_producing": true}}})");
+  EXPECT_EQ(txt(e.at("E4"), "grade"), "ungraded");
+  EXPECT_EQ(txt(e.at("E4"), "grade_note"), "在合同约定建设期内（竣工期限 2031-01-01），不定等级");
+  EXPECT_NE(txt(e.at("E3"), "grade"), "ungraded");
+}
