@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
+#include "libgis/generator/date_drawer.h"
+#include "libgis/generator/idle_records.h"
 #include "libgis/generator/layout.h"
 #include "libgis/generator/random.h"
 
@@ -15,16 +18,17 @@ using S = Situation;
 
 double money(double v) { return std::round(v * 100) / 100; }
 
-// Share of the parcels (other than the bow-ties) in each situation; `started` takes the rest.
+// Share of the parcels (other than the bow-ties and the utilities) in each situation; `started` takes
+// the rest. A few of each, as in a park where most land is in use.
 struct Share {
   Situation s;
   double share;
 };
 constexpr Share kShares[] = {
-    {S::idle_not_started, 0.045}, {S::reclaim, 0.025},     {S::grace, 0.05},
-    {S::stalled_idle, 0.035},     {S::stalled_not_idle, 0.025}, {S::gov_cause, 0.015},
-    {S::extended, 0.02},          {S::extension_expired, 0.005}, {S::supplied_later, 0.025},
-    {S::not_supplied, 0.05},
+    {S::idle_not_started, 0.03},  {S::reclaim, 0.015},         {S::grace, 0.04},
+    {S::stalled_idle, 0.02},      {S::stalled_not_idle, 0.015}, {S::resumed, 0.01},
+    {S::gov_cause, 0.015},        {S::extended, 0.015},         {S::extension_expired, 0.005},
+    {S::supplied_later, 0.02},    {S::not_supplied, 0.04},
 };
 
 std::vector<Situation> situation_list(std::size_t n, Rng& rng) {
@@ -38,27 +42,7 @@ std::vector<Situation> situation_list(std::size_t n, Rng& rng) {
   return list;
 }
 
-const char* draw_land_use(Rng& rng) {
-  static const std::vector<double> weights = {78, 8, 4, 5, 3, 2};
-  static const char* const codes[] = {"0601", "0604", "0508", "1001", "0701", "0809"};
-  return codes[rng.weighted(weights)];
-}
-
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-class DateDrawer {
- public:
-  DateDrawer(Rng& rng, const Date& as_of) : m_rng(rng), m_asof(as_of) {}
-  long t() const { return m_asof.days_since_epoch(); }
-  // as_of moved by whole calendar years (anniversary arithmetic), in days.
-  long years(int n) const { return m_asof.plus_years(n).days_since_epoch(); }
-  Date in(long lo, long hi) { return Date::from_days_since_epoch(m_rng.range(lo, std::max(lo, hi))); }
-  Date plus(const Date& d, long lo, long hi) { return in(d.days_since_epoch() + lo, d.days_since_epoch() + hi); }
-
- private:
-  Rng& m_rng;
-  Date m_asof;
-};
 
 long day(const Date& d) { return d.days_since_epoch(); }
 int as_of_year(const DateDrawer& dd) { return Date::from_days_since_epoch(dd.t()).year; }
@@ -117,20 +101,32 @@ void set_dates(ParcelPlan& p, const Date& approved, DateDrawer& dd, Rng& rng, bo
       else p.stop = dd.in(day(*p.actual) + 120, dd.years(-1) - 15);
       break;
     }
+    case S::resumed:
+      // Stopped more than a year ago, building again since (复工): not idle at as_of.
+      p.actual = dd.in(dd.years(-8), dd.years(-3));
+      p.agreed = dd.plus(*p.actual, -200, 0);
+      p.supply = supply_before(dd, *p.agreed, approved, latest_supply);
+      p.stop = dd.in(day(*p.actual) + 120, dd.years(-1) - 60);
+      p.resume = dd.in(day(*p.stop) + 120, std::min(day(*p.stop) + 600, t - 30));
+      break;
     case S::gov_cause:
       p.agreed = dd.in(dd.years(-4), dd.years(-1) - 15);
       p.supply = supply_before(dd, *p.agreed, approved, latest_supply);
       p.gov_cause = true;
       break;
     case S::extended:
-      p.agreed = dd.in(dd.years(-3), dd.years(-1) - 15);
+      // An extension of at most one year (Art. 12), approved around the original deadline, that moves
+      // the deadline past as_of.
+      p.agreed = dd.in(dd.years(-2) + 15, dd.years(-1) - 15);
       p.supply = supply_before(dd, *p.agreed, approved, latest_supply);
-      p.extension = dd.in(std::max(day(*p.agreed) + 30, dd.years(-1) + 15), t + 300);
+      p.extension = dd.in(std::max(day(*p.agreed) + 60, dd.years(-1) + 15), day(p.agreed->plus_years(1)));
+      p.extension_approved = dd.in(day(*p.agreed) - 90, std::min(day(*p.extension) - 30, t - 5));
       break;
     case S::extension_expired:
       p.agreed = dd.in(dd.years(-5), dd.years(-3));
       p.supply = supply_before(dd, *p.agreed, approved, latest_supply);
-      p.extension = dd.in(day(*p.agreed) + 180, dd.years(-1) - 15);
+      p.extension = dd.in(day(*p.agreed) + 180, day(p.agreed->plus_years(1)));
+      p.extension_approved = dd.in(day(*p.agreed) - 90, day(*p.agreed) + 60);
       break;
     case S::supplied_later:
       p.supply = dd.in(t + 10, t + 180);
@@ -139,15 +135,18 @@ void set_dates(ParcelPlan& p, const Date& approved, DateDrawer& dd, Rng& rng, bo
     case S::not_supplied:
       break;
   }
+  // Agreed completion (约定竣工): two to three years after the agreed start.
+  if (p.agreed) p.completion = dd.plus(p.agreed->plus_years(2), 0, 365);
 }
 
 // Investment and development: (e) stalled_idle is below 25 % invested or below 1/3 developed;
-// stalled_not_idle is either above both thresholds or stopped less than a year ago.
+// stalled_not_idle is either above both thresholds or stopped less than a year ago; resumed was below
+// them when it stopped.
 void set_figures(ParcelPlan& p, const Date& as_of, Rng& rng) {
   const double area = parcel_area(p);
   const double mu = area * 15.0 / 10000.0;
   if (p.situation != S::not_supplied) {
-    const double per_mu = std::string_view(p.land_use) == "0701" ? rng.uniform(80, 200) : rng.uniform(8, 30);
+    const double per_mu = p.kind == ParcelKind::utility ? rng.uniform(3, 8) : rng.uniform(8, 30);
     p.land_price = money(mu * per_mu);
     p.total_investment = money(mu * rng.uniform(150, 600));
   }
@@ -171,6 +170,9 @@ void set_figures(ParcelPlan& p, const Date& as_of, Rng& rng) {
       else invest_ratio = rng.uniform(0.3, 0.7), develop_ratio = rng.uniform(0.4, 0.8);
       break;
     }
+    case S::resumed:
+      invest_ratio = rng.uniform(0.08, 0.22), develop_ratio = rng.uniform(0.1, 0.3);
+      break;
     default:
       break;
   }
@@ -179,6 +181,9 @@ void set_figures(ParcelPlan& p, const Date& as_of, Rng& rng) {
     const double required = money(area * rng.uniform(0.6, 0.9));
     p.required = required;
     p.developed = money(required * develop_ratio);
+    // Green space (绿地面积): mostly 8-18 % of the parcel, a few above the 20 % cap of the 2008 rules.
+    if (p.kind != ParcelKind::utility)
+      p.green = money(area * (rng.chance(0.08) ? rng.uniform(0.205, 0.26) : rng.uniform(0.08, 0.18)));
   }
   // Registered (legal) area: close to the surveyed one, never equal; a few parcels have none.
   if (p.situation == S::not_supplied) return;
@@ -188,93 +193,57 @@ void set_figures(ParcelPlan& p, const Date& as_of, Rng& rng) {
   p.registered_area = reg;
 }
 
-// Order 53 records on their own random stream (5), so that the dates and figures drawn above stay as
-// they were: extension approvals within a year of the extended deadline (Art. 12); some stalled parcels
-// resumed (复工); a few idle parcels without their agreed start and a few stalled ones without the
-// required area (the tool must flag them 待核实); 认定书 and disposals (处置) for some idle parcels.
-void assign_order53_records(Plan& plan, std::uint64_t seed, const Date& as_of) {
-  Rng rng(seed, 5);
-  DateDrawer dd(rng, as_of);
-  const long t = dd.t();
-  int decisions = 0;
-  for (ParcelPlan& p : plan.parcels) {
-    if (p.extension) {
-      const long ext = day(*p.extension);
-      p.extension_approved = dd.in(ext - 360, std::min(ext - 30, t - 10));
+// Most standard-factory land of a park company is built (it is what the park is for): a standard-factory
+// parcel drawn unbuilt swaps its situation, two times in three, with a built self-built parcel of the
+// same park. The number of parcels in each situation stays the same.
+void keep_standard_factories_built(Plan& plan, Rng& rng) {
+  auto& ps = plan.parcels;
+  const auto park = [&](std::size_t i) { return plan.zones[ps[i].zone].park; };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].kind != ParcelKind::standard_factory || is_started(ps[i].situation) || !rng.chance(0.67)) continue;
+    for (std::size_t j = i + 1; j < ps.size() && park(j) == park(i); ++j) {
+      if (ps[j].kind == ParcelKind::self_built && ps[j].situation == S::started && ps[j].shape != ParcelShape::bowtie) {
+        std::swap(ps[i].situation, ps[j].situation);
+        break;
+      }
     }
-    const bool stalled = p.situation == S::stalled_idle || p.situation == S::stalled_not_idle;
-    if (p.situation == S::stalled_idle && rng.chance(0.15) && day(*p.stop) + 200 < t - 10)
-      p.resume = dd.in(day(*p.stop) + 200, t - 10);
-    if (stalled && p.required && rng.chance(0.1)) p.required.reset();
-    if (p.situation == S::idle_not_started && rng.chance(0.06)) p.agreed.reset();
-
-    // 认定书 and disposal for idle land (not for resumed or undated parcels).
-    const bool idle_case = p.situation == S::idle_not_started || p.situation == S::reclaim ||
-                           p.situation == S::gov_cause || (p.situation == S::stalled_idle && !p.resume);
-    if (!idle_case || !rng.chance(0.4)) continue;
-    const std::optional<Date> base = p.situation == S::stalled_idle ? p.stop : p.agreed;
-    if (!base || day(base->plus_years(1)) + 30 > t - 40) continue;
-    const Date decided = dd.in(day(base->plus_years(1)) + 30, t - 40);
-    p.decision_no = "宁自然资闲认〔" + std::to_string(decided.year) + "〕" + std::to_string(++decisions) + "号";
-    if (!rng.chance(0.6)) continue;
-    static const char* const negotiated[] = {"延期", "改变用途", "临时使用", "协议收回", "置换"};
-    switch (p.situation) {
-      case S::idle_not_started: p.disposal = "征缴闲置费"; break;
-      case S::reclaim: p.disposal = "无偿收回"; break;
-      case S::gov_cause: p.disposal = negotiated[rng.range(0, 4)]; break;
-      default: p.disposal = "协议收回"; break;
-    }
-    if (rng.chance(0.7)) p.disposal_date = dd.in(day(decided) + 30, t - 5);
   }
 }
 
 }  // namespace
 
-void match_developed_to_buildings(Plan& plan) {
-  std::vector<double> footprint(plan.parcels.size(), 0.0);
-  for (const BuildingPlan& b : plan.buildings)
-    if (b.parcel != kNone) footprint[b.parcel] += b.rect.area();
-  for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
-    ParcelPlan& p = plan.parcels[i];
-    if (!p.developed || *p.developed >= footprint[i]) continue;
-    p.developed = money(std::min(footprint[i] * 1.05, p.required.value_or(footprint[i] * 1.05)));
-  }
+bool is_started(Situation s) {
+  return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle || s == S::resumed;
 }
 
-void assign_completion_and_green(Plan& plan, std::uint64_t seed) {
-  Rng rng(seed, 10);  // stream 5 is the Order 53 records', 6 the enterprise classes'
-  for (ParcelPlan& p : plan.parcels) {
-    const bool started = is_started(p.situation);
-    const Date base = p.extension ? *p.extension : p.agreed.value_or(Date{});
-    const double years = rng.uniform(0, 1);
-    const double green = rng.uniform(0.03, 0.22);
-    const bool has_green = rng.chance(0.85);
-    if (p.agreed) p.agreed_completion = base.plus_years(years < 0.6 ? 2 : 3);
-    if (started && has_green) p.green_m2 = money(parcel_area(p) * green);
-  }
-}
-
-bool is_started(Situation s) { return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle; }
+bool is_stalled(Situation s) { return s == S::stalled_idle || s == S::stalled_not_idle; }
 
 void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of) {
   Rng rng(seed, 2);
   DateDrawer dd(rng, as_of);
+  const auto eligible = [](const ParcelPlan& p) {
+    return p.shape != ParcelShape::bowtie && p.kind != ParcelKind::utility;
+  };
   std::size_t others = 0;
-  for (const ParcelPlan& p : plan.parcels) others += p.shape == ParcelShape::bowtie ? 0 : 1;
+  for (const ParcelPlan& p : plan.parcels) others += eligible(p) ? 1 : 0;
   const std::vector<Situation> list = situation_list(others, rng);
-  bool leap_done = false;
   for (std::size_t i = 0, k = 0; i < plan.parcels.size(); ++i) {
     ParcelPlan& p = plan.parcels[i];
-    // The bow-tie parcels: supplied recently, not started, still within the grace year.
-    p.situation = p.shape == ParcelShape::bowtie ? S::grace : list[k++];
-    p.land_use = draw_land_use(rng);
-    const Date approved = p.approval != kNone ? plan.approvals[p.approval].approved : Date{2015, 1, 1};
+    // The bow-tie parcels: supplied recently, not started, still within the grace year. Utilities
+    // (allocated land) are built.
+    p.situation = eligible(p) ? list[k++] : p.kind == ParcelKind::utility ? S::started : S::grace;
+  }
+  keep_standard_factories_built(plan, rng);
+  bool leap_done = false;
+  for (ParcelPlan& p : plan.parcels) {
+    const Date approved = p.approval != kNone ? plan.approvals[p.approval].approved : Date{2012, 1, 1};
     const bool leap_day = p.situation == S::reclaim && !leap_done;
     set_dates(p, approved, dd, rng, leap_day);
     if (leap_day) leap_done = true;
     set_figures(p, as_of, rng);
   }
-  assign_order53_records(plan, seed, as_of);
+  add_idle_records(plan, dd, rng);
+  settle_approvals(plan, dd, rng);
 }
 
 }  // namespace parkgis::generator

@@ -6,189 +6,284 @@
 #include <vector>
 
 #include "libgis/generator/attributes.h"
-#include "libgis/generator/random.h"
+#include "libgis/generator/building_rows.h"
 
 namespace parkgis::generator {
 
 namespace {
 
-double r1(double v) { return std::round(v * 10) / 10; }
-
 constexpr double kCrossSetback = 22;  // room left on each side of a line crossed by a building
 
-// A rectangle of the given size at a random position inside `slot`.
-Rect inside(const Rect& slot, double w, double h, Rng& rng) {
-  const double x = slot.x0 + rng.uniform(0, std::max(0.0, slot.width() - w));
-  const double y = slot.y0 + rng.uniform(0, std::max(0.0, slot.height() - h));
-  return {r1(x), r1(y), r1(std::min(x + w, slot.x1)), r1(std::min(y + h, slot.y1))};
-}
+long day(const Date& d) { return d.days_since_epoch(); }
 
-// Slots along the long axis of `area`: n equal pieces separated by gaps.
-std::vector<Rect> slots(const Rect& area, int n, double gap) {
-  std::vector<Rect> out;
-  const bool long_x = area.width() >= area.height();
-  const double len = long_x ? area.width() : area.height();
-  const double each = (len - (n - 1) * gap) / n;
-  for (int k = 0; k < n; ++k) {
-    const double a = (long_x ? area.x0 : area.y0) + k * (each + gap);
-    out.push_back(long_x ? Rect{a, area.y0, a + each, area.y1} : Rect{area.x0, a, area.x1, a + each});
-  }
-  return out;
-}
-
-// A footprint filling 60-98 % of the slot's length and 50-95 % of its width.
-Rect footprint_in(const Rect& slot, Rng& rng) {
-  const bool long_x = slot.width() >= slot.height();
-  const double fl = rng.uniform(0.6, 0.98), fw = rng.uniform(0.5, 0.95);
-  const double w = slot.width() * (long_x ? fl : fw), h = slot.height() * (long_x ? fw : fl);
-  return inside(slot, std::max(6.0, w), std::max(6.0, h), rng);
-}
-
-// Where buildings of a parcel may stand: one slot per building (two for a parcel with a hole or a
-// strip, one each side of it).
-std::vector<Rect> building_slots(const ParcelPlan& p, int wanted, Rng& rng) {
-  const double s = r1(rng.uniform(5, 8));
+// Where buildings of a parcel may stand: the parcel less a setback (6-10 m), in two pieces for a parcel
+// with a hole or a strip (one each side of it).
+std::vector<Rect> building_areas(const ParcelPlan& p, Rng& rng) {
+  const double s = r1(rng.uniform(6, 10));
   const Rect in{p.rect.x0 + s + p.setback_left, p.rect.y0 + s, p.rect.x1 - s - p.setback_right, p.rect.y1 - s};
-  if (in.width() < 8 || in.height() < 8) return {};
+  if (in.width() < 10 || in.height() < 10) return {};
   if (p.shape == ParcelShape::hole || p.shape == ParcelShape::multipart) {
     const double gap = 6;
     if (in.width() >= in.height())
       return {Rect{in.x0, in.y0, p.inner.x0 - gap, in.y1}, Rect{p.inner.x1 + gap, in.y0, in.x1, in.y1}};
     return {Rect{in.x0, in.y0, in.x1, p.inner.y0 - gap}, Rect{in.x0, p.inner.y1 + gap, in.x1, in.y1}};
   }
-  const double gap = rng.uniform(8, 12);
-  const double len = std::max(in.width(), in.height()), across = std::min(in.width(), in.height());
-  if (wanted == 4 && across >= 40 && len >= 40) {
-    // Two by two: halves along the long axis, each cut in two across it.
-    const bool long_x = in.width() >= in.height();
-    std::vector<Rect> out;
-    for (const Rect& half : slots(in, 2, gap)) {
-      if (long_x) {
-        const double h = (half.height() - gap) / 2;
-        out.push_back({half.x0, half.y0, half.x1, half.y0 + h});
-        out.push_back({half.x0, half.y1 - h, half.x1, half.y1});
-      } else {
-        const double w = (half.width() - gap) / 2;
-        out.push_back({half.x0, half.y0, half.x0 + w, half.y1});
-        out.push_back({half.x1 - w, half.y0, half.x1, half.y1});
-      }
-    }
-    return out;
-  }
-  const int fit = static_cast<int>((len + gap) / (12 + gap));
-  const int n = std::min(wanted, fit);
-  if (n <= 0) return {};
-  return slots(in, n, gap);
+  return {in};
 }
 
-const char* draw_use(const ParcelPlan& p, bool first, Rng& rng) {
-  const std::string_view lu = p.land_use;
-  if (lu == "0701") return "dorm";
-  if ((lu == "0604" || lu == "0508") && rng.chance(0.8)) return "warehouse";
-  if (first) return rng.chance(0.9) ? "factory" : "warehouse";
-  static const std::vector<double> w = {50, 20, 15, 15};
-  static const char* const uses[] = {"factory", "office", "dorm", "warehouse"};
-  return uses[rng.weighted(w)];
+std::vector<Rect> footprints(const ParcelPlan& p, const RowStyle& style, Rng& rng) {
+  std::vector<Rect> out;
+  for (const Rect& area : building_areas(p, rng))
+    for (const Rect& r : rows_in(area, style, rng)) out.push_back(r);
+  return out;
 }
 
-int draw_floors(std::string_view use, Rng& rng) {
-  if (use == "factory") return static_cast<int>(1 + rng.weighted({30, 25, 20, 12, 8, 5}));
-  if (use == "warehouse") return static_cast<int>(rng.range(1, 2));
-  if (use == "office") return static_cast<int>(rng.range(3, 8));
-  return static_cast<int>(rng.range(4, 8));  // dorm
-}
-
-// Floors, floor area (left empty on some: the importer uses footprint x floors) and vacancy.
-void set_building_attributes(BuildingPlan& b, bool stalled, Rng& rng) {
-  b.floors = draw_floors(b.use, rng);
+// Floors, and the floor area written (left empty on some: the importer uses footprint x floors).
+void set_floors(BuildingPlan& b, int floors, Rng& rng) {
+  b.floors = std::clamp(floors, 1, 8);
   b.floor_area.reset();
-  b.vacant_area = 0;
-  const double gross = b.rect.area() * b.floors;
-  if (rng.chance(0.88)) b.floor_area = std::round(gross * rng.uniform(0.92, 1.03) * 100) / 100;
+  if (rng.chance(0.88)) b.floor_area = std::round(b.rect.area() * b.floors * rng.uniform(0.92, 1.03) * 100) / 100;
+}
+
+// Share of a parcel's floor area in office and living buildings (办公, 宿舍, 配套): mostly 2-6.5 %, a few
+// above the 7 % of the 2008 control indicators.
+double support_share(Rng& rng) { return rng.chance(0.1) ? rng.uniform(0.075, 0.13) : rng.uniform(0.02, 0.065); }
+
+const char* support_use(Rng& rng) {
+  static const char* const uses[] = {"宿舍", "办公", "配套"};
+  return uses[rng.weighted({55, 30, 15})];
+}
+
+struct ParcelBuilder {
+  Plan& plan;
+  Rng& rng;
+  DateDrawer& dd;
+
+  // The buildings of parcel i from its footprints: `floors_of` gives each factory's storeys; then one
+  // office or living building cut from the end of the last footprint, sized to `share` of the floor.
+  template <class FloorsFn>
+  void add(std::size_t i, std::vector<Rect> fps, const char* use, FloorsFn floors_of, double share,
+           int support_floors) {
+    if (fps.empty()) return;
+    double floor_m2 = 0;
+    for (const Rect& r : fps) {
+      BuildingPlan b;
+      b.parcel = i;
+      b.rect = r;
+      b.use = use;
+      set_floors(b, floors_of(), rng);
+      floor_m2 += b.floor_m2();
+      plan.buildings.push_back(b);
+    }
+    if (share <= 0) return;
+    const double target_m2 = share * floor_m2 / (1 - share);
+    BuildingPlan& last = plan.buildings.back();
+    const Rect whole = last.rect;
+    const bool along_x = whole.width() >= whole.height();
+    const double len = along_x ? whole.width() : whole.height();
+    const double depth = std::min(along_x ? whole.height() : whole.width(), rng.uniform(12, 16));
+    const double need = target_m2 / (support_floors * depth);
+    if (need < 6 || need > 0.6 * len || len - need - 8 < 10) return;  // too small to build apart, or too big
+    const double cut = r1(need);
+    Rect support = along_x ? Rect{whole.x1 - cut, whole.y0, whole.x1, r1(whole.y0 + depth)}
+                           : Rect{whole.x0, whole.y1 - cut, r1(whole.x0 + depth), whole.y1};
+    Rect rest = along_x ? Rect{whole.x0, whole.y0, r1(whole.x1 - cut - 8), whole.y1}
+                        : Rect{whole.x0, whole.y0, whole.x1, r1(whole.y1 - cut - 8)};
+    last.rect = rest;
+    set_floors(last, last.floors, rng);
+    BuildingPlan b;
+    b.parcel = i;
+    b.rect = support;
+    b.use = support_use(rng);
+    set_floors(b, support_floors, rng);
+    plan.buildings.push_back(b);
+  }
+};
+
+// Standard factories: one storey count for the parcel's phase (a few buildings one storey off), chosen
+// so that the plot ratio lands in 1.5-3.0 with 4-6 storeys; one parcel in ten is built otherwise.
+void standard_factory_buildings(ParcelBuilder& pb, std::size_t i) {
+  Rng& rng = pb.rng;
+  const ParcelPlan& p = pb.plan.parcels[i];
+  std::vector<Rect> fps = footprints(p, kStandardRows, rng);
+  double covered = 0;
+  for (const Rect& r : fps) covered += r.area();
+  const double coverage = covered / parcel_area(p);
+  const int base = rng.chance(0.1) || coverage <= 0
+                       ? static_cast<int>(rng.range(3, 7))
+                       : std::clamp(static_cast<int>(std::lround(rng.uniform(1.65, 2.85) / coverage)), 4, 6);
+  pb.add(i, std::move(fps), "厂房", [&] { return rng.chance(0.08) ? base + (rng.chance(0.5) ? 1 : -1) : base; },
+         support_share(rng), static_cast<int>(rng.range(4, 6)));
+}
+
+void self_built_buildings(ParcelBuilder& pb, std::size_t i) {
+  Rng& rng = pb.rng;
+  const ParcelPlan& p = pb.plan.parcels[i];
+  const int base = static_cast<int>(1 + rng.weighted({20, 35, 30, 15}));
+  const double share = rng.chance(0.15) ? 0.0 : support_share(rng);  // some keep their office inside
+  const std::size_t first = pb.plan.buildings.size();
+  pb.add(i, footprints(p, kWorkshopRows, rng), "厂房", [&] { return std::max(1, base + (rng.chance(0.2) ? 1 : 0)); },
+         share, static_cast<int>(rng.range(2, 4)));
+  // Now and then one of the buildings is a store.
+  if (pb.plan.buildings.size() > first + 1 && rng.chance(0.12)) {
+    BuildingPlan& b = pb.plan.buildings[first];
+    b.use = "仓库";
+    set_floors(b, static_cast<int>(rng.range(1, 2)), rng);
+  }
+}
+
+void warehouse_buildings(ParcelBuilder& pb, std::size_t i) {
+  Rng& rng = pb.rng;
+  const ParcelPlan& p = pb.plan.parcels[i];
+  std::vector<Rect> fps = footprints(p, kStoreRows, rng);
+  if (fps.size() > 2) fps.resize(2);
+  pb.add(i, fps, "仓库", [&] { return static_cast<int>(rng.range(1, 2)); }, rng.chance(0.5) ? support_share(rng) : 0.0,
+         static_cast<int>(rng.range(2, 3)));
+}
+
+void utility_building(ParcelBuilder& pb, std::size_t i) {
+  Rng& rng = pb.rng;
+  std::vector<Rect> fps = footprints(pb.plan.parcels[i], kStoreRows, rng);
+  if (fps.size() > 1) fps.resize(1);
+  for (Rect& r : fps) {  // a small building in the corner of the first footprint
+    r.x1 = std::min(r.x1, r1(r.x0 + rng.uniform(18, 40)));
+    r.y1 = std::min(r.y1, r1(r.y0 + rng.uniform(12, 20)));
+  }
+  pb.add(i, fps, "配套", [&] { return static_cast<int>(rng.range(1, 2)); }, 0.0, 1);
+}
+
+// An old building on land never supplied (built without supply formalities; still 批而未供).
+void old_building(ParcelBuilder& pb, std::size_t i) {
+  Rng& rng = pb.rng;
+  std::vector<Rect> fps = footprints(pb.plan.parcels[i], kWorkshopRows, rng);
+  if (fps.size() > 2) fps.resize(static_cast<std::size_t>(rng.range(1, 2)));
+  pb.add(i, fps, "厂房", [&] { return static_cast<int>(rng.range(1, 2)); }, 0.0, 1);
+}
+
+// Vacancy of a building its owner uses: 闲置 (owned, not producing). Unfinished buildings on stalled
+// land are wholly idle since the stop.
+void set_owner_vacancy(BuildingPlan& b, const ParcelPlan* p, DateDrawer& dd, Rng& rng) {
   const std::string_view use = b.use;
-  double share = 0;  // of the floor area standing idle
-  if (stalled) {
-    share = 1;  // unfinished: nothing in use
-  } else if (use == "factory") {
+  double share = 0;
+  std::optional<Date> since;
+  if (p && is_stalled(p->situation)) {
+    share = 1;
+    since = p->stop;
+  } else if (use == "厂房" || use == "仓库") {
     const double u = rng.uniform();
-    if (u < 0.06) share = 1;
-    else if (u < 0.18) share = rng.uniform(0.1, 0.9);
-  } else if (use == "office" && rng.chance(0.05)) {
+    if (u < 0.05) share = 1;
+    else if (u < 0.15) share = rng.uniform(0.1, 0.9);
+  } else if (use == "办公" && rng.chance(0.05)) {
     share = rng.uniform(0.1, 0.6);
   }
+  if (share <= 0) return;
+  if (b.completed && day(*b.completed) > dd.t() - 60) return;  // just finished: not idle yet
+  if (!since) since = draw_vacant_since(dd, rng, b.completed);
   if (share >= 1) {
     // Wholly idle: written with its floor area, so that the two are exactly equal as read back.
-    if (!b.floor_area) b.floor_area = std::round(gross * 100) / 100;
+    if (!b.floor_area) b.floor_area = std::round(b.rect.area() * b.floors * 100) / 100;
     b.vacant_area = *b.floor_area;
-  } else if (share > 0) {
-    b.vacant_area = std::round(b.floor_area.value_or(gross) * share * 100) / 100;
+  } else {
+    b.vacant_area = std::round(b.floor_m2() * share * 100) / 100;
   }
+  b.vacancy_type = "闲置";
+  b.vacant_since = since;
 }
 
-int wanted_buildings(const ParcelPlan& p, Rng& rng) {
-  switch (p.situation) {
-    case Situation::started: return static_cast<int>(1 + rng.weighted({2, 5, 12, 81}));
-    case Situation::stalled_idle:
-    case Situation::stalled_not_idle: return static_cast<int>(rng.range(1, 3));
-    case Situation::not_supplied:  // built on without supply formalities (still counts as unsupplied)
-      return rng.chance(0.3) ? static_cast<int>(rng.range(1, 2)) : 0;
-    default: return 0;
-  }
-}
-
-}  // namespace
-
-void place_buildings(Plan& plan, std::uint64_t seed) {
-  Rng rng(seed, 3);
-  auto& parcels = plan.parcels;
-
-  // Pairs of neighbours in one row whose common line a building will cross.
-  std::vector<std::size_t> crossing_left;  // index of the left parcel of each pair
+// Pairs of neighbours in one row whose common line a building will cross (self-built works, both in use).
+// At least one when there is a pair that can take it.
+std::vector<std::size_t> choose_crossings(std::vector<ParcelPlan>& parcels, Rng& rng) {
+  std::vector<std::size_t> left;
+  std::size_t first_eligible = kNone;
   for (std::size_t i = 0; i + 1 < parcels.size(); ++i) {
     ParcelPlan& a = parcels[i];
     ParcelPlan& b = parcels[i + 1];
     const bool neighbours = a.zone == b.zone && a.rect.y0 == b.rect.y0 && a.rect.x1 == b.rect.x0;
     const bool eligible = a.shape == ParcelShape::plain && b.shape == ParcelShape::plain &&
+                          a.kind == ParcelKind::self_built && b.kind == ParcelKind::self_built &&
                           a.situation == Situation::started && b.situation == Situation::started &&
                           a.rect.width() >= 60 && b.rect.width() >= 60 && a.setback_left == 0;
-    if (rng.uniform() < 0.02 && neighbours && eligible) {
+    if (!neighbours || !eligible) continue;
+    if (first_eligible == kNone) first_eligible = i;
+    if (rng.uniform() < 0.03) {
       a.setback_right = kCrossSetback;
       b.setback_left = kCrossSetback;
-      crossing_left.push_back(i);
+      left.push_back(i);
       ++i;
     }
   }
+  if (left.empty() && first_eligible != kNone) {
+    parcels[first_eligible].setback_right = kCrossSetback;
+    parcels[first_eligible + 1].setback_left = kCrossSetback;
+    left.push_back(first_eligible);
+  }
+  return left;
+}
 
-  plan.buildings.reserve(parcels.size() * 3);
+// The same building surveyed twice: a second footprint over part of the first, reaching at most 4 m
+// beyond it (buildings stand at least 6 m from the parcel line and 10 m apart).
+void add_duplicate(Plan& plan, std::size_t k, const ParcelPlan& p, DateDrawer& dd, Rng& rng) {
+  BuildingPlan dup = plan.buildings[k];
+  const Rect& f = dup.rect;
+  dup.rect = {r1(f.x0 + 0.4 * f.width()), r1(f.y0 + 0.2 * f.height()), r1(f.x1 + std::min(4.0, 0.1 * f.width())),
+              r1(f.y1 + std::min(4.0, 0.1 * f.height()))};
+  set_floors(dup, dup.floors, rng);
+  dup.vacant_area = 0;
+  dup.vacancy_type = "";
+  dup.vacant_since.reset();
+  set_owner_vacancy(dup, &p, dd, rng);
+  plan.buildings.push_back(dup);
+}
+
+}  // namespace
+
+std::optional<Date> draw_vacant_since(DateDrawer& dd, Rng& rng, const std::optional<Date>& after) {
+  const double u = rng.uniform();
+  if (u < 0.1) return std::nullopt;
+  long lo = u < 0.45 ? dd.t() - 170 : dd.years(-3);
+  const long hi = u < 0.45 ? dd.t() - 15 : dd.t() - 200;
+  if (after) lo = std::max(lo, day(*after) + 1);
+  return dd.in(std::min(lo, dd.t() - 15), hi);
+}
+
+void place_buildings(Plan& plan, std::uint64_t seed, const Date& as_of) {
+  Rng rng(seed, 3);
+  DateDrawer dd(rng, as_of);
+  auto& parcels = plan.parcels;
+  const std::vector<std::size_t> crossing_left = choose_crossings(parcels, rng);
+
+  plan.buildings.reserve(parcels.size() * 5);
+  ParcelBuilder pb{plan, rng, dd};
   std::size_t next_cross = 0;
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     const ParcelPlan& p = parcels[i];
-    const int wanted = p.shape == ParcelShape::bowtie ? 0 : wanted_buildings(p, rng);
-    const bool stalled = p.situation == Situation::stalled_idle || p.situation == Situation::stalled_not_idle;
-    if (wanted > 0) {
-      std::vector<Rect> where = building_slots(p, wanted, rng);
-      if (where.size() > static_cast<std::size_t>(wanted)) where.resize(static_cast<std::size_t>(wanted));
-      const bool overlap = rng.chance(0.025) && !where.empty();
-      const auto overlap_at = static_cast<std::size_t>(rng.range(0, static_cast<long>(where.size()) - 1));
-      for (std::size_t k = 0; k < where.size(); ++k) {
-        BuildingPlan b;
-        b.parcel = i;
-        b.rect = footprint_in(where[k], rng);
-        b.use = draw_use(p, k == 0, rng);
-        set_building_attributes(b, stalled, rng);
-        plan.buildings.push_back(b);
-        if (overlap && k == overlap_at) {
-          // The same building surveyed twice: a second footprint over part of the first.
-          const Rect& f = b.rect;
-          const Rect& s = where[k];
-          BuildingPlan dup = b;
-          dup.rect = {r1(f.x0 + 0.4 * f.width()), r1(f.y0 + 0.2 * f.height()), r1(f.x1 + 0.8 * (s.x1 - f.x1)),
-                      r1(f.y1 + 0.8 * (s.y1 - f.y1))};
-          set_building_attributes(dup, stalled, rng);
-          plan.buildings.push_back(dup);
-        }
+    const std::size_t first = plan.buildings.size();
+    if (p.shape == ParcelShape::bowtie) {
+      // nothing: supplied recently, not started
+    } else if (is_started(p.situation)) {
+      switch (p.kind) {
+        case ParcelKind::standard_factory: standard_factory_buildings(pb, i); break;
+        case ParcelKind::self_built: self_built_buildings(pb, i); break;
+        case ParcelKind::warehouse: warehouse_buildings(pb, i); break;
+        case ParcelKind::utility: utility_building(pb, i); break;
       }
+      // Stalled: only part of the plan stands, unfinished.
+      if (is_stalled(p.situation) && plan.buildings.size() > first + 1)
+        plan.buildings.resize(first + static_cast<std::size_t>(rng.range(1, static_cast<long>(plan.buildings.size() - first))));
+    } else if (p.situation == Situation::not_supplied && rng.chance(0.3)) {
+      old_building(pb, i);
     }
+    // Completion: one to two years after the start; unfinished on stalled land; long ago for old ones.
+    for (std::size_t k = first; k < plan.buildings.size(); ++k) {
+      BuildingPlan& b = plan.buildings[k];
+      if (p.actual && !is_stalled(p.situation)) b.completed = dd.plus(p.resume ? *p.resume : *p.actual, 300, 720);
+      else if (!p.actual) b.completed = dd.in(dd.years(-12), dd.years(-4));
+      if (p.kind != ParcelKind::standard_factory || is_stalled(p.situation)) set_owner_vacancy(b, &p, dd, rng);
+    }
+    if (p.kind != ParcelKind::standard_factory && plan.buildings.size() > first && rng.chance(0.025))
+      add_duplicate(plan, first + static_cast<std::size_t>(rng.range(0, static_cast<long>(plan.buildings.size() - first) - 1)),
+                    p, dd, rng);
+
     if (next_cross < crossing_left.size() && crossing_left[next_cross] == i) {
       ++next_cross;
       // A building across the line between parcel i and i + 1.
@@ -197,8 +292,10 @@ void place_buildings(Plan& plan, std::uint64_t seed) {
       const double y0 = rng.uniform(p.rect.y0 + 8, p.rect.y1 - 8 - len);
       BuildingPlan b;
       b.rect = {r1(line - rng.uniform(6, 14)), r1(y0), r1(line + rng.uniform(6, 14)), r1(y0 + len)};
-      b.use = rng.chance(0.5) ? "factory" : "warehouse";
-      set_building_attributes(b, false, rng);
+      b.use = rng.chance(0.5) ? "厂房" : "仓库";
+      set_floors(b, static_cast<int>(rng.range(1, 2)), rng);
+      b.completed = dd.plus(*p.actual, 300, 720);
+      set_owner_vacancy(b, nullptr, dd, rng);
       plan.buildings.push_back(b);
     }
   }

@@ -7,8 +7,11 @@
 #include "libgis/generator/attributes.h"
 #include "libgis/generator/buildings.h"
 #include "libgis/generator/enterprises.h"
+#include "libgis/generator/figures.h"
+#include "libgis/generator/kinds.h"
 #include "libgis/generator/layout.h"
 #include "libgis/generator/plan.h"
+#include "libgis/generator/tenancies.h"
 #include "libgis/generator/writer.h"
 
 namespace parkgis::generator {
@@ -27,20 +30,21 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   report_progress(progress, "laying out parks and parcels", 0.0);
   Plan plan;
   lay_out(plan, options.parcels, options.seed, options.as_of);
+  assign_kinds(plan, options.seed);
   assign_parcel_attributes(plan, options.seed, options.as_of);
-  place_buildings(plan, options.seed);
-  match_developed_to_buildings(plan);
-  assign_enterprises(plan, options.seed);
-  assign_completion_and_green(plan, options.seed);
-  assign_enterprise_classes(plan, options.seed);
+  place_buildings(plan, options.seed, options.as_of);
+  assign_holders(plan, options.seed);
+  let_buildings(plan, options.seed, options.as_of);
+  assign_figures(plan, options.seed, options.as_of);
   report_progress(progress, "laying out parks and parcels", 1.0);
 
   write_layers(plan, dir, options.as_of, progress);
-  write_enterprises(plan, dir, options.as_of.year - 1, progress);
+  write_enterprises(plan, dir, progress);
+  write_tenancies(plan, dir, progress);
   // Ningde in EPSG:4549 (domain brief §6.2); very large N places parks beyond it.
   bool beyond_ningde = false;
   for (const ParkPlan& p : plan.parks)
-    for (const Rect& r : {p.body, p.top.value_or(p.body)})
+    for (const Rect& r : p.parts)
       beyond_ningde = beyond_ningde || r.x0 < 353'000 || r.x1 > 572'000 || r.y0 < 2'910'000 || r.y1 > 3'063'000;
   write_dataset_json(dir, options.as_of, beyond_ningde);
 
@@ -51,6 +55,7 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   s.buildings = plan.buildings.size();
   s.approvals = plan.approvals.size();
   s.enterprises = plan.enterprises.size();
+  s.tenancies = plan.tenancies.size();
   return s;
 }
 

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
+
+#include "libgis/core/errors.h"
 
 #include "libgis/generator/names.h"
 #include "libgis/generator/shapefile.h"
@@ -35,13 +38,26 @@ OGRPolygon* polygon(const Rect& r) {
   return p;
 }
 
+// The union of the park's parts (GEOS through OGR), outer rings clockwise and holes counter-clockwise.
 OGRGeometry* park_geometry(const ParkPlan& park) {
-  if (!park.top) return polygon(park.body);
-  const Rect& b = park.body;
-  const Rect& t = *park.top;
-  auto* p = new OGRPolygon;
-  p->addRingDirectly(ring({{b.x0, b.y0}, {b.x0, t.y1}, {t.x1, t.y1}, {t.x1, b.y1}, {b.x1, b.y1}, {b.x1, b.y0}}));
-  return p;
+  std::unique_ptr<OGRGeometry> all(polygon(park.parts.front()));
+  for (std::size_t i = 1; i < park.parts.size(); ++i) {
+    std::unique_ptr<OGRGeometry> part(polygon(park.parts[i]));
+    std::unique_ptr<OGRGeometry> joined(all->Union(part.get()));
+    if (!joined) throw DataError("generator: cannot join the outline of park " + park.id);
+    all = std::move(joined);
+  }
+  const auto orient = [](OGRPolygon* p) {
+    for (int r = 0; r <= p->getNumInteriorRings(); ++r) {
+      OGRLinearRing* ring = r == 0 ? p->getExteriorRing() : p->getInteriorRing(r - 1);
+      if ((r == 0) != (ring->isClockwise() != 0)) ring->reverseWindingOrder();
+    }
+  };
+  const OGRwkbGeometryType t = wkbFlatten(all->getGeometryType());
+  if (t == wkbPolygon) orient(all->toPolygon());
+  else if (t == wkbMultiPolygon)
+    for (auto* p : *all->toMultiPolygon()) orient(p);
+  return all.release();
 }
 
 OGRGeometry* parcel_geometry(const ParcelPlan& p) {
@@ -135,13 +151,13 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
                      {"required_m", 'R', 14, 2},  // required_m2
                      {"extension_", 'D'},         // extension_date
                      {"gov_cause", 'S', 4},       // gov_cause ("" or "是")
-                     {"YQPZRQ", 'D'},             // extension_approved (alias: "extension_" is extension_date)
+                     {"YQPZRQ", 'D'},             // extension_approved (延期批准日期; its cut name would clash)
                      {"resume_dat", 'D'},         // resume_date
-                     {"decision_n", 'S', 48},     // decision_no
-                     {"disposal", 'S', 30},       // disposal
-                     {"disposal_d", 'D'},         // disposal_date
                      {"agreed_com", 'D'},         // agreed_completion
-                     {"green_m2", 'R', 14, 2}},   // green_m2
+                     {"green_m2", 'R', 14, 2},    // green_m2
+                     {"decision_n", 'S', 48},     // decision_no
+                     {"disposal", 'S', 20},       // disposal
+                     {"disposal_d", 'D'}},        // disposal_date
                     dbf_date);
   Ticker ticker(progress, "writing parcels", plan.parcels.size());
   for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
@@ -164,11 +180,11 @@ void write_parcels(const Plan& plan, const std::filesystem::path& dir, const Dat
     if (p.gov_cause) w.set(15, std::string("是"));
     w.set(16, p.extension_approved);
     w.set(17, p.resume);
-    if (!p.decision_no.empty()) w.set(18, p.decision_no);
-    if (!p.disposal.empty()) w.set(19, p.disposal);
-    w.set(20, p.disposal_date);
-    w.set(21, p.agreed_completion);
-    w.set(22, p.green_m2);
+    w.set(18, p.completion);
+    w.set(19, p.green);
+    if (!p.decision_no.empty()) w.set(20, p.decision_no);
+    if (!p.disposal.empty()) w.set(21, p.disposal);
+    w.set(22, p.disposal_date);
     w.write(parcel_geometry(p));
     ticker.tick(i + 1);
   }
@@ -183,18 +199,20 @@ void write_buildings(const Plan& plan, const std::filesystem::path& dir, const D
                      {"floors", 'I', 4},          // floors
                      {"floor_area", 'R', 14, 2},  // floor_area (m²)
                      {"vacant_are", 'R', 14, 2},  // vacant_area (m²)
-                     {"use", 'S', 12}},           // use
+                     {"use", 'S', 12},            // use
+                     {"vacant_sin", 'D'},         // vacant_since
+                     {"vacancy_ty", 'S', 8}},     // vacancy_type (空置 / 闲置)
                     dbf_date);
-  int width = 6;
-  for (std::size_t n = plan.buildings.size(); n >= 1'000'000; n /= 10) ++width;
   Ticker ticker(progress, "writing buildings", plan.buildings.size());
   for (std::size_t i = 0; i < plan.buildings.size(); ++i) {
     const BuildingPlan& b = plan.buildings[i];
-    w.set(0, "JZ" + zero_padded(i + 1, width));
+    w.set(0, building_id(i, plan.buildings.size()));
     w.set(1, b.floors);
     w.set(2, b.floor_area);
     w.set(3, std::optional<double>(b.vacant_area));
     w.set(4, std::string(b.use));
+    w.set(5, b.vacant_since);
+    if (*b.vacancy_type) w.set(6, std::string(b.vacancy_type));
     w.write(polygon(b.rect));
     ticker.tick(i + 1);
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <string>
 
 #include "libgis/generator/names.h"
@@ -26,22 +25,21 @@ int digits(std::size_t n) {
   return d;
 }
 
-// Parcel counts per zone: N split over the zones with weights 0.7..1.3 (largest remainder).
-std::vector<std::size_t> zone_parcel_counts(std::size_t parcels, std::size_t zones, Rng& rng) {
-  std::vector<double> w(zones);
+// n split in proportion to the weights (largest remainder; ties to the lower index).
+std::vector<std::size_t> split(std::size_t n, const std::vector<double>& w) {
   double total = 0;
-  for (double& x : w) total += (x = rng.uniform(0.7, 1.3));
-  std::vector<std::size_t> counts(zones);
+  for (double x : w) total += x;
+  std::vector<std::size_t> counts(w.size());
   std::vector<std::pair<double, std::size_t>> rest;
   std::size_t used = 0;
-  for (std::size_t i = 0; i < zones; ++i) {
-    const double exact = static_cast<double>(parcels) * w[i] / total;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const double exact = static_cast<double>(n) * w[i] / total;
     counts[i] = static_cast<std::size_t>(exact);
     used += counts[i];
     rest.emplace_back(exact - static_cast<double>(counts[i]), i);
   }
   std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t k = 0; used < parcels; ++k, ++used) ++counts[rest[k % zones].second];
+  for (std::size_t k = 0; used < n; ++k, ++used) ++counts[rest[k % w.size()].second];
   return counts;
 }
 
@@ -60,10 +58,11 @@ struct ZoneLocal {
 
 ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   ZoneLocal z;
-  const double road = static_cast<double>(rng.range(20, 30));
-  const double margin = static_cast<double>(rng.range(30, 60));
-  const double depth = static_cast<double>(rng.range(70, 130));
-  const double block_w = static_cast<double>(rng.range(280, 420));
+  // A 小微园 is compact: narrow estate roads, parcels of about 8-40 亩 in rows back to back.
+  const double road = static_cast<double>(rng.range(14, 22));
+  const double margin = static_cast<double>(rng.range(8, 16));
+  const double depth = static_cast<double>(rng.range(75, 105));
+  const double block_w = static_cast<double>(rng.range(230, 350));
   const double block_h = 2 * depth;
 
   std::vector<Block> blocks;
@@ -71,10 +70,10 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   while (remaining > 0) {
     Block b;
     for (int row = 0; row < 2; ++row) {
-      const long k = std::clamp(std::lround(block_w / rng.uniform(65, 110)), 2L, 6L);
+      const long k = std::clamp(std::lround(block_w / rng.uniform(85, 140)), 1L, 4L);
       std::vector<double> w(static_cast<std::size_t>(k));
       double sum = 0;
-      for (double& x : w) sum += (x = rng.uniform(0.7, 1.3));
+      for (double& x : w) sum += (x = rng.uniform(0.6, 1.5));
       double acc = 0;
       b.cuts[row].push_back(0);
       for (std::size_t i = 0; i + 1 < w.size(); ++i) {
@@ -88,13 +87,20 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
     blocks.push_back(std::move(b));
   }
 
-  // Empty blocks: approved land without parcels (批而未供).
+  // Approved land without parcels (批而未供): the unused cells of the last block, and in some zones a
+  // whole empty block (a compact park leaves little else).
   const std::size_t with_parcels = blocks.size();
-  const std::size_t empty = std::max<std::size_t>(
-      1, static_cast<std::size_t>(std::lround(static_cast<double>(with_parcels) * rng.uniform(0.08, 0.2))));
+  const std::size_t empty = rng.chance(0.2) ? 1 : 0;
   const std::size_t total = with_parcels + empty;
-  const auto cols = static_cast<std::size_t>(std::max(
-      1L, std::lround(std::sqrt(static_cast<double>(total) * (block_h + road) / (block_w + road)))));
+  // A grid of blocks with few cells left over, not too far from square.
+  std::size_t cols = 1;
+  double best = 1e300;
+  for (std::size_t c = 1; c <= total; ++c) {
+    const std::size_t r = (total + c - 1) / c;
+    const double aspect = static_cast<double>(c) * (block_w + road) / (static_cast<double>(r) * (block_h + road));
+    const double score = static_cast<double>(c * r - total) + 0.5 * std::fabs(std::log(aspect));
+    if (score < best) best = score, cols = c;
+  }
   const std::size_t rows = (total + cols - 1) / cols;
   std::vector<std::size_t> cells(cols * rows);
   for (std::size_t i = 0; i < cells.size(); ++i) cells[i] = i;
@@ -197,7 +203,6 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
   Rng rng(seed, 1);
   const std::size_t zone_count = std::max(
       kMinZones, static_cast<std::size_t>(std::lround(static_cast<double>(parcels) / kParcelsPerZone)));
-  const std::vector<std::size_t> counts = zone_parcel_counts(parcels, zone_count, rng);
   const auto& cs = counties();
 
   // Parks: round-robin over the counties; each county's pattern gives the park's zone count.
@@ -211,6 +216,18 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
     groups.push_back({c, i / cs.size(), k});
     z += k;
   }
+  // Parcels per park (weights 0.7..1.2, so parks range from about 300 to 900 亩 whatever their number of
+  // zones), then per zone of the park (weights 0.8..1.2).
+  std::vector<double> park_weights(groups.size());
+  for (double& w : park_weights) w = rng.uniform(0.7, 1.2);
+  const std::vector<std::size_t> per_park = split(parcels, park_weights);
+  std::vector<std::size_t> counts;
+  counts.reserve(zone_count);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    std::vector<double> w(groups[g].zones);
+    for (double& x : w) x = rng.uniform(0.8, 1.2);
+    for (std::size_t n : split(per_park[g], w)) counts.push_back(n);
+  }
   const int park_digits = std::max(2, digits(groups.size()));
 
   // Zones in local coordinates, then parks in local coordinates.
@@ -218,38 +235,34 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
   locals.reserve(zone_count);
   for (std::size_t z = 0; z < zone_count; ++z) locals.push_back(lay_out_zone(counts[z], rng));
 
+  // Parks in local coordinates: the second zone right of the first, the third above the first, a road
+  // between them; the outline is the zones grown by an edge that closes those roads.
   struct ParkLocal {
-    Rect body;
-    std::optional<Rect> top;
+    std::vector<Rect> parts;
     std::vector<std::pair<double, double>> zone_offsets;
+    Rect box;
   };
   std::vector<ParkLocal> park_locals;
   double largest = 0;
   for (std::size_t g = 0, z = 0; g < groups.size(); ++g) {
     ParkLocal pl;
-    const double gap = static_cast<double>(rng.range(80, 200));
-    const double edge = static_cast<double>(rng.range(40, 80));
+    const double gap = static_cast<double>(rng.range(16, 30));  // a road between two zones
+    const double edge = std::max(static_cast<double>(rng.range(10, 20)), gap / 2 + 1);
     const Rect& a = locals[z].rect;
     pl.zone_offsets.push_back({0, 0});
-    double right = a.x1, bottom_top = a.y1;
-    if (groups[g].zones >= 2) {
-      const Rect& b = locals[z + 1].rect;
-      pl.zone_offsets.push_back({a.x1 + gap, 0});
-      right = a.x1 + gap + b.x1;
-      bottom_top = std::max(a.y1, b.y1);
-    }
+    if (groups[g].zones >= 2) pl.zone_offsets.push_back({a.x1 + gap, 0});
     if (groups[g].zones >= 3) {
-      const Rect& c = locals[z + 2].rect;
-      const double band = bottom_top + gap / 2;
-      pl.zone_offsets.push_back({0, bottom_top + gap});
-      pl.body = {-edge, -edge, right + edge, band};
-      pl.top = Rect{-edge, band, c.x1 + edge, bottom_top + gap + c.y1 + edge};
-    } else {
-      pl.body = {-edge, -edge, right + edge, bottom_top + edge};
+      // Above the first zone; above the second too when it reaches over it.
+      const bool over_second = locals[z + 2].rect.x1 > a.x1 + gap;
+      pl.zone_offsets.push_back({0, (over_second ? std::max(a.y1, locals[z + 1].rect.y1) : a.y1) + gap});
     }
-    const double w = std::max(pl.body.x1, pl.top ? pl.top->x1 : pl.body.x1) - pl.body.x0;
-    const double h = (pl.top ? pl.top->y1 : pl.body.y1) - pl.body.y0;
-    largest = std::max({largest, w, h});
+    pl.box = {1e300, 1e300, -1e300, -1e300};
+    for (std::size_t k = 0; k < groups[g].zones; ++k) {
+      const Rect r = locals[z + k].rect.moved(pl.zone_offsets[k].first, pl.zone_offsets[k].second).grown(edge);
+      pl.parts.push_back(r);
+      pl.box = {std::min(pl.box.x0, r.x0), std::min(pl.box.y0, r.y0), std::max(pl.box.x1, r.x1), std::max(pl.box.y1, r.y1)};
+    }
+    largest = std::max({largest, pl.box.width(), pl.box.height()});
     park_locals.push_back(std::move(pl));
     z += groups[g].zones;
   }
@@ -260,25 +273,21 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
   ParkGrid grid(result.cell_size);
   const std::vector<Point> seats = county_seats_gk();
 
-  std::map<int, long> approval_numbers;  // year -> last number used
-  const std::string approval_prefix = "闽政地〔";
   std::size_t z = 0;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const ParkLocal& pl = park_locals[g];
     const County& county = cs[groups[g].county];
     const Point centre = grid.take_cell(seats[groups[g].county], groups[g].county);
-    const double x1 = std::max(pl.body.x1, pl.top ? pl.top->x1 : pl.body.x1);
-    const double y1 = pl.top ? pl.top->y1 : pl.body.y1;
-    const double dx = std::round(centre.x - (pl.body.x0 + x1) / 2);
-    const double dy = std::round(centre.y - (pl.body.y0 + y1) / 2);
+    const double dx = std::round(centre.x - (pl.box.x0 + pl.box.x1) / 2);
+    const double dy = std::round(centre.y - (pl.box.y0 + pl.box.y1) / 2);
 
     ParkPlan park;
     park.id = "YQ" + zero_padded(g + 1, park_digits);
     park.name = park_name(county, static_cast<int>(groups[g].round));
     park.county = county.full_name;
     park.county_index = static_cast<int>(groups[g].county);
-    park.body = pl.body.moved(dx, dy);
-    if (pl.top) park.top = pl.top->moved(dx, dy);
+    park.round = static_cast<int>(groups[g].round);
+    for (const Rect& r : pl.parts) park.parts.push_back(r.moved(dx, dy));
 
     for (std::size_t k = 0; k < groups[g].zones; ++k, ++z) {
       const ZoneLocal& zl = locals[z];
@@ -296,13 +305,13 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
         ApprovalPlan ap;
         ap.zone = plan.zones.size();
         ap.rect = ar.moved(ox, oy);
-        const int year = static_cast<int>(rng.range(as_of.year - 11, as_of.year - 3));
+        // Approved over many years; attributes.cpp moves a date back when land in it was supplied earlier
+        // and numbers the approvals.
+        // Most approvals are old (the parks were approved before they were built), a few recent.
+        const double u = rng.uniform();
+        const int year = as_of.year - 14 + static_cast<int>(13.0 * u * u);
         const long first = Date{year, 1, 1}.days_since_epoch(), last = Date{year, 12, 31}.days_since_epoch();
         ap.approved = Date::from_days_since_epoch(rng.range(first, last));
-        long& number = approval_numbers[year];
-        if (number == 0) number = rng.range(5, 40);
-        number += rng.range(1, 6);
-        ap.id = approval_prefix + std::to_string(year) + "〕" + std::to_string(number) + "号";
         plan.approvals.push_back(std::move(ap));
       }
 

@@ -11,8 +11,8 @@
 
 namespace parkgis::generator {
 
-// Parcels of the default dataset per zone; more parcels give more zones and parks.
-constexpr std::size_t kParcelsPerZone = 50;
+// Parcels per zone (about 25 per park, parks of 300-900 亩); more parcels give more zones and parks.
+constexpr std::size_t kParcelsPerZone = 12;
 // Zones (and parks) of the smallest dataset: 10 parks with 21 zones.
 constexpr std::size_t kMinZones = 21;
 
@@ -21,7 +21,8 @@ struct LayoutResult {
 };
 
 // Fills plan.parks, plan.zones, plan.parcels (id, zone, approval, rect, shape, inner) and
-// plan.approvals (id, zone, rect, date). Exactly `parcels` parcels are laid out.
+// plan.approvals (zone, rect, a first date; attributes.cpp settles the date and the id). Exactly
+// `parcels` parcels are laid out.
 LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const Date& as_of);
 
 // Global indices of the self-intersecting ("bow-tie") parcels: one per 1000 parcels, at index 500,

@@ -29,6 +29,12 @@ std::string zero_padded(std::size_t n, int width) {
   return s;
 }
 
+std::string building_id(std::size_t index, std::size_t count) {
+  int width = 6;
+  for (std::size_t n = count; n >= 1'000'000; n /= 10) ++width;
+  return "JZ" + zero_padded(index + 1, width);
+}
+
 std::string chinese_number(int n) {
   static const std::array<const char*, 10> digit = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   static const std::array<const char*, 4> unit = {"", "十", "百", "千"};
@@ -68,24 +74,43 @@ namespace {
 struct IndustryInfo {
   const char* name;
   std::vector<const char*> suffixes;
+  std::vector<const char*> codes;  // GB/T 4754-2017 classes, the first the most common
 };
 
 const std::vector<IndustryInfo>& industry_table() {
   static const std::vector<IndustryInfo> table = {
-      {"锂电新能源", {"新能源科技有限公司", "锂电材料有限公司", "电池科技有限公司", "储能技术有限公司"}},
-      {"新能源汽车", {"汽车零部件有限公司", "新能源汽车配件有限公司", "汽车电子有限公司"}},
-      {"不锈钢新材料", {"不锈钢制品有限公司", "特钢材料有限公司", "金属新材料有限公司"}},
-      {"铜材料", {"铜业有限公司", "铜材科技有限公司", "电工材料有限公司"}},
-      {"食品加工", {"食品有限公司", "食用菌开发有限公司", "茶业有限公司", "水产食品有限公司"}},
-      {"机械制造", {"机械制造有限公司", "精密机械有限公司", "智能装备有限公司"}},
-      {"电机电器", {"电机有限公司", "电器有限公司", "机电科技有限公司"}},
-      {"纺织服装", {"服饰有限公司", "纺织有限公司"}},
-      {"生物医药", {"药业有限公司", "生物科技有限公司"}},
-      {"新型建材", {"新型建材有限公司", "建材科技有限公司"}},
-      {"电子信息", {"电子科技有限公司", "光电科技有限公司"}},
-      {"物流仓储", {"物流有限公司", "仓储服务有限公司", "供应链管理有限公司"}},
+      // 3841 锂离子电池制造, 3985 电子专用材料制造 (cathode and anode materials)
+      {"锂电新能源", {"新能源科技有限公司", "锂电材料有限公司", "电池科技有限公司", "储能技术有限公司"}, {"3841", "3841", "3985"}},
+      // 3670 汽车零部件及配件制造, 3612 新能源车整车制造
+      {"新能源汽车", {"汽车零部件有限公司", "新能源汽车配件有限公司", "汽车电子有限公司"}, {"3670", "3670", "3670", "3612"}},
+      // 3130 钢压延加工, 3140 铁合金冶炼 (nickel iron)
+      {"不锈钢新材料", {"不锈钢制品有限公司", "特钢材料有限公司", "金属新材料有限公司"}, {"3130", "3130", "3140"}},
+      // 3251 铜压延加工, 3340 金属丝绳及其制品制造
+      {"铜材料", {"铜业有限公司", "铜材科技有限公司", "电工材料有限公司"}, {"3251", "3340"}},
+      // 1372 食用菌加工, 1530 精制茶加工, 1361 水产品冷冻加工
+      {"食品加工", {"食品有限公司", "食用菌开发有限公司", "茶业有限公司", "水产食品有限公司"}, {"1372", "1530", "1361"}},
+      // 3489 其他通用零部件制造, 3421 金属切削机床制造
+      {"机械制造", {"机械制造有限公司", "精密机械有限公司", "智能装备有限公司"}, {"3489", "3421"}},
+      // 3812 电动机制造, 3811 发电机及发电机组制造
+      {"电机电器", {"电机有限公司", "电器有限公司", "机电科技有限公司"}, {"3812", "3812", "3811"}},
+      // 1819 其他机织服装制造
+      {"纺织服装", {"服饰有限公司", "纺织有限公司"}, {"1819"}},
+      // 2740 中成药生产, 2720 化学药品制剂制造
+      {"生物医药", {"药业有限公司", "生物科技有限公司"}, {"2740", "2720"}},
+      // 3021 水泥制品制造, 3024 轻质建筑材料制造
+      {"新型建材", {"新型建材有限公司", "建材科技有限公司"}, {"3021", "3024"}},
+      // 3982 电子电路制造, 3989 其他电子元件制造
+      {"电子信息", {"电子科技有限公司", "光电科技有限公司"}, {"3982", "3989"}},
+      // 5990 其他仓储业, 5910 装卸搬运
+      {"物流仓储", {"物流有限公司", "仓储服务有限公司", "供应链管理有限公司"}, {"5990", "5990", "5910"}},
   };
   return table;
+}
+
+const IndustryInfo& info_of(const std::string& industry) {
+  for (const auto& i : industry_table())
+    if (industry == i.name) return i;
+  return industry_table().front();
 }
 
 // Industries favoured in each county (index into industry_table), in counties() order.
@@ -123,15 +148,26 @@ bool is_leading_industry(const std::string& industry) {
   return false;
 }
 
-const std::string& draw_industry(Rng& rng, int county_index, bool warehousing) {
+const std::string& draw_industry(Rng& rng, int county_index, bool warehousing, double leading_bias) {
   const auto& all = industries();
   if (warehousing && rng.chance(0.7)) return all.back();
   std::vector<double> w(all.size(), 1.0);
-  for (std::size_t i = 0; i < 4; ++i) w[i] = 2.5;
+  for (std::size_t i = 0; i < 4; ++i) w[i] = 2.5 * leading_bias;
   const auto& prefs = county_preferences();
   const auto c = static_cast<std::size_t>(county_index) % prefs.size();
   for (std::size_t i : prefs[c]) w[i] += 5.0;
   return all[rng.weighted(w)];
+}
+
+std::string draw_industry_code(Rng& rng, const std::string& industry) {
+  const auto& codes = info_of(industry).codes;
+  return codes[static_cast<std::size_t>(rng.range(0, static_cast<long>(codes.size()) - 1))];
+}
+
+std::string park_company_name(const County& county, int round) {
+  // "福安市城投园区开发有限公司"; a county's later parks have their own company.
+  if (round == 0) return std::string(county.full_name) + "城投园区开发有限公司";
+  return std::string(county.full_name) + "小微园" + chinese_number(round + 1) + "期开发建设有限公司";
 }
 
 std::string enterprise_name(Rng& rng, std::size_t index, const County& county, const std::string& industry) {
@@ -147,10 +183,8 @@ std::string enterprise_name(Rng& rng, std::size_t index, const County& county, c
   std::string brand = std::string(chars[k / n]) + chars[k % n];
   if (k / n == k % n) brand = std::string(chars[k / n]) + chars[(k + 7) % n];
   if (index >= n * n) brand += chars[(index / (n * n)) % n];
-  const IndustryInfo* info = &industry_table().front();
-  for (const auto& i : industry_table())
-    if (industry == i.name) info = &i;
-  const char* suffix = info->suffixes[static_cast<std::size_t>(rng.range(0, static_cast<long>(info->suffixes.size()) - 1))];
+  const auto& suffixes = info_of(industry).suffixes;
+  const char* suffix = suffixes[static_cast<std::size_t>(rng.range(0, static_cast<long>(suffixes.size()) - 1))];
   return std::string(county.prefix) + brand + suffix;
 }
 

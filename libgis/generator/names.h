@@ -24,6 +24,9 @@ const std::vector<County>& counties();
 // n in decimal with leading zeros up to `width` digits: (7, 3) -> "007".
 std::string zero_padded(std::size_t n, int width);
 
+// The id of building `index` (0-based) of `count`: "JZ000001"; 6 digits, more from 1,000,000 buildings.
+std::string building_id(std::size_t index, std::size_t count);
+
 // 1 -> "一", 10 -> "十", 12 -> "十二", 20 -> "二十", 105 -> "一百零五" (1..9999).
 std::string chinese_number(int n);
 
@@ -34,8 +37,19 @@ std::string zone_name(const std::string& park_name, int zone_index);
 
 // The four leading industries first, then the others.
 const std::vector<std::string>& industries();
-// Draws an industry for an enterprise in the given county; warehousing land favours logistics.
-const std::string& draw_industry(Rng& rng, int county_index, bool warehousing);
+// Draws an industry for an enterprise in the given county; warehousing land favours logistics;
+// leading_bias > 1 favours the four leading industries (the tenants of standard factories).
+const std::string& draw_industry(Rng& rng, int county_index, bool warehousing, double leading_bias = 1.0);
+// A GB/T 4754-2017 class (4 digits) of the industry: 锂电新能源 3841 or 3985, 新能源汽车 3670 or 3612,
+// 不锈钢新材料 3130 or 3140, 铜材料 3251 or 3340, 物流仓储 5990 or 5910, ...
+std::string draw_industry_code(Rng& rng, const std::string& industry);
+
+// The park company (平台公司) of a county's park: "福安市城投园区开发有限公司" for round 0,
+// "福安市小微园二期开发建设有限公司" for round 1, ...
+std::string park_company_name(const County& county, int round);
+// Its industry: 园区管理服务, GB/T 4754-2017 class 7221.
+inline constexpr const char* kParkCompanyIndustry = "园区管理服务";
+inline constexpr const char* kParkCompanyIndustryCode = "7221";
 bool is_leading_industry(const std::string& industry);
 
 // "宁德鑫泰新能源科技有限公司": prefix + a two- or three-character brand unique per index + suffix.

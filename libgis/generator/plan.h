@@ -1,7 +1,8 @@
 #pragma once
 // The generated dataset in memory, before it is written: plain records with rectangles in EPSG:4549
-// metres. layout.cpp fills the geometry, attributes.cpp the dates and figures, enterprises.cpp the
-// enterprise table; writer.cpp turns it into files.
+// metres. layout.cpp fills the geometry, kinds.cpp what each parcel is for, attributes.cpp the dates and
+// Order 53 records, buildings.cpp the buildings, enterprises.cpp the holders, tenancies.cpp the leases
+// and tenants, figures.cpp the enterprises' yearly figures; layers.cpp and tables.cpp write the files.
 
 #include <cstddef>
 #include <cstdint>
@@ -27,10 +28,11 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 struct ParkPlan {
   std::string id, name, county;
   int county_index = 0;
-  // The outline: `body` alone, or an L-shape of `body` (lower band) and `top` (upper band, same x0)
-  // when the park has a third zone above the first.
-  Rect body;
-  std::optional<Rect> top;
+  int round = 0;  // 0 for a county's first park, 1 for its 二期, ...
+  // The outline: the union of its zones, each grown by the park's edge (wide enough to close the roads
+  // between zones), so the park hugs its zones.
+  std::vector<Rect> parts;
+  std::size_t company = kNone;  // the park company (平台公司) in plan.enterprises
 };
 
 struct ZonePlan {
@@ -48,11 +50,21 @@ enum class Situation {
   grace,              // (c) not started, still within the grace year
   stalled_idle,       // (e) started, stopped > 1 year ago, below 25 % invested or 1/3 developed
   stalled_not_idle,   // started and stopped, but recently or above the thresholds
-  gov_cause,          // (f) not started for > 1 year, government-caused (not idle)
+  resumed,            // started, stopped, below the thresholds, but building again (resume_date)
+  gov_cause,          // (f) not started for > 1 year, government-caused (idle, no fee, no reclaim)
   extended,           // (g) not started, an approved extension moves the deadline past as_of
   extension_expired,  // not started, the extended deadline has also passed (idle)
   supplied_later,     // (h) supply date after as_of
   not_supplied,       // (i) no supply date
+};
+
+// What a parcel is for (小微园 practice): most land carries multi-storey standard factories that the park
+// company lets or sells by floor; the rest is held by firms that built their own works.
+enum class ParcelKind {
+  standard_factory,  // 标准厂房: held by the park company (平台公司), floors let or sold (分割转让)
+  self_built,        // 自建厂房: held and used by one enterprise
+  warehouse,         // 仓储 (0604, a few 0508): a logistics firm, or the park company letting it whole
+  utility,           // 公用设施 (0809): substation, pumping station; no enterprise
 };
 
 enum class ParcelShape { plain, hole, multipart, bowtie };
@@ -67,17 +79,16 @@ struct ParcelPlan {
   // Extra setback on the left / right edge, leaving room for a building that crosses the line.
   double setback_left = 0, setback_right = 0;
 
+  ParcelKind kind = ParcelKind::self_built;
   Situation situation = Situation::started;
   std::string land_use;
   std::optional<Date> supply, agreed, actual, stop, extension;
-  bool gov_cause = false;
-  std::optional<double> registered_area, land_price, invested, total_investment, developed, required;
-  // Order 53 records (attributes.cpp, assign_order53_records): extension approval, resumption, 认定书 and
-  // disposal.
-  std::optional<Date> extension_approved, resume, disposal_date;
+  // Order 53 records: when the extension was approved, when building resumed after a stop, the agreed
+  // completion, and the disposal of land found idle (认定书号, 处置方式, 处置完成日期).
+  std::optional<Date> extension_approved, resume, completion, disposal_date;
   std::string decision_no, disposal;
-  std::optional<Date> agreed_completion;  // 约定竣工日期
-  std::optional<double> green_m2;         // 绿地面积
+  bool gov_cause = false;
+  std::optional<double> registered_area, land_price, invested, total_investment, developed, required, green;
   std::size_t enterprise = kNone;
 };
 
@@ -87,7 +98,13 @@ struct BuildingPlan {
   int floors = 1;
   std::optional<double> floor_area;
   double vacant_area = 0;
-  const char* use = "factory";
+  const char* use = "厂房";          // 厂房, 仓库, 办公, 宿舍, 配套
+  const char* vacancy_type = "";     // 空置 (not let or sold) / 闲置 (let or owned, not producing) / ""
+  std::optional<Date> vacant_since;  // empty with vacant_area > 0: an undated record
+  std::optional<Date> completed;     // not written: when it could first be used (leases start after it)
+
+  // The floor area as the importer will take it: the attribute, else footprint x floors.
+  double floor_m2() const { return floor_area.value_or(rect.area() * floors); }
 };
 
 struct ApprovalPlan {
@@ -97,16 +114,46 @@ struct ApprovalPlan {
   Date approved;
 };
 
-struct EnterprisePlan {
-  std::string id, name, industry;
-  std::size_t park = kNone;  // park of its first parcel (kNone: holds no land)
-  double land_m2 = 0;
-  bool producing = false;    // holds at least one started parcel
-  bool stalled_only = false;
-  std::optional<double> output, tax, value_added, energy, rnd;
+// What an enterprise is to its park, which decides its figures.
+enum class Role {
+  park_company,  // the park's platform company: holds the standard-factory land, lets or sells floors
+  holder,        // holds land of its own (self-built works, warehouses, unbuilt land)
+  tenant,        // rents or bought floors in a standard factory, or rents a whole parcel
+  departed,      // its lease ended; still in the enterprise table for the years it was there
+  incoming,      // its lease starts after as_of (figures from where it was before)
+  no_land,       // registered in the park with neither land nor a lease (an office address)
+};
+
+struct YearFigures {
+  int year = 0;
+  std::optional<double> output, tax, value_added, energy, electricity, emissions, rnd;
   std::optional<long> employees;
-  std::string industry_code, scale;                  // GB/T 4754-2017; 规上 / 规下
-  std::optional<double> electricity_kwh, emissions_t;
+};
+
+struct EnterprisePlan {
+  std::string id, name, industry, industry_code;
+  const char* scale = "规下";  // 规上 (above the statistical threshold) / 规下
+  std::size_t park = kNone;  // park of its land or lease (kNone: none)
+  Role role = Role::holder;
+  double land_m2 = 0;        // land it holds (parcels)
+  double leased_land_m2 = 0; // land its leases give it (parcel area x leased floor / parcel floor)
+  bool producing = false;    // holds a started parcel or leases floor in force
+  bool stalled_only = false; // its only started land has stalled
+  bool dormant = false;      // stopped producing before the latest year: zero output and tax
+  int first_year = 0;        // first year with figures (0: every year written)
+  int last_year = 0;         // last year with figures (0: up to the year before as_of)
+  std::vector<YearFigures> years;
+};
+
+// One row of tenancies.csv. A data problem is written as text that overrides the reference.
+struct TenancyPlan {
+  std::string id;
+  std::size_t enterprise = kNone;
+  std::size_t building = kNone;  // kNone with `parcel` set: a lease of the whole parcel
+  std::size_t parcel = kNone;
+  std::string enterprise_text, building_text;  // written instead of the references when not empty
+  std::optional<double> leased_m2;
+  std::optional<Date> start, end;
 };
 
 struct Plan {
@@ -116,9 +163,15 @@ struct Plan {
   std::vector<BuildingPlan> buildings;
   std::vector<ApprovalPlan> approvals;
   std::vector<EnterprisePlan> enterprises;
+  std::vector<TenancyPlan> tenancies;
 };
 
 // Geometric area of a parcel as written (hole and strip removed; a bow-tie counts its rectangle).
 double parcel_area(const ParcelPlan& p);
+
+// Started parcels (situations with an actual start date).
+bool is_started(Situation s);
+// Started parcels whose building work has stopped and not resumed.
+bool is_stalled(Situation s);
 
 }  // namespace parkgis::generator

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "libgis/core/errors.h"
+#include "libgis/generator/names.h"
 #include "libgis/generator/writer.h"
 
 namespace parkgis::generator {
@@ -55,38 +56,65 @@ std::string json_string(const std::string& s) {
 
 }  // namespace
 
-void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int year, const ProgressFn& progress) {
+void write_enterprises(const Plan& plan, const std::filesystem::path& dir, const ProgressFn& progress) {
   report_progress(progress, "writing enterprises", 0.0);
   std::string out =
-      "enterprise_id,name,industry,year,output_wan,tax_wan,value_added_wan,energy_tce,employees,rnd_wan,"
-      "industry_code,scale,electricity_kwh,emissions_t\n";
-  out.reserve(plan.enterprises.size() * 110 + out.size());
-  const std::string year_text = std::to_string(year);
+      "enterprise_id,name,industry,industry_code,scale,year,output_wan,tax_wan,value_added_wan,energy_tce,"
+      "electricity_kwh,emissions_t,employees,rnd_wan\n";
+  out.reserve(plan.enterprises.size() * 3 * 150 + out.size());
   for (const EnterprisePlan& e : plan.enterprises) {
-    append_text(out, e.id);
-    out += ',';
-    append_text(out, e.name);
-    out += ',';
-    append_text(out, e.industry);
-    out += ',';
-    out += year_text;
-    append_cell(out, e.output, 2);
-    append_cell(out, e.tax, 2);
-    append_cell(out, e.value_added, 2);
-    append_cell(out, e.energy, 1);
-    out += ',';
-    if (e.employees) out += std::to_string(*e.employees);
-    append_cell(out, e.rnd, 2);
-    out += ',';
-    append_text(out, e.industry_code);
-    out += ',';
-    append_text(out, e.scale);
-    append_cell(out, e.electricity_kwh, 0);
-    append_cell(out, e.emissions_t, 2);
-    out += '\n';
+    std::string head;
+    append_text(head, e.id);
+    head += ',';
+    append_text(head, e.name);
+    head += ',';
+    append_text(head, e.industry);
+    head += ',';
+    append_text(head, e.industry_code);
+    head += ',';
+    head += e.scale;
+    for (const YearFigures& f : e.years) {
+      out += head;
+      out += ',';
+      out += std::to_string(f.year);
+      append_cell(out, f.output, 2);
+      append_cell(out, f.tax, 2);
+      append_cell(out, f.value_added, 2);
+      append_cell(out, f.energy, 1);
+      append_cell(out, f.electricity, 0);
+      append_cell(out, f.emissions, 2);
+      out += ',';
+      if (f.employees) out += std::to_string(*f.employees);
+      append_cell(out, f.rnd, 2);
+      out += '\n';
+    }
   }
   write_file(dir / "enterprises.csv", out);
   report_progress(progress, "writing enterprises", 1.0);
+}
+
+void write_tenancies(const Plan& plan, const std::filesystem::path& dir, const ProgressFn& progress) {
+  report_progress(progress, "writing tenancies", 0.0);
+  std::string out = "tenancy_id,enterprise_id,building_id,parcel_id,leased_m2,start_date,end_date\n";
+  out.reserve(plan.tenancies.size() * 90 + out.size());
+  for (const TenancyPlan& t : plan.tenancies) {
+    append_text(out, t.id);
+    out += ',';
+    append_text(out, t.enterprise_text.empty() ? plan.enterprises[t.enterprise].id : t.enterprise_text);
+    out += ',';
+    if (!t.building_text.empty()) append_text(out, t.building_text);
+    else if (t.building != kNone) out += building_id(t.building, plan.buildings.size());
+    out += ',';
+    if (t.parcel != kNone) append_text(out, plan.parcels[t.parcel].id);
+    append_cell(out, t.leased_m2, 2);
+    out += ',';
+    if (t.start) out += t.start->iso();
+    out += ',';
+    if (t.end) out += t.end->iso();
+    out += '\n';
+  }
+  write_file(dir / "tenancies.csv", out);
+  report_progress(progress, "writing tenancies", 1.0);
 }
 
 void write_dataset_json(const std::filesystem::path& dir, const Date& as_of, bool beyond_ningde) {

@@ -1,6 +1,6 @@
 #pragma once
 // Writes a Plan as a dataset folder (docs/dataset-format.md): the five shapefiles (layers.cpp),
-// enterprises.csv and dataset.json (tables.cpp).
+// enterprises.csv, tenancies.csv and dataset.json (tables.cpp).
 
 #include <filesystem>
 
@@ -14,8 +14,11 @@ namespace parkgis::generator {
 // names cut to 10 characters (supply_dat, agreed_sta, ...), as GDAL would cut them.
 void write_layers(const Plan& plan, const std::filesystem::path& dir, const Date& as_of, const ProgressFn& progress);
 
-// enterprises.csv: UTF-8, header row, one row per enterprise for `year`.
-void write_enterprises(const Plan& plan, const std::filesystem::path& dir, int year, const ProgressFn& progress);
+// enterprises.csv: UTF-8, header row, one row per enterprise and year.
+void write_enterprises(const Plan& plan, const std::filesystem::path& dir, const ProgressFn& progress);
+
+// tenancies.csv: UTF-8, header row, one row per lease or sale of floor space (or lease of a parcel).
+void write_tenancies(const Plan& plan, const std::filesystem::path& dir, const ProgressFn& progress);
 
 // dataset.json: name, CRS, encoding and as_of.
 // beyond_ningde: the parks spill over the Ningde extent (very large N); the manifest then turns the
