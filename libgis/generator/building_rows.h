@@ -1,6 +1,6 @@
 #pragma once
-// Footprints of buildings standing in rows, the way estates are planned: rows along the longer side of
-// the area, buildings of similar depth, fire spacing between rows and between buildings.
+// Footprints of buildings standing in rows, the way estates are planned: parallel rows (along whichever
+// side of the area holds more), buildings of similar depth, fire spacing between rows and buildings.
 
 #include <cmath>
 #include <vector>
@@ -19,8 +19,8 @@ struct RowStyle {
   double fill_lo, fill_hi;    // share of its slot's length a building fills
 };
 
-// Multi-storey standard factories: 18-24 m deep, 45-90 m long, 10-14 m apart, tightly packed.
-inline constexpr RowStyle kStandardRows{18, 24, 10, 14, 45, 90, 0.92, 1.0};
+// Multi-storey standard factories: 18-24 m deep, 45-90 m long, 10-13 m apart, tightly packed.
+inline constexpr RowStyle kStandardRows{18, 24, 10, 13, 45, 90, 0.94, 1.0};
 // Workshops of self-built works: deeper, looser.
 inline constexpr RowStyle kWorkshopRows{22, 36, 10, 16, 35, 90, 0.7, 0.97};
 // Stores (仓库) and utility buildings.

@@ -16,10 +16,10 @@ constexpr double kCrossSetback = 22;  // room left on each side of a line crosse
 
 long day(const Date& d) { return d.days_since_epoch(); }
 
-// Where buildings of a parcel may stand: the parcel less a setback (6-10 m), in two pieces for a parcel
-// with a hole or a strip (one each side of it).
+// Where buildings of a parcel may stand: the parcel less a setback (5-7 m for standard factories, 6-10 m
+// otherwise), in two pieces for a parcel with a hole or a strip (one each side of it).
 std::vector<Rect> building_areas(const ParcelPlan& p, Rng& rng) {
-  const double s = r1(rng.uniform(6, 10));
+  const double s = p.kind == ParcelKind::standard_factory ? r1(rng.uniform(5, 7)) : r1(rng.uniform(6, 10));
   const Rect in{p.rect.x0 + s + p.setback_left, p.rect.y0 + s, p.rect.x1 - s - p.setback_right, p.rect.y1 - s};
   if (in.width() < 10 || in.height() < 10) return {};
   if (p.shape == ParcelShape::hole || p.shape == ParcelShape::multipart) {

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/timing.h"
 #include "libgis/generator/attributes.h"
 #include "libgis/generator/buildings.h"
 #include "libgis/generator/enterprises.h"
@@ -29,13 +30,20 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
 
   report_progress(progress, "laying out parks and parcels", 0.0);
   Plan plan;
-  lay_out(plan, options.parcels, options.seed, options.as_of);
-  assign_kinds(plan, options.seed);
-  assign_parcel_attributes(plan, options.seed, options.as_of);
-  place_buildings(plan, options.seed, options.as_of);
-  assign_holders(plan, options.seed);
-  let_buildings(plan, options.seed, options.as_of);
-  assign_figures(plan, options.seed, options.as_of);
+  // Each step in its own timed phase (PARKGIS_TIMING=1).
+  const auto step = [](const char* phase, const auto& fn) {
+    PhaseTimer timer(std::string("generate: ") + phase);
+    fn();
+  };
+  const std::uint64_t seed = options.seed;
+  const Date& as_of = options.as_of;
+  step("layout", [&] { lay_out(plan, options.parcels, seed, as_of); });
+  step("parcel kinds", [&] { assign_kinds(plan, seed); });
+  step("parcel attributes", [&] { assign_parcel_attributes(plan, seed, as_of); });
+  step("buildings", [&] { place_buildings(plan, seed, as_of); });
+  step("holders", [&] { assign_holders(plan, seed); });
+  step("tenancies", [&] { let_buildings(plan, seed, as_of); });
+  step("figures", [&] { assign_figures(plan, seed, as_of); });
   report_progress(progress, "laying out parks and parcels", 1.0);
 
   write_layers(plan, dir, options.as_of, progress);

@@ -27,7 +27,7 @@ EnterpriseMaker::EnterpriseMaker(Plan& plan, std::uint64_t seed) : m_plan(plan) 
   m_offset = static_cast<std::uint64_t>(rng.range(0, 99'999'999));
 }
 
-std::size_t EnterpriseMaker::make(Rng& rng, std::size_t park, const std::string& industry, Role role) {
+std::size_t EnterpriseMaker::make(Rng& rng, std::size_t park, std::string_view industry, Role role) {
   auto& ents = m_plan.enterprises;
   const int county_index = park == kNone ? 0 : m_plan.parks[park].county_index;
   EnterprisePlan e;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "libgis/generator/plan.h"
 #include "libgis/generator/random.h"
@@ -16,8 +17,9 @@ namespace parkgis::generator {
 class EnterpriseMaker {
  public:
   EnterpriseMaker(Plan& plan, std::uint64_t seed);
-  // A new enterprise of `park` (kNone: none) in `industry`, named for the park's county.
-  std::size_t make(Rng& rng, std::size_t park, const std::string& industry, Role role);
+  // A new enterprise of `park` (kNone: none) in `industry` (a name from names.h, which outlives the plan),
+  // named for the park's county.
+  std::size_t make(Rng& rng, std::size_t park, std::string_view industry, Role role);
   // The park company of `park`.
   std::size_t make_park_company(Rng& rng, std::size_t park);
   // A valid-looking credit code registered in 福安 (350981) that no generated enterprise has: a firm

@@ -16,7 +16,7 @@ namespace {
 double money(double v) { return std::round(v * 100) / 100; }
 double mu_of(double m2) { return m2 * 15.0 / 10000.0; }
 
-bool heavy(const std::string& industry) { return industry == "不锈钢新材料" || industry == "铜材料"; }
+bool heavy(std::string_view industry) { return industry == "不锈钢新材料" || industry == "铜材料"; }
 
 // The figures of the latest complete year.
 YearFigures base_figures(const EnterprisePlan& e, double rent_floor_m2, Rng& rng) {
@@ -152,6 +152,7 @@ void assign_figures(Plan& plan, std::uint64_t seed, const Date& as_of) {
     const double growth = rng.uniform(0.8, 1.05);  // the year before, relative to this one
     const int from = std::clamp(e.first_year == 0 ? first : e.first_year, first, last);
     const int to = e.last_year == 0 ? last : std::clamp(e.last_year, from, last);
+    e.years.reserve(static_cast<std::size_t>(to - from + 1));
     for (int y = from; y <= to; ++y) {
       if (e.dormant && y == last) {
         e.years.push_back(dormant_year(y, rng));

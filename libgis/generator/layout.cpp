@@ -98,7 +98,7 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   for (std::size_t c = 1; c <= total; ++c) {
     const std::size_t r = (total + c - 1) / c;
     const double aspect = static_cast<double>(c) * (block_w + road) / (static_cast<double>(r) * (block_h + road));
-    const double score = static_cast<double>(c * r - total) + 0.5 * std::fabs(std::log(aspect));
+    const double score = static_cast<double>(c * r - total) + 1.5 * std::fabs(std::log(aspect));
     if (score < best) best = score, cols = c;
   }
   const std::size_t rows = (total + cols - 1) / cols;
@@ -229,6 +229,9 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
     for (std::size_t n : split(per_park[g], w)) counts.push_back(n);
   }
   const int park_digits = std::max(2, digits(groups.size()));
+  plan.parks.reserve(groups.size());
+  plan.zones.reserve(zone_count);
+  plan.parcels.reserve(parcels);
 
   // Zones in local coordinates, then parks in local coordinates.
   std::vector<ZoneLocal> locals;

@@ -107,7 +107,7 @@ const std::vector<IndustryInfo>& industry_table() {
   return table;
 }
 
-const IndustryInfo& info_of(const std::string& industry) {
+const IndustryInfo& info_of(std::string_view industry) {
   for (const auto& i : industry_table())
     if (industry == i.name) return i;
   return industry_table().front();
@@ -141,7 +141,7 @@ const std::vector<std::string>& industries() {
   return names;
 }
 
-bool is_leading_industry(const std::string& industry) {
+bool is_leading_industry(std::string_view industry) {
   const auto& all = industries();
   for (std::size_t i = 0; i < 4; ++i)
     if (all[i] == industry) return true;
@@ -159,7 +159,7 @@ const std::string& draw_industry(Rng& rng, int county_index, bool warehousing, d
   return all[rng.weighted(w)];
 }
 
-std::string draw_industry_code(Rng& rng, const std::string& industry) {
+std::string_view draw_industry_code(Rng& rng, std::string_view industry) {
   const auto& codes = info_of(industry).codes;
   return codes[static_cast<std::size_t>(rng.range(0, static_cast<long>(codes.size()) - 1))];
 }
@@ -170,7 +170,7 @@ std::string park_company_name(const County& county, int round) {
   return std::string(county.full_name) + "小微园" + chinese_number(round + 1) + "期开发建设有限公司";
 }
 
-std::string enterprise_name(Rng& rng, std::size_t index, const County& county, const std::string& industry) {
+std::string enterprise_name(Rng& rng, std::size_t index, const County& county, std::string_view industry) {
   // 60 brand characters; combinations that read like well-known real companies are avoided.
   static const std::array<const char*, 60> chars = {
       "鑫", "恒", "泰", "瑞", "宏", "盛", "华", "兴", "隆", "源", "丰", "茂", "德", "信", "诚",

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parkgis::generator {
@@ -42,7 +43,7 @@ const std::vector<std::string>& industries();
 const std::string& draw_industry(Rng& rng, int county_index, bool warehousing, double leading_bias = 1.0);
 // A GB/T 4754-2017 class (4 digits) of the industry: 锂电新能源 3841 or 3985, 新能源汽车 3670 or 3612,
 // 不锈钢新材料 3130 or 3140, 铜材料 3251 or 3340, 物流仓储 5990 or 5910, ...
-std::string draw_industry_code(Rng& rng, const std::string& industry);
+std::string_view draw_industry_code(Rng& rng, std::string_view industry);
 
 // The park company (平台公司) of a county's park: "福安市城投园区开发有限公司" for round 0,
 // "福安市小微园二期开发建设有限公司" for round 1, ...
@@ -50,9 +51,9 @@ std::string park_company_name(const County& county, int round);
 // Its industry: 园区管理服务, GB/T 4754-2017 class 7221.
 inline constexpr const char* kParkCompanyIndustry = "园区管理服务";
 inline constexpr const char* kParkCompanyIndustryCode = "7221";
-bool is_leading_industry(const std::string& industry);
+bool is_leading_industry(std::string_view industry);
 
 // "宁德鑫泰新能源科技有限公司": prefix + a two- or three-character brand unique per index + suffix.
-std::string enterprise_name(Rng& rng, std::size_t index, const County& county, const std::string& industry);
+std::string enterprise_name(Rng& rng, std::size_t index, const County& county, std::string_view industry);
 
 }  // namespace parkgis::generator

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libgis/core/dates.h"
@@ -131,7 +132,8 @@ struct YearFigures {
 };
 
 struct EnterprisePlan {
-  std::string id, name, industry, industry_code;
+  std::string id, name;
+  std::string_view industry, industry_code;  // into names.cpp's static tables
   const char* scale = "规下";  // 规上 (above the statistical threshold) / 规下
   std::size_t park = kNone;  // park of its land or lease (kNone: none)
   Role role = Role::holder;

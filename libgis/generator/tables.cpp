@@ -24,7 +24,7 @@ void append_cell(std::string& out, const std::optional<double>& v, int decimals)
   if (v) append_number(out, *v, decimals);
 }
 
-void append_text(std::string& out, const std::string& s) {
+void append_text(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) {
     out += s;
     return;

@@ -122,7 +122,7 @@ void Letting::let_building(std::size_t bi, bool sale) {
   const double unit = cents_down(b.floor_m2() / n);
   if (day(c) > m_dd.t() - 30) {
     // Not finished at as_of: sometimes let before it is (the lease starts after as_of).
-    if (!sale && m_rng.chance(0.3)) {
+    if (!sale && m_rng.chance(0.15)) {
       const int years = m_rng.chance(0.5) ? 3 : 5;
       const Date start = m_dd.plus(c, 0, 60);
       const std::size_t e = new_firm(Role::incoming, false);
@@ -193,7 +193,7 @@ void Letting::set_empty(BuildingPlan& b, std::size_t bi, int empty, int units, d
     add(e, bi, kNone, unit * static_cast<double>(m_rng.range(1, empty)), {start, end}, false);
     m_plan.enterprises[e].last_year = std::min(end.year, m_last_year);
   }
-  if (m_rng.chance(0.25)) {
+  if (m_rng.chance(0.15)) {
     const std::size_t e = new_firm(Role::incoming, false);
     const Date start = m_dd.in(m_dd.t() + 15, m_dd.t() + 150);
     add(e, bi, kNone, unit * static_cast<double>(m_rng.range(1, empty)), {start, lease_end(start, 3)}, false);

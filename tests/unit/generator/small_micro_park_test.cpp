@@ -265,6 +265,9 @@ TEST_F(SmallMicroPark, EnterprisesHaveIndustryCodesScaleAndSomeDormantFirms) {
   const std::map<std::string, std::set<std::string>> codes = {
       {"锂电新能源", {"3841", "3985"}}, {"新能源汽车", {"3670", "3612"}}, {"不锈钢新材料", {"3130", "3140"}},
       {"铜材料", {"3251", "3340"}},     {"物流仓储", {"5990", "5910"}},   {"园区管理服务", {"7221"}}};
+  const std::set<std::string> industries = {"锂电新能源", "新能源汽车", "不锈钢新材料", "铜材料", "食品加工",
+                                            "机械制造",   "电机电器",   "纺织服装",     "生物医药", "新型建材",
+                                            "电子信息",   "物流仓储",   "园区管理服务"};
   std::set<std::string> holders;
   for (const auto& p : read_layer(file("parcels.shp")).all) holders.insert(text_of(*p, "user_id"));
   std::set<std::string> tenants;
@@ -275,6 +278,7 @@ TEST_F(SmallMicroPark, EnterprisesHaveIndustryCodesScaleAndSomeDormantFirms) {
   const auto rows = read_csv(file("enterprises.csv"));
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& c = rows[r];
+    EXPECT_TRUE(industries.count(c[2])) << c[0] << ": industry " << c[2];
     EXPECT_EQ(c[3].size(), 4u) << c[0];
     if (codes.count(c[2])) {
       EXPECT_TRUE(codes.at(c[2]).count(c[3])) << c[2] << " " << c[3];
