@@ -59,11 +59,11 @@ TEST_F(Ningde, TenParksTwentyOneZonesInEpsg4549) {
   EXPECT_EQ(import_->srid, 4549);
   EXPECT_EQ(import_->layers[0].written, 10);
   EXPECT_EQ(import_->layers[1].written, 21);
-  EXPECT_EQ(import_->layers[2].written, 1000);
+  EXPECT_EQ(import_->layers[2].written, 250);
   // The sample's one deliberate defect: the bow-tie parcel, repaired.
   ASSERT_EQ(import_->issues.size(), 1u);
   EXPECT_EQ(import_->issues.all()[0].code, "invalid_geometry_repaired");
-  EXPECT_EQ(import_->issues.all()[0].feature_id, "YQ04-PQ3-020");
+  EXPECT_EQ(import_->issues.all()[0].feature_id, "YQ05-PQ2-006");
 }
 
 TEST_F(Ningde, ParkReport) { check(parkgis::report::Level::park, "parks.csv"); }
