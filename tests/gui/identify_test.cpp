@@ -21,26 +21,26 @@ using parkgis::test::screen_point_of;
 TEST(Identify, ClickOnAParcelShowsEverythingAboutIt) {
   auto w = parkgis::test::open_window();
   ASSERT_TRUE(w);
-  w->show_unit(QStringLiteral("YQ04-PQ3"));
+  w->show_unit(QStringLiteral("YQ05-PQ2"));
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
   // The sample's repaired bow-tie parcel (tests/golden/ningde/parcels.csv).
-  const QPoint at = screen_point_of(*w, "YQ04-PQ3-020");
+  const QPoint at = screen_point_of(*w, "YQ05-PQ2-006");
   QTest::mouseClick(w->canvas(), Qt::LeftButton, Qt::NoModifier, at);
   auto* panel = w->identify_panel();
   ASSERT_TRUE(parkgis::test::wait_for([&] { return panel->parcel().has_value() && w->idle(); }));
-  EXPECT_EQ(panel->parcel()->parcel_id, "YQ04-PQ3-020");
-  EXPECT_EQ(panel->value("metrics", "parcel_id"), QStringLiteral("YQ04-PQ3-020"));
-  EXPECT_EQ(panel->value("metrics", "area_mu"), QStringLiteral("6.97"));
-  EXPECT_EQ(panel->value("metrics", "enterprise_name"), QStringLiteral("福鼎市茂锦电机有限公司"));
-  // Supplied recently and not built on: its holder is inside the construction period and not producing
-  // (output 0, land-use tax only), so ungraded (the legend's words), and an unbuilt parcel shows no 亩均.
+  EXPECT_EQ(panel->parcel()->parcel_id, "YQ05-PQ2-006");
+  EXPECT_EQ(panel->value("metrics", "parcel_id"), QStringLiteral("YQ05-PQ2-006"));
+  EXPECT_EQ(panel->value("metrics", "area_mu"), QStringLiteral("7.50"));
+  EXPECT_EQ(panel->value("metrics", "enterprise_name"), QStringLiteral("霞浦县信博仓储服务有限公司"));
+  // Supplied recently and not built on: its holder is inside the construction period and not producing,
+  // so ungraded (the legend's words), and an unbuilt parcel shows no 亩均.
   EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("不定等级 (ungraded)"));
   EXPECT_EQ(panel->value("metrics", "tax_per_mu"), QString());
   EXPECT_EQ(panel->value("source", "land_use"), QStringLiteral("0601"));
-  EXPECT_EQ(panel->value("enterprise", "name"), QStringLiteral("福鼎市茂锦电机有限公司"));
+  EXPECT_EQ(panel->value("enterprise", "name"), QStringLiteral("霞浦县信博仓储服务有限公司"));
   EXPECT_FALSE(panel->value("enterprise", "grade").isEmpty());
   // A click also selects the parcel.
-  EXPECT_EQ(w->selected_ids(), std::vector<std::string>{"YQ04-PQ3-020"});
+  EXPECT_EQ(w->selected_ids(), std::vector<std::string>{"YQ05-PQ2-006"});
 }
 
 TEST(Identify, ListsTheBuildingsOnTheParcel) {

@@ -19,7 +19,7 @@ namespace {
 QImage zone_map(const std::string& theme, bool labels) {
   auto store = parkgis::store::open_spatialite(parkgis::test::ningde_db());
   parkgis::render::MapRenderer r(*store);
-  const parkgis::render::Extent zone{488351, 3014598, 489250, 3015402};  // zone YQ10-PQ1
+  const parkgis::render::Extent zone{489216, 3013981, 489784, 3014619};  // zone YQ10-PQ1
   const auto t = parkgis::render::MapTransform::fit(zone, 400, 300, 0.02);
   parkgis::render::RenderSettings s;
   s.theme_id = theme;

@@ -24,21 +24,21 @@ TEST(ParkTree, TenParksTwentyOneZonesWithFigures) {
   const ParkTreeModel& m = *w->tree()->tree_model();
   EXPECT_EQ(m.rowCount(), 10);
   EXPECT_EQ(count_zones(m), 21);
-  // YQ10-PQ1 as in tests/golden/ningde/zones.csv: 1084.194 亩, 553.84 unsupplied, 48.82 idle,
-  // vacancy 13.54 %, tax 3.757 万元/亩.
-  const QModelIndex z = m.find(QStringLiteral("YQ10-PQ1"));
+  // YQ02-PQ1 as in tests/golden/ningde/zones.csv: 252.273 亩, 86.434 unsupplied, 27.888 idle,
+  // vacancy 16.21 %, tax 1.975 万元/亩.
+  const QModelIndex z = m.find(QStringLiteral("YQ02-PQ1"));
   ASSERT_TRUE(z.isValid());
   const auto cell = [&](int column) { return m.index(z.row(), column, z.parent()).data().toString(); };
-  EXPECT_EQ(cell(ParkTreeModel::name), QStringLiteral("YQ10-PQ1  柘荣小微园一片区"));
-  EXPECT_EQ(cell(ParkTreeModel::area), QStringLiteral("1084.2"));
-  EXPECT_EQ(cell(ParkTreeModel::unsupplied), QStringLiteral("553.8"));
-  EXPECT_EQ(cell(ParkTreeModel::idle), QStringLiteral("48.8"));
-  EXPECT_EQ(cell(ParkTreeModel::vacancy), QStringLiteral("13.5%"));
-  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("3.76"));
-  EXPECT_EQ(z.parent().data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ10"));
-  // The park row: YQ01 蕉城小微园, 5221.7 亩 (parks.csv).
+  EXPECT_EQ(cell(ParkTreeModel::name), QStringLiteral("YQ02-PQ1  东侨小微园一片区"));
+  EXPECT_EQ(cell(ParkTreeModel::area), QStringLiteral("252.3"));
+  EXPECT_EQ(cell(ParkTreeModel::unsupplied), QStringLiteral("86.4"));
+  EXPECT_EQ(cell(ParkTreeModel::idle), QStringLiteral("27.9"));
+  EXPECT_EQ(cell(ParkTreeModel::vacancy), QStringLiteral("16.2%"));
+  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("1.97"));
+  EXPECT_EQ(z.parent().data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ02"));
+  // The park row: YQ01 蕉城小微园, 865.1 亩 (parks.csv).
   const QModelIndex p = m.find(QStringLiteral("YQ01"));
-  EXPECT_EQ(m.index(p.row(), ParkTreeModel::area).data().toString(), QStringLiteral("5221.7"));
+  EXPECT_EQ(m.index(p.row(), ParkTreeModel::area).data().toString(), QStringLiteral("865.1"));
   EXPECT_EQ(m.rowCount(p), 3);
 }
 
@@ -53,7 +53,7 @@ TEST(ParkTree, SortsByFigureNotText) {
     EXPECT_LE(v, last) << "row " << r;
     last = v;
   }
-  EXPECT_EQ(proxy->index(0, 0).data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ01"));  // 5221.7 亩, the largest
+  EXPECT_EQ(proxy->index(0, 0).data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ01"));  // 865.1 亩, the largest
 }
 
 TEST(ParkTree, ClickZoomsAndFiltersTheTables) {
@@ -65,5 +65,5 @@ TEST(ParkTree, ClickZoomsAndFiltersTheTables) {
   const parkgis::render::Extent after = w->canvas()->view().extent();
   EXPECT_LT(after.width(), before.width() / 20);
   for (const auto& row : w->unit_table()->table_model()->rows()) EXPECT_EQ(row.zone_id, "YQ10-PQ1");
-  EXPECT_EQ(w->unit_table()->table_model()->rowCount(), 32);
+  EXPECT_EQ(w->unit_table()->table_model()->rowCount(), 24);
 }

@@ -41,16 +41,16 @@ TEST(Window, SearchFindsParcelsParksAndEnterprises) {
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->search_results()->count() > 0 && w->idle(); }));
   EXPECT_TRUE(w->search_results()->item(0)->text().contains(QStringLiteral("柘荣小微园")));
   // One hit (a parcel id): zoomed there and identified.
-  w->search(QStringLiteral("YQ04-PQ3-020"));
+  w->search(QStringLiteral("YQ05-PQ2-006"));
   ASSERT_TRUE(parkgis::test::wait_for([&] {
-    return w->identify_panel()->parcel() && w->identify_panel()->parcel()->parcel_id == "YQ04-PQ3-020" && w->idle();
+    return w->identify_panel()->parcel() && w->identify_panel()->parcel()->parcel_id == "YQ05-PQ2-006" && w->idle();
   }));
   EXPECT_LT(w->canvas()->view().extent().width(), 2000);
-  w->search(QStringLiteral("茂锦电机"));
+  w->search(QStringLiteral("信博仓储"));
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
   bool enterprise = false;
   for (int i = 0; i < w->search_results()->count(); ++i)
-    enterprise |= w->search_results()->item(i)->text().contains(QStringLiteral("福鼎市茂锦电机有限公司"));
+    enterprise |= w->search_results()->item(i)->text().contains(QStringLiteral("霞浦县信博仓储服务有限公司"));
   EXPECT_TRUE(enterprise);
 }
 
