@@ -239,9 +239,9 @@ void add_duplicate(Plan& plan, std::size_t k, const ParcelPlan& p, DateDrawer& d
 
 std::optional<Date> draw_vacant_since(DateDrawer& dd, Rng& rng, const std::optional<Date>& after) {
   const double u = rng.uniform();
-  if (u < 0.1) return std::nullopt;
-  long lo = u < 0.45 ? dd.t() - 170 : dd.years(-3);
-  const long hi = u < 0.45 ? dd.t() - 15 : dd.t() - 200;
+  if (u < 0.06) return std::nullopt;
+  long lo = u < 0.41 ? dd.t() - 170 : dd.years(-3);
+  const long hi = u < 0.41 ? dd.t() - 15 : dd.t() - 200;
   if (after) lo = std::max(lo, day(*after) + 1);
   return dd.in(std::min(lo, dd.t() - 15), hi);
 }

@@ -24,7 +24,7 @@ namespace parkgis::generator {
 void place_buildings(Plan& plan, std::uint64_t seed, const Date& as_of);
 
 // Vacancy that began some time before as_of: under six months (35 %), six months to three years
-// (55 %), or undated (10 %: empty); never before `after` (a building's completion).
+// (59 %), or undated (6 %: empty); never before `after` (a building's completion).
 std::optional<Date> draw_vacant_since(DateDrawer& dd, Rng& rng, const std::optional<Date>& after);
 
 }  // namespace parkgis::generator

@@ -43,7 +43,7 @@ void record(ParcelPlan& p, const County& county, DateDrawer& dd, Rng& rng, Decis
       p.decision_no = numbers.next(county, when->year);
       if (rng.chance(0.7)) {
         p.disposal = "征缴闲置费";  // Art. 14: 20 % of the land price
-        if (rng.chance(0.6)) p.disposal_date = dd.in(day(*when) + 20, dd.t() - 5);
+        if (rng.chance(0.6) && day(*when) + 20 <= dd.t() - 5) p.disposal_date = dd.in(day(*when) + 20, dd.t() - 5);
       }
       return;
     case S::reclaim:
@@ -61,7 +61,7 @@ void record(ParcelPlan& p, const County& county, DateDrawer& dd, Rng& rng, Decis
       p.decision_no = numbers.next(county, when->year);
       static const char* const ways[] = {"置换", "改变用途", "临时使用", "协议收回"};
       p.disposal = ways[rng.range(0, 3)];
-      if (p.disposal == "临时使用") p.disposal_date = dd.in(day(*when) + 30, dd.t() - 5);
+      if (p.disposal == "临时使用" && day(*when) + 30 <= dd.t() - 5) p.disposal_date = dd.in(day(*when) + 30, dd.t() - 5);
       return;
     }
     case S::extended:

@@ -214,7 +214,8 @@ void Letting::add_problems() {
   if (rows == 0) return;
   const Date as_of = m_dd.as_of();
   const auto let_in_force = [&](const TenancyPlan& t) {
-    return t.building != kNone && t.enterprise_text.empty() && t.building_text.empty() && t.leased_m2 &&
+    return t.building != kNone && t.enterprise != kNone && !m_plan.enterprises[t.enterprise].dormant &&
+           t.enterprise_text.empty() && t.building_text.empty() && t.leased_m2 &&
            *t.leased_m2 > 0 && t.end && t.id.find("-ZL") != std::string::npos && in_force(t, as_of) &&
            t.start->year < as_of.year;
   };

@@ -268,6 +268,10 @@ TEST_F(DefaultDataset, IdleLandRecordsAreConsistent) {
       EXPECT_TRUE(ways.count(way)) << id << ": " << way;
       disposals.insert(way);
     }
+    for (const char* recorded : {"YQPZRQ", "resume_dat", "disposal_d"}) {
+      const auto d = date_of(*p, recorded);
+      EXPECT_TRUE(!d || *d <= kAsOf) << id << " " << recorded << " after as_of";
+    }
     if (date_of(*p, "disposal_d")) {
       ++done;
       EXPECT_FALSE(way.empty()) << id << ": a disposal date without a disposal";
