@@ -118,9 +118,10 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   for (std::size_t a = 0; a < n_appr; ++a) {
     const std::size_t c0 = a * cols / n_appr, c1 = (a + 1) * cols / n_appr;  // [c0, c1)
     for (std::size_t c = c0; c < c1; ++c) approval_of_col[c] = a;
-    const double x0 = margin + static_cast<double>(c0) * (block_w + road) - (c0 == 0 ? 10 : road / 2);
-    const double x1 = margin + static_cast<double>(c1) * (block_w + road) - road + (c1 == cols ? 10 : road / 2);
-    z.approvals.push_back({x0, margin - 10, x1, height - margin + 10});
+    const double out = margin / 2;  // beyond the blocks, still inside the zone
+    const double x0 = margin + static_cast<double>(c0) * (block_w + road) - (c0 == 0 ? out : road / 2);
+    const double x1 = margin + static_cast<double>(c1) * (block_w + road) - road + (c1 == cols ? out : road / 2);
+    z.approvals.push_back({x0, margin - out, x1, height - margin + out});
   }
 
   for (std::size_t bi = 0; bi < with_parcels; ++bi) {

@@ -299,16 +299,22 @@ TEST_F(SmallMicroPark, EnterprisesHaveIndustryCodesScaleAndSomeDormantFirms) {
   EXPECT_GT(small * 10, tenants.size() * 7) << small << " of " << tenants.size() << " tenants 规下";
 }
 
-// Approvals (批准用地) over many years, and never after the supply of land inside them.
-TEST_F(SmallMicroPark, ApprovalsSpreadOverYearsAndComeBeforeSupply) {
+// Approvals (批准用地) over many years, inside the zone they name, and never after the supply of land
+// inside them.
+TEST_F(SmallMicroPark, ApprovalsSpreadOverYearsInsideTheirZoneBeforeSupply) {
   QuietGdal quiet;
   Features approvals = read_layer(file("approvals.shp"));
   Features parcels = read_layer(file("parcels.shp"));
+  Features zones = read_layer(file("zones.shp"));
+  std::map<std::string, const OGRGeometry*> zone_of;
+  for (const auto& z : zones.all) zone_of[text_of(*z, "zone_id")] = z->GetGeometryRef();
   std::set<int> years;
   for (const auto& a : approvals.all) {
     const Date approved = *date_of(*a, "approved");
     years.insert(approved.year);
     const std::string id = text_of(*a, "approval_i");
+    ASSERT_TRUE(zone_of.count(text_of(*a, "zone_id"))) << id;
+    EXPECT_TRUE(zone_of[text_of(*a, "zone_id")]->Contains(a->GetGeometryRef())) << id << " reaches out of its zone";
     EXPECT_NE(id.find("〔" + std::to_string(approved.year) + "〕"), std::string::npos) << id;
     for (const auto& p : parcels.all) {
       const auto supply = date_of(*p, "supply_dat");
