@@ -210,7 +210,48 @@ void keep_standard_factories_built(Plan& plan, Rng& rng) {
   }
 }
 
+// Records an official cannot classify (待核实), one of each per 1,000 parcels (at least one), spread
+// over the dataset: a not-started idle parcel whose agreed start (and so its agreed completion) is
+// missing, and a parcel stopped more than a year ago, above 25 % invested, whose required area
+// (应开发面积) is missing, so its development ratio is unknown. Parcels with a 认定书 are left alone.
+// Draws no random numbers, so everything drawn before and after stays as it was.
+void leave_records_to_verify(Plan& plan, const Date& as_of) {
+  const std::size_t k = std::max<std::size_t>(1, plan.parcels.size() / 1000);
+  const auto spread = [k](const std::vector<ParcelPlan*>& cands, const auto& clear) {
+    if (cands.empty()) return;
+    const std::size_t n = std::min(k, cands.size());
+    for (std::size_t i = 0; i < n; ++i) clear(*cands[i * cands.size() / n]);
+  };
+  std::vector<ParcelPlan*> undated, unmeasured, unmeasured_idle;
+  for (ParcelPlan& p : plan.parcels) {
+    if (!p.decision_no.empty()) continue;
+    if (p.situation == S::idle_not_started) undated.push_back(&p);
+    const bool old_stop = p.stop && p.stop->plus_years(1) < as_of;
+    const bool invested = p.invested && p.total_investment && *p.invested >= 0.25 * *p.total_investment;
+    if (!is_stalled(p.situation) || !old_stop || !invested || !p.required) continue;
+    (p.situation == S::stalled_not_idle ? unmeasured : unmeasured_idle).push_back(&p);
+  }
+  spread(undated, [](ParcelPlan& p) { p.agreed.reset(), p.completion.reset(); });
+  // Preferably land above the thresholds, so that the stalled idle cases stay as many as drawn.
+  spread(unmeasured.empty() ? unmeasured_idle : unmeasured, [](ParcelPlan& p) { p.required.reset(); });
+}
+
 }  // namespace
+
+void match_developed_to_buildings(Plan& plan) {
+  std::vector<double> footprint(plan.parcels.size(), 0.0);
+  for (const BuildingPlan& b : plan.buildings)
+    if (b.parcel != kNone) footprint[b.parcel] += b.rect.area();
+  for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
+    ParcelPlan& p = plan.parcels[i];
+    if (!p.developed || *p.developed >= footprint[i]) continue;
+    p.developed = money(std::min(footprint[i] * 1.05, p.required.value_or(footprint[i] * 1.05)));
+    const bool lifted = p.required && *p.developed * 3.0 >= *p.required;
+    if (p.situation == S::stalled_idle && lifted && p.invested && p.total_investment &&
+        *p.invested >= 0.25 * *p.total_investment)
+      p.invested = money(*p.invested * 0.3);
+  }
+}
 
 bool is_started(Situation s) {
   return s == S::started || s == S::stalled_idle || s == S::stalled_not_idle || s == S::resumed;
@@ -244,6 +285,7 @@ void assign_parcel_attributes(Plan& plan, std::uint64_t seed, const Date& as_of)
   }
   add_idle_records(plan, dd, rng);
   settle_approvals(plan, dd, rng);
+  leave_records_to_verify(plan, as_of);
 }
 
 }  // namespace parkgis::generator

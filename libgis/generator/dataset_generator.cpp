@@ -41,6 +41,7 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   step("parcel kinds", [&] { assign_kinds(plan, seed); });
   step("parcel attributes", [&] { assign_parcel_attributes(plan, seed, as_of); });
   step("buildings", [&] { place_buildings(plan, seed, as_of); });
+  step("developed areas", [&] { match_developed_to_buildings(plan); });
   step("holders", [&] { assign_holders(plan, seed); });
   step("tenancies", [&] { let_buildings(plan, seed, as_of); });
   step("figures", [&] { assign_figures(plan, seed, as_of); });

@@ -181,7 +181,8 @@ TEST_F(DefaultDataset, ExactlyOneInvalidGeometryAndSomeHolesAndMultiparts) {
   }
 }
 
-// Situations (a)-(i) of the brief, decided from the attributes as read back.
+// Situations (a)-(i) of the brief, (j) no agreed start and (u) a development ratio that cannot be
+// computed (both 待核实), (r) resumed after a stop, decided from the attributes as read back.
 TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
   const Date as_of{2026, 6, 30};
   auto after_years = [](const Date& d, int n) { return d.plus_years(n); };
@@ -204,7 +205,10 @@ TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
       ++seen['h'];
       continue;
     }
-    ASSERT_TRUE(agreed.has_value()) << text_of(*p, "parcel_id");
+    if (!actual && !agreed) {  // supplied, not started, no agreed start: 待核实
+      ++seen['j'];
+      continue;
+    }
     if (!actual) {
       const Date deadline = extension ? *extension : *agreed;
       if (text_of(*p, "gov_cause") == "是") {
@@ -223,12 +227,15 @@ TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
     const auto inv = real_of(*p, "invested_w"), total = real_of(*p, "total_inve");
     const auto dev = real_of(*p, "developed_"), req = real_of(*p, "required_m");
     const bool low = (inv && total && *inv < 0.25 * *total) || (dev && req && *dev < *req / 3);
-    if (stop && after_years(*stop, 1) < as_of && low && resume) ++seen['r'];  // building again: not idle
-    if (stop && after_years(*stop, 1) < as_of && low && !resume) ++seen['e'];
+    const bool stopped_a_year = stop && after_years(*stop, 1) < as_of;
+    if (stopped_a_year && low && resume) ++seen['r'];  // building again: not idle
+    else if (stopped_a_year && low) ++seen['e'];
+    else if (stopped_a_year && !resume && (!req || !inv || !total)) ++seen['u'];  // ratio unknown: 待核实
     else ++seen['d'];
   }
-  for (char c = 'a'; c <= 'i'; ++c) EXPECT_GE(seen[c], 1) << "situation (" << c << ") missing";
+  for (char c = 'a'; c <= 'j'; ++c) EXPECT_GE(seen[c], 1) << "situation (" << c << ") missing";
   EXPECT_GE(seen['r'], 1) << "no stop that ended with a resume_date";
+  EXPECT_GE(seen['u'], 1) << "no stop of over a year without the required area (待核实)";
   EXPECT_GT(seen['d'], 150);
   EXPECT_TRUE(leap_day) << "no agreed_start on 29 February";
 }
@@ -238,7 +245,7 @@ TEST_F(DefaultDataset, EveryIdleLandSituationOccurs) {
 // disposal from the list of Art. 12-14.
 TEST_F(DefaultDataset, IdleLandRecordsAreConsistent) {
   const std::set<std::string> ways = {"延期", "改变用途", "临时使用", "协议收回", "置换", "无偿收回", "征缴闲置费"};
-  std::size_t extensions = 0, decisions = 0, done = 0, green = 0;
+  std::size_t extensions = 0, decisions = 0, done = 0, under_way = 0, green = 0;
   std::set<std::string> numbers, disposals;
   Features parcels = read_layer(file("parcels.shp"));
   for (const auto& p : parcels.all) {
@@ -275,6 +282,8 @@ TEST_F(DefaultDataset, IdleLandRecordsAreConsistent) {
     if (date_of(*p, "disposal_d")) {
       ++done;
       EXPECT_FALSE(way.empty()) << id << ": a disposal date without a disposal";
+    } else if (!way.empty()) {
+      ++under_way;
     }
     if (const auto g = real_of(*p, "green_m2")) {
       ++green;
@@ -284,6 +293,7 @@ TEST_F(DefaultDataset, IdleLandRecordsAreConsistent) {
   EXPECT_GE(extensions, 2u);
   EXPECT_GE(decisions, 3u);
   EXPECT_GE(done, 1u);
+  EXPECT_GE(under_way, 1u);
   EXPECT_GE(disposals.size(), 3u);
   EXPECT_GT(green, 150u);
 }
