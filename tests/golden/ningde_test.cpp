@@ -6,6 +6,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
 
 #include "libgis/analysis/analyze.h"
 #include "libgis/importer.h"
@@ -63,10 +66,35 @@ TEST_F(Ningde, TenParksTwentyOneZonesInEpsg4549) {
   EXPECT_EQ(import_->layers[0].written, 10);
   EXPECT_EQ(import_->layers[1].written, 21);
   EXPECT_EQ(import_->layers[2].written, 250);
-  // The sample's one deliberate defect: the bow-tie parcel, repaired.
-  ASSERT_EQ(import_->issues.size(), 1u);
-  EXPECT_EQ(import_->issues.all()[0].code, "invalid_geometry_repaired");
-  EXPECT_EQ(import_->issues.all()[0].feature_id, "YQ05-PQ2-006");
+  // The sample's deliberate defects (datasets/ningde/README.md): the bow-tie parcel, repaired, and the five
+  // data problems of tenancies.csv, each reported with what to do.
+  const std::map<std::string, std::pair<std::string, std::string>> want = {
+      {"invalid_geometry_repaired",
+       {"YQ05-PQ2-006", "parcels.shp feature 125 (YQ05-PQ2-006): invalid geometry (Self-intersection[500970.5 "
+                        "2973545]) repaired with GEOS MakeValid; area now 5000.0 m²"}},
+      {"tenancy_unknown_enterprise",
+       {"YQ08-ZL9001", "tenancy YQ08-ZL9001: enterprise_id 91350981MA53280004 is not in the enterprises table (add "
+                       "its row, or correct the code); the lease is left out"}},
+      {"tenancy_unknown_building",
+       {"YQ06-ZL0016", "tenancy YQ06-ZL0016: building_id JZ00421 is not in the buildings layer; the lease is left out"}},
+      {"tenancy_end_before_start",
+       {"YQ04-ZL0003", "tenancy YQ04-ZL0003: end_date 2024-07-28 is before start_date 2025-07-29 (correct the "
+                       "dates); the lease is left out"}},
+      {"tenancy_bad_area",
+       {"YQ01-ZL0040", "tenancy YQ01-ZL0040: leased_m2 0.0 is not a floor area above 0 m² (give the floor area let, "
+                       "in m²); the lease is left out"}},
+      {"tenancy_over_floor",
+       {"JZ000636", "building JZ000636: leases in force together on 2026-02-11 let 9161.4 m², more than its floor "
+                    "area 7329.1 m² (tenancies YQ10-ZL0019, YQ10-ZL8001, YQ10-ZL0018, YQ10-ZL0017); they are "
+                    "scaled down together to the floor area. Check leased_m2 and the lease dates"}},
+  };
+  ASSERT_EQ(import_->issues.size(), want.size());
+  for (const auto& issue : import_->issues.all()) {
+    const auto it = want.find(issue.code);
+    ASSERT_NE(it, want.end()) << issue.code << ": " << issue.message;
+    EXPECT_EQ(issue.feature_id, it->second.first) << issue.code;
+    EXPECT_EQ(issue.message, it->second.second) << issue.code;
+  }
 }
 
 // The sample's recorded developed areas agree with its buildings: the analysis finds nothing to check.
