@@ -1,7 +1,8 @@
 -- The route an analyst takes without parkgis: the shapefiles loaded with ogr2ogr into SpatiaLite, then
 -- SQL with the SpatialIndex virtual table (SpatiaLite does not use the R*Tree by itself).
 -- Computes what parkgis computes for the comparison: per-parcel building footprint, floor and vacant
--- areas; per-zone approved, supplied and unsupplied (批而未供) areas, counting approvals from their
+-- areas (vacant floor counts once vacant 6 months, the default vacancy.min_months, or when undated);
+-- per-zone approved, supplied and unsupplied (批而未供) areas, counting approvals from their
 -- approval date, and 供而未用 (supplied, not started, no buildings); per approval batch (批次) its
 -- area, the supplied part and the unsupplied rest; the land each enterprise counts with its leases and
 -- the zones' used land, output and tax (further down). Parameter: the as-of date is substituted for
@@ -20,7 +21,14 @@ SELECT p.parcel_id AS parcel_id,
        (SELECT SUM(coalesce(b.vacant_are, 0) * ST_Area(ST_Intersection(b.geometry, p.geometry)) / ST_Area(b.geometry))
           FROM buildings b
          WHERE b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND search_frame = p.geometry)
-           AND ST_Intersects(b.geometry, p.geometry)) AS vacant_m2
+           AND ST_Intersects(b.geometry, p.geometry)
+           AND (b.vacant_sin IS NULL OR b.vacant_sin = '' OR
+                -- vacant at least 6 calendar months (vacancy.min_months): vacant_since + 6 months, on the
+                -- last day of a shorter month (08-31 + 6 months = 02-28), on or before as_of
+                date(b.vacant_sin, 'start of month', '+6 months',
+                     '+' || (min(CAST(strftime('%d', b.vacant_sin) AS INTEGER),
+                                 CAST(strftime('%d', date(b.vacant_sin, 'start of month', '+7 months', '-1 day')) AS INTEGER)) - 1)
+                         || ' days') <= '@AS_OF@')) AS vacant_m2
   FROM parcels p;
 
 DROP TABLE IF EXISTS sql_zone;
