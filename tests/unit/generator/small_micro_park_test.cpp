@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -285,6 +286,10 @@ TEST_F(SmallMicroPark, EnterprisesHaveIndustryCodesScaleAndSomeDormantFirms) {
     }
     EXPECT_TRUE(c[4] == "规上" || c[4] == "规下") << c[4];
     scale[c[0]] = c[4];
+    // 规上 from 2,000 万元 of output in the year (the latest, 2025; a dormant firm's 0 says nothing).
+    if (c[5] == "2025" && !c[6].empty() && std::stod(c[6]) > 0 && std::fabs(std::stod(c[6]) - 2000) > 0.01) {
+      EXPECT_EQ(c[4], std::stod(c[6]) >= 2000 ? "规上" : "规下") << c[0] << " output " << c[6];
+    }
     if (!c[6].empty() && !c[7].empty()) figures[c[0]][std::stoi(c[5])] = {std::stod(c[6]), std::stod(c[7])};
   }
   std::size_t dormant = 0;
