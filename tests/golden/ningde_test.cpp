@@ -97,9 +97,19 @@ TEST_F(Ningde, TenParksTwentyOneZonesInEpsg4549) {
   }
 }
 
-// The sample's recorded developed areas agree with its buildings: the analysis finds nothing to check.
-TEST_F(Ningde, AnalysisFindsNoDataToCheck) {
-  for (const auto& issue : analysis_->issues.all()) ADD_FAILURE() << issue.code << " " << issue.feature_id << ": " << issue.message;
+// The sample's recorded developed areas agree with its buildings (no developed_below_footprint). What the
+// analysis does note: the 2008 control indicators (by industry) have no plot ratio for the park companies'
+// standard-factory land (7221 园区管理服务) nor for logistics (59xx), so those parcels are not checked.
+TEST_F(Ningde, AnalysisNotesOnlyCodesOutsideTheControlTables) {
+  std::size_t unchecked = 0;
+  for (const auto& issue : analysis_->issues.all()) {
+    const bool outside = issue.code == "unknown_industry_code" &&
+                         (issue.message.find("行业代码 7221 ") != std::string::npos ||
+                          issue.message.find("行业代码 59") != std::string::npos);
+    if (outside) ++unchecked;
+    else ADD_FAILURE() << issue.code << " " << issue.feature_id << ": " << issue.message;
+  }
+  EXPECT_GT(unchecked, 0u);
 }
 
 TEST_F(Ningde, ParkReport) { check(parkgis::report::Level::park, "parks.csv"); }
