@@ -24,17 +24,17 @@ TEST(ParkTree, TenParksTwentyOneZonesWithFigures) {
   const ParkTreeModel& m = *w->tree()->tree_model();
   EXPECT_EQ(m.rowCount(), 10);
   EXPECT_EQ(count_zones(m), 21);
-  // YQ02-PQ1 as in tests/golden/ningde/zones.csv: 252.273 亩, 78.775 unsupplied, 27.888 idle,
-  // vacancy 16.21 %, tax 1.975 万元/亩.
+  // YQ02-PQ1 as in tests/golden/ningde/zones.csv: 252.273 亩, 78.775 unsupplied, 11.314 idle,
+  // vacancy 10.05 % (floor vacant 6 months or more), tax 6.236 万元/亩 (holders' and tenants' land).
   const QModelIndex z = m.find(QStringLiteral("YQ02-PQ1"));
   ASSERT_TRUE(z.isValid());
   const auto cell = [&](int column) { return m.index(z.row(), column, z.parent()).data().toString(); };
   EXPECT_EQ(cell(ParkTreeModel::name), QStringLiteral("YQ02-PQ1  东侨小微园一片区"));
   EXPECT_EQ(cell(ParkTreeModel::area), QStringLiteral("252.3"));
   EXPECT_EQ(cell(ParkTreeModel::unsupplied), QStringLiteral("78.8"));
-  EXPECT_EQ(cell(ParkTreeModel::idle), QStringLiteral("27.9"));
-  EXPECT_EQ(cell(ParkTreeModel::vacancy), QStringLiteral("16.2%"));
-  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("1.97"));
+  EXPECT_EQ(cell(ParkTreeModel::idle), QStringLiteral("11.3"));
+  EXPECT_EQ(cell(ParkTreeModel::vacancy), QStringLiteral("10.0%"));
+  EXPECT_EQ(cell(ParkTreeModel::tax), QStringLiteral("6.24"));
   EXPECT_EQ(z.parent().data(ParkTreeModel::IdRole).toString(), QStringLiteral("YQ02"));
   // The park row: YQ01 蕉城小微园, 865.1 亩 (parks.csv).
   const QModelIndex p = m.find(QStringLiteral("YQ01"));
