@@ -56,11 +56,17 @@ TEST_F(AnalysisVsSql, ParcelBuildingAreas) {
   // Candidate buildings through the SpatialIndex virtual table, as SpatiaLite users must write it.
   const std::string near = "b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND "
                            "search_frame = p.geom) AND ST_Intersects(b.geom, p.geom)";
+  // Vacant floor counts once vacant 6 calendar months at the dataset's as_of 2026-06-30 (vacancy.min_months;
+  // vacant_since + 6 months, on the last day of a shorter month), or when undated.
+  const std::string counted =
+      " AND (b.vacant_since IS NULL OR b.vacant_since = '' OR date(b.vacant_since, 'start of month', '+6 months', "
+      "'+' || (min(CAST(strftime('%d', b.vacant_since) AS INTEGER), CAST(strftime('%d', date(b.vacant_since, "
+      "'start of month', '+7 months', '-1 day')) AS INTEGER)) - 1) || ' days') <= '2026-06-30')";
   Stmt st(db,
           "SELECT p.parcel_id, "
           " (SELECT ST_Area(ST_Intersection(ST_Union(b.geom), p.geom)) FROM buildings b WHERE " + near + "), "
           " (SELECT SUM(b.floor_area * ST_Area(ST_Intersection(b.geom, p.geom)) / ST_Area(b.geom)) FROM buildings b WHERE " + near + "), "
-          " (SELECT SUM(coalesce(b.vacant_area, 0) * ST_Area(ST_Intersection(b.geom, p.geom)) / ST_Area(b.geom)) FROM buildings b WHERE " + near + "), "
+          " (SELECT SUM(coalesce(b.vacant_area, 0) * ST_Area(ST_Intersection(b.geom, p.geom)) / ST_Area(b.geom)) FROM buildings b WHERE " + near + counted + "), "
           " m.footprint_m2, m.floor_m2, m.vacant_m2, ST_Area(p.geom), m.area_m2 "
           "FROM parcels p JOIN parcel_metrics m ON m.parcel_id = p.parcel_id");
   int n = 0, with_buildings = 0;
