@@ -84,6 +84,28 @@ void die_while_writing(const std::string& db_path) {
   ASSERT_TRUE(fs::exists(db_path + "-journal")) << "the test did not leave a hot journal";
 }
 
+// Another connection of this process in a transaction (begun with `begin`) that it ends after `ms`
+// milliseconds on its own thread, as a second writer or a reader in another program would.
+class HeldTransaction {
+ public:
+  HeldTransaction(const std::string& db_path, const char* begin, int ms) {
+    if (sqlite3_open(db_path.c_str(), &m_db) != SQLITE_OK || sqlite3_exec(m_db, begin, nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw std::runtime_error("cannot begin a transaction on " + db_path);
+    m_thread = std::thread([this, ms] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    });
+  }
+  ~HeldTransaction() {
+    m_thread.join();
+    sqlite3_close(m_db);
+  }
+
+ private:
+  sqlite3* m_db = nullptr;
+  std::thread m_thread;
+};
+
 mode_t mode_of(const std::string& path) {
   struct stat st {};
   stat(path.c_str(), &st);
@@ -227,16 +249,8 @@ TEST(StoreSafety, SecondWriterWaitsForTheFirst) {
   const std::string db = tmp.str("x.sqlite");
   Cli cli;
   ASSERT_EQ(cli.run({"import", ds, "--db", db, "--quiet"}), 0);
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  std::thread first_writer([holder] {  // finishes its transaction after 300 ms
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
-  });
+  HeldTransaction first_writer(db, "BEGIN IMMEDIATE", 300);
   EXPECT_EQ(cli.run({"analyze", "--db", db, "--quiet"}), 0) << cli.err.str();
-  first_writer.join();
-  sqlite3_close(holder);
 }
 
 // A reader in the middle of a read transaction (the viewer, a report) delays the writer's COMMIT; it
@@ -247,16 +261,10 @@ TEST(StoreSafety, ReaderDoesNotBreakAWriter) {
   const std::string db = tmp.str("x.sqlite");
   Cli cli;
   ASSERT_EQ(cli.run({"run", ds, "--db", db, "--quiet"}), 0);
-  sqlite3* reader = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &reader), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM parcel_metrics", nullptr, nullptr, nullptr), SQLITE_OK);
-  std::thread viewer([reader] {  // ends its read transaction after 500 ms
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
-  });
-  EXPECT_EQ(cli.run({"analyze", "--db", db, "--quiet"}), 0) << cli.err.str();
-  viewer.join();
-  sqlite3_close(reader);
+  {
+    HeldTransaction viewer(db, "BEGIN; SELECT count(*) FROM parcel_metrics", 500);
+    EXPECT_EQ(cli.run({"analyze", "--db", db, "--quiet"}), 0) << cli.err.str();
+  }
   EXPECT_EQ(sql_text(db, "SELECT count(*) FROM runs"), "2");
 }
 
