@@ -1,3 +1,4 @@
+#include "libgis/core/text_format.h"
 #include "libgis/import/checks.h"
 
 #include <cmath>
@@ -12,12 +13,6 @@ namespace parkgis::import {
 namespace {
 
 std::string label_of(const LoadedFeature& f) { return f.id.empty() ? "fid:" + std::to_string(f.fid) : f.id; }
-
-std::string fmt(double v, int decimals = 1) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 std::optional<double> number(const LoadedLayer& layer, const LoadedFeature& f, const std::string& field) {
   const int i = layer.field_index(field);
@@ -67,12 +62,6 @@ void check_zone_parks(const LoadedLayer& zones, const LoadedLayer& parks, IssueS
 }
 
 namespace {
-
-std::string fmt_metres(double m) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f m", m);
-  return buf;
-}
 
 // A feature that names its zone must lie in it: the part outside (over 1 m², the size of a survey
 // error, not of a wrong zone) is recorded with its area and share, and the zone named is kept.
@@ -176,7 +165,7 @@ std::vector<std::string> assign_zones(LoadedLayer& layer, const LoadedLayer& zon
       }
       issues.add(Severity::warning, "outside_zones", name, label_of(f),
                  name + " " + label_of(f) + " lies outside every zone" +
-                     (nearest < 0 ? std::string() : " (" + fmt_metres(nearest) + " from the nearest, " + nearest_id + ")") +
+                     (nearest < 0 ? std::string() : " (" + fixed(nearest) + " m from the nearest, " + nearest_id + ")") +
                      "; it is kept without zone and left out of zone and park figures. Check its position or the "
                      "zone boundaries");
       continue;
@@ -239,8 +228,8 @@ std::vector<std::string> fill_floor_areas(LoadedLayer& buildings, geom::Context&
     const auto vacant = number(buildings, b, "vacant_area");
     if (vacant && floor_area && *vacant > *floor_area * (1 + 1e-9))
       issues.add(Severity::warning, "vacant_exceeds_floor", "buildings", label_of(b),
-                 "building " + b.id + ": vacant_area " + fmt(*vacant) + " m² is larger than its floor area " +
-                     fmt(*floor_area) + " m²");
+                 "building " + b.id + ": vacant_area " + fixed(*vacant) + " m² is larger than its floor area " +
+                     fixed(*floor_area) + " m²");
   }
   return source;
 }

@@ -1,3 +1,4 @@
+#include "libgis/core/text_format.h"
 #include "libgis/import/loaded_layer.h"
 
 #include <ogr_geometry.h>
@@ -20,12 +21,6 @@ std::string LoadedLayer::text(const LoadedFeature& f, const std::string& field) 
 }
 
 namespace {
-
-std::string fmt_area(double m2) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f m²", m2);
-  return buf;
-}
 
 struct TransformDeleter {
   void operator()(OGRCoordinateTransformation* ct) const { OGRCoordinateTransformation::DestroyCT(ct); }
@@ -105,7 +100,7 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
         }
         issues.add(Severity::warning, "invalid_geometry_repaired", spec.name, label,
                    where + ": invalid geometry (" + reason + ") repaired with GEOS MakeValid; area now " +
-                       fmt_area(geom::area(ctx, fixed.get())));
+                       parkgis::fixed(geom::area(ctx, fixed.get())) + " m²");
         gg = std::move(fixed);
       } else if (type == wkbMultiPolygon) {
         f.wkb = std::move(wkb);  // valid: stored as read, without a second serialisation from GEOS

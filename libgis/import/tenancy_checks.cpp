@@ -1,3 +1,4 @@
+#include "libgis/core/text_format.h"
 #include "libgis/import/tenancy_checks.h"
 
 #include <algorithm>
@@ -11,12 +12,6 @@
 namespace parkgis::import {
 
 namespace {
-
-std::string fmt(double v) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 struct Kept {
   std::string id;
@@ -38,8 +33,8 @@ void check_over_floor(const std::string& building, double floor_m2, std::vector<
     if (sum > floor_m2 * (1 + 1e-9)) {
       issues.add(Severity::warning, "tenancy_over_floor", "tenancies", building,
                  "building " + building + ": leases in force together" +
-                     (at.start ? " on " + at.start->iso() : "") + " let " + fmt(sum) + " m², more than its floor area " +
-                     fmt(floor_m2) + " m² (tenancies " + ids +
+                     (at.start ? " on " + at.start->iso() : "") + " let " + fixed(sum) + " m², more than its floor area " +
+                     fixed(floor_m2) + " m² (tenancies " + ids +
                      "); they are scaled down together to the floor area. Check leased_m2 and the lease dates");
       return;
     }
@@ -98,7 +93,7 @@ void check_tenancies(LoadedLayer& tenancies, const std::unordered_map<std::strin
       const int i = tenancies.field_index("leased_m2");
       const std::optional<double> m2 = i < 0 ? std::nullopt : store::value_number(f.values[static_cast<std::size_t>(i)]);
       if (!m2 || !std::isfinite(*m2) || *m2 <= 0)
-        skip("tenancy_bad_area", ": leased_m2 " + (m2 ? fmt(*m2) : std::string("(empty)")) +
+        skip("tenancy_bad_area", ": leased_m2 " + (m2 ? fixed(*m2) : std::string("(empty)")) +
                                      " is not a floor area above 0 m² (give the floor area let, in m²)");
       else
         by_building[building].push_back({id, start, end, *m2});
