@@ -16,6 +16,7 @@ PACKAGES=(
   libmimalloc-dev
   fonts-noto-cjk
   time ccache
+  dpkg-dev file
 )
 
 missing=()
