@@ -10,11 +10,13 @@ PACKAGES=(
   libproj-dev proj-bin
   libsqlite3-dev sqlite3
   libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
+  libxlsxwriter-dev libminizip-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
   libgtest-dev libbenchmark-dev
   libmimalloc-dev
   fonts-noto-cjk
   time ccache
+  dpkg-dev file
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "libgis/core/errors.h"
 #include "libgis/render/map_export.h"
 #include "libgis/report/builder.h"
+#include "libgis/report/workbook.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::cli {
@@ -50,36 +51,59 @@ void add_maps(report::Report& rep, const std::string& db_path, const std::string
   if (!any) rep.images.push_back({"", rep.title, draw(req.park_id, req.zone_id)});
 }
 
+// --workbook: every report in one Excel file.
+int write_workbook(const Args& args) {
+  for (const char* other : {"--by", "--maps", "--bom", "--wide"})
+    if (args.has(other)) throw UsageError(std::string(other) + " does not go with --workbook (it holds every report)");
+  if (args.get("--format").value_or("xlsx") != "xlsx") throw UsageError("--workbook writes xlsx; leave out --format");
+  const auto out = args.get("-o");
+  if (!out) throw UsageError("--workbook writes a binary file: give -o FILE.xlsx");
+  report::Request scope;
+  scope.park_id = args.get("--park").value_or("");
+  scope.zone_id = args.get("--zone").value_or("");
+  auto store = store::open_spatialite(args.require("--db"));
+  const std::vector<report::Sheet> sheets = report::build_workbook(*store, scope);
+  write_file_atomically(*out, [&](std::ostream& f) { report::write_workbook(f, sheets); });
+  return kExitOk;
+}
+
 }  // namespace
 
 int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   Args args("report", argv);
-  args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide");
+  args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide").flag("--workbook");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise|approval] [--park ID] [--zone ID]\n"
-               "                      [--format table|csv|json|md|html] [-o FILE] [--bom] [--wide]\n\n"
+               "                      [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom] [--wide]\n"
+               "       parkgis report --db FILE --workbook [--park ID] [--zone ID] -o FILE.xlsx\n\n"
                "Prints the results of 'parkgis analyze' (default: --by park --format table, on stdout).\n"
                "  --by LEVEL     park (with totals), zone (a section per park), parcel (a section per zone),\n"
                "                 enterprise (亩均 grades, best first, a section per park),\n"
                "                 approval (approval batches 批次: age, supplied, 批而未供, a section per park)\n"
                "  --park ID      only this park; --zone ID only this zone\n"
                "  --format F     table (terminal, aligned for Chinese text), csv (UTF-8), json, md, html\n"
-               "                 (one self-contained file)\n"
+               "                 (one self-contained file), xlsx (Excel, needs -o; numbers with formats)\n"
                "  -o FILE        write to FILE instead of stdout\n"
                "  --bom          CSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese right\n"
                "  --wide         table: all columns (default: the main ones)\n"
+               "  --workbook     one Excel workbook, a sheet per report: 园区, 片区, 宗地, 企业, 闲置土地,\n"
+               "                 批而未供, 批次 (needs -o FILE.xlsx)\n"
                "  --maps THEME   html: a map of each section (park or zone) coloured by THEME (idle,\n"
                "                 unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply), embedded\n";
     return kExitOk;
   }
   if (!args.positional().empty())
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis report --help'");
+  if (args.has("--workbook")) return write_workbook(args);
   report::Request req;
   req.level = report::parse_level(args.get("--by").value_or("park"));
   req.park_id = args.get("--park").value_or("");
   req.zone_id = args.get("--zone").value_or("");
   const report::Format format = report::parse_format(args.get("--format").value_or("table"));
+  if (report::is_binary(format) && !args.get("-o"))
+    throw UsageError(std::string("--format ") + report::format_name(format) + " writes a binary file: give -o FILE." +
+                     report::format_name(format));
   req.compact = format == report::Format::table && !args.has("--wide");
   report::WriteOptions wo;
   wo.csv_bom = args.has("--bom");

@@ -8,6 +8,7 @@
 #include "app/cli/progress_printer.h"
 #include "app/cli/summary.h"
 #include "libgis/analysis/analyze.h"
+#include "libgis/core/data_paths.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/progress.h"
 #include "libgis/importer.h"
@@ -31,7 +32,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
     return kExitOk;
   }
   if (args.positional().size() > 1) throw UsageError("expected at most one DATASET folder; try 'parkgis run --help'");
-  std::string dataset = args.positional().empty() ? std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde" : args.positional()[0];
+  std::string dataset = args.positional().empty() ? sample_dataset_dir().string() : args.positional()[0];
   std::string name = fs::path(dataset).lexically_normal().filename().string();
   if (name.empty()) name = fs::path(dataset).lexically_normal().parent_path().filename().string();
   const std::string db = args.get("--db").value_or(name + ".sqlite");

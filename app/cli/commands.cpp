@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -6,6 +7,8 @@
 
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/man_page.h"
+#include "libgis/core/data_paths.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/progress.h"
 
@@ -16,7 +19,7 @@ const std::vector<Command>& commands() {
       {"run", "import, analyze and print the park and zone tables (default: the bundled Ningde data)", cmd_run},
       {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
       {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
-      {"report", "park, zone, parcel or enterprise tables as text, CSV, JSON, Markdown or HTML", cmd_report},
+      {"report", "park, zone, parcel, enterprise and 批次 tables as text, CSV, JSON, Markdown, HTML or Excel", cmd_report},
       {"export", "write a layer as shapefile (GBK or UTF-8), GeoPackage, GeoJSON, CSV or KML, with QGIS/SLD styles", cmd_export},
       {"survey-pack", "a styled survey package of one zone for field teams", cmd_survey_pack},
       {"survey-merge", "apply a returned survey file, listing changes and conflicts", cmd_survey_merge},
@@ -31,9 +34,11 @@ namespace {
 void print_usage(std::ostream& os) {
   os << "parkgis " << PARKGIS_VERSION << " - land analysis for industrial parks\n\n"
      << "usage: parkgis <command> [options]\n\ncommands:\n";
+  std::size_t width = 0;  // the longest command name, then two spaces before the summaries
+  for (const Command& c : commands()) width = std::max(width, std::string(c.name).size());
   for (const Command& c : commands()) {
     std::string name = c.name;
-    name.resize(12, ' ');
+    name.resize(width + 2, ' ');
     os << "  " << name << c.summary << "\n";
   }
   os << "\n'parkgis <command> --help' describes a command. Exit codes: 0 ok, 1 data error, 2 usage error.\n";
@@ -60,7 +65,11 @@ int run(const std::vector<std::string>& argv, Context& ctx) {
     return argv.empty() ? kExitUsage : kExitOk;
   }
   if (argv[0] == "--version") {
-    ctx.out << "parkgis " << PARKGIS_VERSION << "\n";
+    ctx.out << "parkgis " << PARKGIS_VERSION << "\ndata: " << data_dir().string() << "\n";
+    return kExitOk;
+  }
+  if (argv[0] == "--man") {
+    write_man_page(ctx.out);
     return kExitOk;
   }
   for (const Command& c : commands()) {

@@ -1,5 +1,4 @@
 // survey_pack: one zone's survey package (survey.h).
-#include <cpl_conv.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include "libgis/export/style_writer.h"
 #include "libgis/export/survey.h"
 #include "libgis/export/survey_fields.h"
+#include "libgis/export/zip_writer.h"
 #include "libgis/geom/geos.h"
 #include "libgis/store/store.h"
 
@@ -109,32 +109,6 @@ class PackFolder {
  private:
   fs::path m_path;
 };
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-// Zips every file of `folder` under `top/` into `zip_path` with GDAL's zip writer.
-void write_zip(const fs::path& folder, const std::string& top, const fs::path& zip_path) {
-  void* zip = CPLCreateZip(zip_path.string().c_str(), nullptr);
-  if (!zip) throw DataError("cannot create " + zip_path.string());
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  bool ok = true;
-  for (const fs::path& p : files) {
-    const std::string name = top + "/" + p.filename().string();
-    const std::string bytes = read_bytes(p);
-    ok = ok && CPLCreateFileInZip(zip, name.c_str(), nullptr) == CE_None &&
-         CPLWriteFileInZip(zip, bytes.data(), static_cast<int>(bytes.size())) == CE_None &&
-         CPLCloseFileInZip(zip) == CE_None;
-  }
-  ok = CPLCloseZip(zip) == CE_None && ok;
-  if (!ok) throw DataError("cannot write " + zip_path.string() + " (is the disk full?)");
-}
 
 std::string as_of_of(store::Store& store) {
   std::string as_of;
@@ -291,7 +265,7 @@ PackResult survey_pack(store::Store& store, const PackRequest& req) {
     const fs::path tmp_zip = parent / (".parkgis-pack-" + std::to_string(getpid()) + ".zip");
     fs::remove(tmp_zip, ec);
     try {
-      write_zip(folder.path(), "survey_" + req.zone_id, tmp_zip);
+      zip_folder(folder.path(), "survey_" + req.zone_id, tmp_zip);
     } catch (...) {
       fs::remove(tmp_zip, ec);
       throw;

@@ -40,19 +40,22 @@ struct Report {
   std::vector<Image> images;
 };
 
-enum class Format { table, csv, json, markdown, html };
+enum class Format { table, csv, json, markdown, html, xlsx };
 
-// Parses "table", "csv", "json", "md", "html"; throws UsageError listing the valid ones otherwise.
+// Parses "table", "csv", "json", "md", "html", "xlsx"; throws UsageError listing the valid ones otherwise.
 Format parse_format(const std::string& name);
 
-// The name parse_format accepts for a format ("table", "csv", "json", "md", "html").
+// The name parse_format accepts for a format ("table", "csv", "json", "md", "html", "xlsx").
 const char* format_name(Format format);
+
+// True for formats that are not text (xlsx): they go to a file, not to a terminal.
+bool is_binary(Format format);
 
 struct WriteOptions {
   bool csv_bom = false;  // UTF-8 BOM so that Excel opens the CSV as UTF-8
 };
 
-// Writes the report. Rows shorter than the column list are padded with nulls; extra values are ignored.
+// Writes the report (xlsx: a workbook of one sheet, xlsx_writer.h). Rows shorter than the column list are padded with nulls; extra values are ignored.
 void write(std::ostream& os, const Report& report, Format format, const WriteOptions& options = {});
 
 // write() into a string.

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "libgis/core/data_paths.h"
+
 #include "libgis/core/errors.h"
 
 namespace parkgis::style {
@@ -125,10 +127,7 @@ Theme load_theme(const std::string& path) {
   return t;
 }
 
-std::string styles_dir() {
-  if (const char* env = std::getenv("PARKGIS_STYLES_DIR"); env && *env) return env;
-  return std::string(PARKGIS_SOURCE_DIR) + "/styles";
-}
+std::string styles_dir() { return parkgis::styles_dir().string(); }
 
 std::vector<Theme> load_themes() {
   std::vector<Theme> out;

@@ -59,7 +59,8 @@ struct Theme {
 // Reads one theme file; throws DataError naming the file and key when malformed.
 Theme load_theme(const std::string& path);
 
-// The folder of the project's styles: $PARKGIS_STYLES_DIR, else <source>/styles.
+// The folder of the map styles: $PARKGIS_STYLES_DIR, else styles/ in the data folder
+// (libgis/core/data_paths.h: installed share/parkgis, or the source tree).
 std::string styles_dir();
 
 // Every theme in styles_dir(), ordered by id.

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -274,6 +276,27 @@ TEST(SurveyRoundTrip, ZipPackageMergesUnchanged) {
   EXPECT_TRUE(r.conflicts.empty()) << r.conflicts.front().reason;
   EXPECT_TRUE(r.notes.empty()) << r.notes.front();
   EXPECT_EQ(count(db, "survey_log"), 0);
+}
+
+// Entries carry the time they were written, not the DOS date 0 (1980-00-00, which zip tools reject).
+// GDAL's /vsizip/ reads the stored local date and time as if UTC, so the stamp is within a day of now.
+TEST(SurveyRoundTrip, ZipEntriesCarryTheirModificationTime) {
+  TempDir tmp;
+  const std::string db = make_db(tmp, "x.sqlite");
+  std::string out, err;
+  ASSERT_EQ(run_cli({"survey-pack", "--db", db, "--zone", "Z1", "-o", tmp.str("z1.zip")}, &out, &err), 0) << err;
+  const std::string top = "/vsizip/" + tmp.str("z1.zip") + "/survey_Z1";
+  char** names = VSIReadDir(top.c_str());
+  ASSERT_NE(names, nullptr);
+  const std::time_t now = std::time(nullptr);
+  int entries = 0;
+  for (char** n = names; *n; ++n, ++entries) {
+    VSIStatBufL st;
+    ASSERT_EQ(VSIStatL((top + "/" + *n).c_str(), &st), 0) << *n;
+    EXPECT_LT(std::abs(static_cast<double>(st.st_mtime - now)), 86400.0 + 3600) << *n << " is dated " << st.st_mtime;
+  }
+  CSLDestroy(names);
+  EXPECT_GE(entries, 10);  // README, parcels_check.{shp,shx,dbf,prj,cpg,qml,sld}, fields.csv, ...
 }
 
 // A returned .zip unpacks only what merge reads (a 3 MiB photo stays packed), each file within a limit

@@ -15,19 +15,20 @@ using test::integer;
 using test::real;
 using test::text;
 
-TEST(ReportFormat, ParsesTheFiveNamesAndRejectsOthers) {
+TEST(ReportFormat, ParsesTheSixNamesAndRejectsOthers) {
   EXPECT_EQ(parse_format("table"), Format::table);
   EXPECT_EQ(parse_format("csv"), Format::csv);
   EXPECT_EQ(parse_format("json"), Format::json);
   EXPECT_EQ(parse_format("md"), Format::markdown);
   EXPECT_EQ(parse_format("html"), Format::html);
-  for (Format f : {Format::table, Format::csv, Format::json, Format::markdown, Format::html})
+  EXPECT_EQ(parse_format("xlsx"), Format::xlsx);
+  for (Format f : {Format::table, Format::csv, Format::json, Format::markdown, Format::html, Format::xlsx})
     EXPECT_EQ(parse_format(format_name(f)), f);
   try {
-    parse_format("xlsx");
+    parse_format("xls");
     FAIL() << "no UsageError";
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "unknown format 'xlsx'; use table, csv, json, md or html");
+    EXPECT_STREQ(e.what(), "unknown format 'xls'; use table, csv, json, md, html or xlsx");
   }
   EXPECT_THROW(parse_format("HTML"), UsageError);
   EXPECT_THROW(parse_format(""), UsageError);
