@@ -1,5 +1,7 @@
--- The route an analyst takes without parkgis: the shapefiles loaded with ogr2ogr into SpatiaLite, then
--- SQL with the SpatialIndex virtual table (SpatiaLite does not use the R*Tree by itself).
+-- The route a skilled analyst takes without parkgis: the shapefiles loaded with ogr2ogr into SpatiaLite,
+-- then SQL with the SpatialIndex virtual table (SpatiaLite does not use the R*Tree by itself). Every
+-- building × parcel piece is intersected once into a table (one SpatialIndex join) and every later figure
+-- aggregates those pieces; each zone's approved and supplied land is one ST_Union found through the index.
 -- Computes what parkgis computes for the comparison: per-parcel building footprint, floor and vacant
 -- areas (vacant floor counts once vacant 6 months, the default vacancy.min_months, or when undated);
 -- per-zone approved, supplied and unsupplied (批而未供) areas, counting approvals from their
@@ -7,30 +9,45 @@
 -- area, the supplied part and the unsupplied rest; the land each enterprise counts with its leases and
 -- the zones' used land, output and tax (further down). Parameter: the as-of date is substituted for
 -- @AS_OF@ by run_bench.sh.
+-- Building × parcel pieces, once: the part of each building on each parcel it stands on, with the
+-- building's whole footprint, floor and vacant floor (its figures are shared by footprint area).
+DROP TABLE IF EXISTS sql_piece;
+CREATE TABLE sql_piece AS
+SELECT p.parcel_id AS parcel_id, b.building_i AS building_id,
+       ST_Intersection(b.geometry, p.geometry) AS g,
+       ST_Area(b.geometry) AS building_m2,
+       coalesce(b.floor_area, ST_Area(b.geometry) * b.floors) AS building_floor,
+       coalesce(b.vacant_are, 0) AS building_vacant,
+       -- vacant at least 6 calendar months (vacancy.min_months): vacant_since + 6 months, on the last
+       -- day of a shorter month (08-31 + 6 months = 02-28), on or before as_of; undated counts
+       (b.vacant_sin IS NULL OR b.vacant_sin = '' OR
+        date(b.vacant_sin, 'start of month', '+6 months',
+             '+' || (min(CAST(strftime('%d', b.vacant_sin) AS INTEGER),
+                         CAST(strftime('%d', date(b.vacant_sin, 'start of month', '+7 months', '-1 day')) AS INTEGER)) - 1)
+                 || ' days') <= '@AS_OF@') AS vacancy_counts
+  FROM parcels p, buildings b
+ WHERE b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND search_frame = p.geometry)
+   AND ST_Intersects(b.geometry, p.geometry);
+ALTER TABLE sql_piece ADD COLUMN piece_m2 DOUBLE;
+UPDATE sql_piece SET piece_m2 = ST_Area(g);
+CREATE INDEX sql_piece_parcel ON sql_piece (parcel_id);
+CREATE INDEX sql_piece_building ON sql_piece (building_id);
+
+-- Per parcel: the footprint is the union of its pieces (buildings may overlap; one piece needs no union).
 DROP TABLE IF EXISTS sql_parcel;
 CREATE TABLE sql_parcel AS
-SELECT p.parcel_id AS parcel_id,
-       ST_Area(p.geometry) AS area_m2,
-       (SELECT ST_Area(ST_Intersection(ST_Union(b.geometry), p.geometry)) FROM buildings b
-         WHERE b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND search_frame = p.geometry)
-           AND ST_Intersects(b.geometry, p.geometry)) AS footprint_m2,
-       (SELECT SUM(coalesce(b.floor_area, ST_Area(b.geometry) * b.floors) * ST_Area(ST_Intersection(b.geometry, p.geometry)) / ST_Area(b.geometry))
-          FROM buildings b
-         WHERE b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND search_frame = p.geometry)
-           AND ST_Intersects(b.geometry, p.geometry)) AS floor_m2,
-       (SELECT SUM(coalesce(b.vacant_are, 0) * ST_Area(ST_Intersection(b.geometry, p.geometry)) / ST_Area(b.geometry))
-          FROM buildings b
-         WHERE b.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'buildings' AND search_frame = p.geometry)
-           AND ST_Intersects(b.geometry, p.geometry)
-           AND (b.vacant_sin IS NULL OR b.vacant_sin = '' OR
-                -- vacant at least 6 calendar months (vacancy.min_months): vacant_since + 6 months, on the
-                -- last day of a shorter month (08-31 + 6 months = 02-28), on or before as_of
-                date(b.vacant_sin, 'start of month', '+6 months',
-                     '+' || (min(CAST(strftime('%d', b.vacant_sin) AS INTEGER),
-                                 CAST(strftime('%d', date(b.vacant_sin, 'start of month', '+7 months', '-1 day')) AS INTEGER)) - 1)
-                         || ' days') <= '@AS_OF@')) AS vacant_m2
-  FROM parcels p;
+SELECT p.parcel_id AS parcel_id, ST_Area(p.geometry) AS area_m2, f.footprint_m2 AS footprint_m2,
+       f.floor_m2 AS floor_m2, f.vacant_m2 AS vacant_m2
+  FROM parcels p LEFT JOIN (
+       SELECT parcel_id,
+              CASE WHEN count(*) = 1 THEN sum(piece_m2) ELSE ST_Area(ST_Union(g)) END AS footprint_m2,
+              sum(building_floor * piece_m2 / building_m2) AS floor_m2,
+              sum(CASE WHEN vacancy_counts THEN building_vacant * piece_m2 / building_m2 ELSE 0 END) AS vacant_m2
+         FROM sql_piece GROUP BY parcel_id) f ON f.parcel_id = p.parcel_id;
+CREATE INDEX sql_parcel_id ON sql_parcel (parcel_id);
 
+-- Per zone: approved land (approvals dated on or before as_of, or undated) and supplied land, each one
+-- union of what the spatial index finds in the zone, cut to the zone.
 DROP TABLE IF EXISTS sql_zone;
 CREATE TABLE sql_zone AS
 WITH a AS (
@@ -45,14 +62,17 @@ s AS (
          ST_Intersection((SELECT ST_Union(p.geometry) FROM parcels p
                            WHERE p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'parcels' AND search_frame = z.geometry)
                              AND p.supply_dat <= '@AS_OF@' AND ST_Intersects(p.geometry, z.geometry)), z.geometry) AS g
-    FROM zones z)
+    FROM zones z),
+unused AS (
+  SELECT p.zone_id AS zone_id, sum(sp.area_m2) AS m2
+    FROM parcels p JOIN sql_parcel sp ON sp.parcel_id = p.parcel_id
+   WHERE p.supply_dat <= '@AS_OF@' AND (p.actual_sta IS NULL OR p.actual_sta > '@AS_OF@')
+     AND coalesce(sp.footprint_m2, 0) = 0
+   GROUP BY p.zone_id)
 SELECT a.zone_id AS zone_id, ST_Area(a.g) AS approved_m2, ST_Area(s.g) AS supplied_m2,
        coalesce(ST_Area(ST_Difference(a.g, s.g)), ST_Area(a.g)) AS unsupplied_m2,
-       (SELECT coalesce(SUM(sp.area_m2), 0) FROM parcels p JOIN sql_parcel sp ON sp.parcel_id = p.parcel_id
-         WHERE p.zone_id = a.zone_id AND p.supply_dat <= '@AS_OF@'
-           AND (p.actual_sta IS NULL OR p.actual_sta > '@AS_OF@')
-           AND coalesce(sp.footprint_m2, 0) = 0) AS supplied_not_used_m2
-  FROM a JOIN s ON s.zone_id = a.zone_id;
+       coalesce(u.m2, 0) AS supplied_not_used_m2
+  FROM a JOIN s ON s.zone_id = a.zone_id LEFT JOIN unused u ON u.zone_id = a.zone_id;
 
 -- Approval batches approved on or before the as-of date (or undated): each against the union of the
 -- parcels supplied by then.
@@ -77,6 +97,7 @@ CREATE TABLE IF NOT EXISTS tenancies (enterprise_id TEXT, building_id TEXT, parc
                                       start_date TEXT, end_date TEXT);
 
 -- The figures of as_of's year, else of the latest earlier year.
+CREATE INDEX IF NOT EXISTS enterprises_id_year ON enterprises (enterprise_id, year);
 DROP TABLE IF EXISTS sql_ent;
 CREATE TABLE sql_ent AS
 SELECT e.enterprise_id AS enterprise_id, CAST(nullif(e.output_wan, '') AS REAL) AS output_wan,
@@ -104,16 +125,14 @@ SELECT t.enterprise_id AS enterprise_id, nullif(t.building_id, '') AS building_i
 
 -- Floor of the buildings let, on each parcel they stand on (footprint share), and each building's scale:
 -- leases in force together over its floor area are scaled down to it.
+CREATE INDEX sql_ent_id ON sql_ent (enterprise_id);
+CREATE INDEX sql_lease_building ON sql_lease (building_id);
 DROP TABLE IF EXISTS sql_part;
 CREATE TABLE sql_part AS
-SELECT p.parcel_id AS parcel_id, b.building_i AS building_id,
-       coalesce(b.floor_area, ST_Area(b.geometry) * b.floors, 0) AS building_floor,
-       coalesce(b.floor_area, ST_Area(b.geometry) * b.floors, 0)
-         * ST_Area(ST_Intersection(b.geometry, p.geometry)) / ST_Area(b.geometry) AS floor_m2
-  FROM buildings b JOIN parcels p
-    ON p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'parcels' AND search_frame = b.geometry)
-   AND ST_Intersects(b.geometry, p.geometry)
- WHERE b.building_i IN (SELECT building_id FROM sql_lease);
+SELECT parcel_id, building_id, coalesce(building_floor, 0) AS building_floor,
+       coalesce(building_floor, 0) * piece_m2 / building_m2 AS floor_m2
+  FROM sql_piece
+ WHERE building_id IN (SELECT building_id FROM sql_lease);
 DROP TABLE IF EXISTS sql_scale;
 CREATE TABLE sql_scale AS
 SELECT l.building_id AS building_id,
@@ -133,50 +152,58 @@ SELECT p.parcel_id AS parcel_id, p.zone_id AS zone_id, nullif(p.user_id, '') AS 
  WHERE p.supply_dat IS NULL OR p.supply_dat <= '@AS_OF@';
 
 -- Shares: tenants get area × leased floor here / the parcel's floor; the rest goes to the land tenants
--- (equal parts) or else to the holder.
+-- (equal parts) or else to the holder. Intermediate tables are indexed, and every per-unit sum is one
+-- GROUP BY joined back (no correlated subquery re-reading a table per row).
+CREATE INDEX sql_held_id ON sql_held (parcel_id);
+DROP TABLE IF EXISTS sql_tenant;
+CREATE TABLE sql_tenant AS
+SELECT h.parcel_id AS parcel_id, l.enterprise_id AS enterprise_id,
+       sum(CASE WHEN h.floor_m2 > 0 AND pt.building_floor > 0
+                THEN h.area_m2 * l.leased_m2 * k.k * pt.floor_m2 / pt.building_floor / h.floor_m2 ELSE 0 END) AS land_m2
+  FROM sql_held h JOIN sql_part pt ON pt.parcel_id = h.parcel_id
+  JOIN sql_lease l ON l.building_id = pt.building_id JOIN sql_scale k ON k.building_id = pt.building_id
+ GROUP BY h.parcel_id, l.enterprise_id;
 DROP TABLE IF EXISTS sql_share;
 CREATE TABLE sql_share AS
-WITH tenant AS (
-  SELECT h.parcel_id AS parcel_id, l.enterprise_id AS enterprise_id,
-         sum(CASE WHEN h.floor_m2 > 0 AND pt.building_floor > 0
-                  THEN h.area_m2 * l.leased_m2 * k.k * pt.floor_m2 / pt.building_floor / h.floor_m2 ELSE 0 END) AS land_m2
-    FROM sql_held h JOIN sql_part pt ON pt.parcel_id = h.parcel_id
-    JOIN sql_lease l ON l.building_id = pt.building_id JOIN sql_scale k ON k.building_id = pt.building_id
-   GROUP BY h.parcel_id, l.enterprise_id),
+WITH tenant_sum AS (SELECT parcel_id, sum(land_m2) AS m2 FROM sql_tenant GROUP BY parcel_id),
 rest AS (
   SELECT h.parcel_id AS parcel_id, h.user_id AS user_id, h.land_let AS land_let,
-         max(0, h.area_m2 - coalesce((SELECT sum(t.land_m2) FROM tenant t WHERE t.parcel_id = h.parcel_id), 0)) AS land_m2
-    FROM sql_held h),
+         max(0, h.area_m2 - coalesce(t.m2, 0)) AS land_m2
+    FROM sql_held h LEFT JOIN tenant_sum t ON t.parcel_id = h.parcel_id),
 land_tenant AS (
   SELECT parcel_id, enterprise_id, count(*) OVER (PARTITION BY parcel_id) AS n FROM sql_lease WHERE parcel_id IS NOT NULL)
-SELECT parcel_id, enterprise_id, land_m2 FROM tenant
+SELECT parcel_id, enterprise_id, land_m2 FROM sql_tenant
 UNION ALL
 SELECT r.parcel_id, lt.enterprise_id, r.land_m2 / lt.n FROM rest r JOIN land_tenant lt ON lt.parcel_id = r.parcel_id
 UNION ALL
 SELECT r.parcel_id, r.user_id, r.land_m2 FROM rest r
  WHERE NOT r.land_let AND r.user_id IN (SELECT enterprise_id FROM enterprises);
+CREATE INDEX sql_share_parcel ON sql_share (parcel_id);
 
 DROP TABLE IF EXISTS sql_enterprise;
 CREATE TABLE sql_enterprise AS
-SELECT e.enterprise_id AS enterprise_id, coalesce((SELECT sum(s.land_m2) FROM sql_share s WHERE s.enterprise_id = e.enterprise_id), 0) AS land_m2
-  FROM (SELECT DISTINCT enterprise_id FROM enterprises) e;
+SELECT e.enterprise_id AS enterprise_id, coalesce(s.m2, 0) AS land_m2
+  FROM (SELECT DISTINCT enterprise_id FROM enterprises) e
+  LEFT JOIN (SELECT enterprise_id, sum(land_m2) AS m2 FROM sql_share GROUP BY enterprise_id) s
+    ON s.enterprise_id = e.enterprise_id;
 
 -- Zones: used land (the whole held parcel when it has a holder or land tenant, else its tenants' land) and
 -- each enterprise's output and tax spread over all its land by area.
 DROP TABLE IF EXISTS sql_zone_money;
 CREATE TABLE sql_zone_money AS
-WITH used AS (
+WITH share_sum AS (SELECT parcel_id, sum(land_m2) AS m2 FROM sql_share GROUP BY parcel_id),
+used AS (
   SELECT h.zone_id AS zone_id,
-         CASE WHEN h.user_id IS NOT NULL OR h.land_let THEN h.area_m2
-              ELSE coalesce((SELECT sum(s.land_m2) FROM sql_share s WHERE s.parcel_id = h.parcel_id), 0) END AS m2
-    FROM sql_held h),
+         sum(CASE WHEN h.user_id IS NOT NULL OR h.land_let THEN h.area_m2 ELSE coalesce(s.m2, 0) END) AS m2
+    FROM sql_held h LEFT JOIN share_sum s ON s.parcel_id = h.parcel_id
+   GROUP BY h.zone_id),
 money AS (
-  SELECT p.zone_id AS zone_id, f.output_wan * s.land_m2 / t.land_m2 AS output_wan, f.tax_wan * s.land_m2 / t.land_m2 AS tax_wan
+  SELECT p.zone_id AS zone_id, sum(f.output_wan * s.land_m2 / t.land_m2) AS output_wan,
+         sum(f.tax_wan * s.land_m2 / t.land_m2) AS tax_wan
     FROM sql_share s JOIN sql_enterprise t ON t.enterprise_id = s.enterprise_id
     JOIN sql_ent f ON f.enterprise_id = s.enterprise_id JOIN parcels p ON p.parcel_id = s.parcel_id
-   WHERE t.land_m2 > 0)
-SELECT z.zone_id AS zone_id,
-       coalesce((SELECT sum(m2) FROM used u WHERE u.zone_id = z.zone_id), 0) * 15.0 / 10000.0 AS land_mu_used,
-       coalesce((SELECT sum(output_wan) FROM money m WHERE m.zone_id = z.zone_id), 0) AS output_wan,
-       coalesce((SELECT sum(tax_wan) FROM money m WHERE m.zone_id = z.zone_id), 0) AS tax_wan
-  FROM zones z;
+   WHERE t.land_m2 > 0
+   GROUP BY p.zone_id)
+SELECT z.zone_id AS zone_id, coalesce(u.m2, 0) * 15.0 / 10000.0 AS land_mu_used,
+       coalesce(m.output_wan, 0) AS output_wan, coalesce(m.tax_wan, 0) AS tax_wan
+  FROM zones z LEFT JOIN used u ON u.zone_id = z.zone_id LEFT JOIN money m ON m.zone_id = z.zone_id;
