@@ -16,6 +16,7 @@
 #include <map>
 
 #include "libgis/history/dated_view.h"
+#include "libgis/history/land_update.h"
 #include "libgis/history/versions.h"
 #include "libgis/store/store.h"
 #include "tests/support/cli_run.h"
@@ -259,4 +260,57 @@ TEST_F(HistoryLand, GeometryToleranceDecidesAShapeChange) {
   auto s = parkgis::store::open_spatialite(db);
   auto pg = parkgis::history::feature_versions(*s, "parcels", "PG");
   EXPECT_EQ(pg.size(), 1u);  // unchanged by that measure (the current row has the new shape all the same)
+}
+
+TEST_F(HistoryLand, SurveyMergeKeepsTheCorrectedVersion) {
+  // A returned survey table corrects PH's actual start (2020-06-01 → 2020-07-01).
+  parkgis::test::write_text(tmp.path() / "returned.csv", "parcel_id,actual_start\nPH,2020-07-01\n");
+  ASSERT_EQ(cli.run({"survey-merge", "--db", db, tmp.str("returned.csv")}), 0) << cli.err.str();
+  auto s = parkgis::store::open_spatialite(db);
+  const auto ph = parkgis::history::feature_versions(*s, "parcels", "PH");
+  ASSERT_EQ(ph.size(), 2u);
+  // The record as imported is kept, valid on no date (corrected); the corrected one takes its place from
+  // the same date on, so every evaluation uses the corrected record.
+  EXPECT_EQ(ph[0].valid_from, "2025-06-30");
+  EXPECT_EQ(ph[0].valid_to, "2025-06-30");
+  EXPECT_EQ(ph[0].change, "initial");
+  EXPECT_EQ(ph[0].ended_by, "survey");
+  EXPECT_EQ(ph[1].valid_from, "2025-06-30");
+  EXPECT_EQ(ph[1].valid_to, "9999-12-31");
+  EXPECT_EQ(ph[1].change, "survey");
+  EXPECT_EQ(ph[1].changed_fields, "actual_start");
+  EXPECT_NE(ph[1].source.find("survey merged "), std::string::npos) << ph[1].source;
+  // Other parcels keep their one version.
+  EXPECT_EQ(parkgis::history::feature_versions(*s, "parcels", "PG").size(), 1u);
+  // The land data valid on an earlier date carry the correction.
+  auto land = parkgis::history::land_view(*s, parkgis::Date{2025, 1, 1});
+  std::string start;
+  land->read_table("parcels", {"actual_start"}, false, "", [&](const parkgis::store::Row& r) {
+    start = parkgis::store::value_text(r.values[0]);
+  }, parkgis::store::Filter::equals("parcel_id", "PH"));
+  EXPECT_EQ(start, "2020-07-01");
+  // A later update still goes after the import's date: the survey did not move the land data's date.
+  ASSERT_EQ(cli.run({"import", tmp.str("v2"), "--db", db, "--update", "--quiet"}), 0) << cli.err.str();
+}
+
+TEST_F(HistoryLand, StoppedUpdateChangesNothing) {
+  // A stop request at the last moment it is honoured, inside the update's transaction: all is rolled back.
+  parkgis::history::UpdateOptions opt;
+  opt.dataset = tmp.str("v2");
+  opt.db_path = db;
+  opt.progress = [](std::string_view stage, double fraction) {
+    return !(stage == "recording the new land version" && fraction > 0.5);
+  };
+  EXPECT_THROW(parkgis::history::update_dataset(opt), parkgis::Cancelled);
+  auto s = parkgis::store::open_spatialite(db);
+  EXPECT_FALSE(s->has_table("parcels_versions"));
+  EXPECT_FALSE(s->has_table("land_versions"));
+  EXPECT_EQ(s->meta()["as_of"], "2025-06-30");
+  std::vector<std::string> ids;
+  s->read_table("parcels", {"parcel_id"}, false, "parcel_id",
+                [&](const parkgis::store::Row& r) { ids.push_back(parkgis::store::value_text(r.values[0])); });
+  EXPECT_EQ(ids, (std::vector<std::string>{"PG", "PH", "PR"}));
+  // No private folder is left beside the database.
+  for (const auto& e : fs::directory_iterator(tmp.path()))
+    EXPECT_EQ(e.path().filename().string().rfind(".parkgis-update", 0), std::string::npos) << e.path();
 }
