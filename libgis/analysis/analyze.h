@@ -1,8 +1,8 @@
 #pragma once
 // parkgis analyze: store -> indicators -> result tables (parcel_metrics, zone_metrics, park_metrics,
 // unsupplied_land, enterprise_metrics, ...) of one evaluation date, written in one transaction into the
-// archives (T_history) and, for the latest date, the current tables (libgis/history/evaluations.h); a row
-// in runs and in evaluations. The land data read are those valid on the date (libgis/history/versions.h).
+// current tables (the latest date) or the archives T_history (an earlier date; libgis/history/
+// evaluations.h); a row in runs and in evaluations. The land data read are those valid on the date (libgis/history/versions.h).
 
 #include <functional>
 #include <memory>

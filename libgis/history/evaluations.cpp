@@ -169,40 +169,62 @@ Location locate(store::Store& s, const std::string& table, const Date& as_of) {
   return loc;
 }
 
+namespace {
+
+// The archive definition of a result table as it stands in the database.
+store::TableDef archive_def_of(store::Store& s, const std::string& table) {
+  store::TableDef def{table, s.column_defs(table), "", false, {}};
+  const std::vector<std::string> cols = s.columns(table);
+  def.spatial = std::find(cols.begin(), cols.end(), "geom") != cols.end();
+  if (!def.columns.empty()) def.index_columns = {def.columns.front().name};
+  return archive_def(def);
+}
+
+// Adds to an existing archive the columns its table has gained since (null in earlier evaluations).
+void add_missing_columns(store::Store& s, const store::TableDef& archive) {
+  if (!s.has_table(archive.name)) return;
+  const std::vector<std::string> have = s.columns(archive.name);
+  for (const store::ColumnDef& c : archive.columns)
+    if (std::find(have.begin(), have.end(), c.name) == have.end()) s.add_column(archive.name, c);
+}
+
+}  // namespace
+
 EvaluationWriter::EvaluationWriter(store::Store& s, const Date& as_of) : m_store(s), m_as_of(as_of) {
-  // Migration on first write: the one evaluation of an earlier parkgis goes to the archives as it is.
-  if (const std::optional<Evaluation> legacy = legacy_evaluation(s)) {
-    for (const std::string& t : result_tables()) {
-      if (!s.has_table(t)) continue;
-      store::TableDef def{t, s.column_defs(t), "", false, {}};
-      const std::vector<std::string> cols = s.columns(t);
-      def.spatial = std::find(cols.begin(), cols.end(), "geom") != cols.end();
-      if (!def.columns.empty()) def.index_columns = {def.columns.front().name};
-      const store::TableDef a = archive_def(def);
-      if (s.has_table(a.name)) s.delete_rows(a.name, on_date(legacy->as_of));
-      s.copy_rows(t, a, {}, {Value{legacy->as_of.iso()}});
-    }
-    Evaluation e = *legacy;
+  std::vector<Evaluation> evals = list_evaluations(s);
+  if (!evals.empty() && evals.back().legacy) {
+    // A database of an earlier parkgis: its one evaluation is recorded under its date (migration on first
+    // write); its rows stay in the current tables like any latest evaluation's.
+    Evaluation e = evals.back();
     e.legacy = false;
-    m_as_of = legacy->as_of;  // finish() records it under its own date
+    m_as_of = e.as_of;
     finish(e);
     m_as_of = as_of;
   }
-  const std::vector<Evaluation> evals = list_evaluations(s);
-  m_current = evals.empty() || !(as_of < evals.back().as_of);
+  const std::optional<Date> latest = evals.empty() ? std::nullopt : std::optional<Date>(evals.back().as_of);
+  m_current = !latest || !(as_of < *latest);
+  if (latest && *latest < as_of) {
+    // A later evaluation: the latest so far moves from the current tables into the archives.
+    for (const std::string& t : result_tables()) {
+      if (!s.has_table(t)) continue;
+      const store::TableDef a = archive_def_of(s, t);
+      add_missing_columns(s, a);
+      if (s.has_table(a.name)) s.delete_rows(a.name, on_date(*latest));
+      s.copy_rows(t, a, {}, {Value{latest->iso()}});
+    }
+  }
+  // Rows of an earlier evaluation of this same date go.
   for (const std::string& t : result_tables())
     if (s.has_table(archive_table(t))) s.delete_rows(archive_table(t), on_date(as_of));
 }
 
 void EvaluationWriter::write(const store::TableDef& def, const std::vector<store::Row>& rows) {
-  if (m_current) m_store.write_table(def, rows);
-  const store::TableDef a = archive_def(def);
-  if (m_store.has_table(a.name)) {
-    // An archive written by an earlier parkgis may lack columns added since: they are added (null there).
-    const std::vector<std::string> have = m_store.columns(a.name);
-    for (const store::ColumnDef& c : a.columns)
-      if (std::find(have.begin(), have.end(), c.name) == have.end()) m_store.add_column(a.name, c);
+  if (m_current) {
+    m_store.write_table(def, rows);
+    return;
   }
+  const store::TableDef a = archive_def(def);
+  add_missing_columns(m_store, a);
   m_store.append_rows(a, rows, {Value{m_as_of.iso()}});
 }
 

@@ -1,10 +1,10 @@
 #pragma once
-// Evaluations kept per date (docs/history.md). Every result table T of `parkgis analyze` has an archive
-// T_history: a leading as_of DATE column, then T's columns (and T's geometry, registered and indexed),
-// holding the rows of every evaluation, the latest included. T itself always holds the latest
-// evaluation, so a database opened in QGIS shows it. The table evaluations lists one row per date.
+// Evaluations kept per date (docs/history.md). The result tables T of `parkgis analyze` (parcel_metrics,
+// zone_metrics, ...) always hold the latest evaluation (the latest date), so a database opened in QGIS
+// shows it. Every other evaluation lies in T's archive T_history: a leading as_of DATE column, then T's
+// columns (and T's geometry, registered and indexed). The table evaluations lists one row per date.
 // locate() is the one answer to "where are the rows of table T of evaluation D"; readers use it through
-// evaluation_view() (dated_view.h) and never look at archive names themselves.
+// evaluation_view() (dated_view.h), or per date for trends, and never name archives themselves.
 
 #include <optional>
 #include <string>
@@ -51,10 +51,11 @@ struct Location {
 };
 Location locate(store::Store& store, const std::string& table, const Date& as_of);
 
-// Writes the result tables of one evaluation, inside the caller's open transaction. On construction:
-// a database of an earlier parkgis gets its one evaluation archived first (migration on first write),
-// and the rows of an earlier evaluation of the same date are removed from every archive. write() puts
-// the rows into the archive and, when as_of is the latest date, into the table itself too.
+// Writes the result tables of one evaluation, inside the caller's open transaction. On construction: a
+// database of an earlier parkgis gets its one evaluation recorded (migration on first write); when as_of
+// is later than the latest evaluation, that one moves from the current tables into the archives; rows of
+// an earlier evaluation of the same date are removed. write() then replaces the current table (the
+// latest date) or adds the rows to the archive (an earlier date).
 class EvaluationWriter {
  public:
   EvaluationWriter(store::Store& store, const Date& as_of);
@@ -70,7 +71,7 @@ class EvaluationWriter {
 };
 
 // The archive table of a result table's definition: as_of first, the same columns and geometry,
-// indexes on as_of and on the table's id.
+// indexes on as_of, the table's id and its other indexed columns.
 store::TableDef archive_def(const store::TableDef& def);
 
 }  // namespace parkgis::history

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "libgis/history/dated_view.h"
@@ -104,14 +105,13 @@ TEST_F(HistoryEvaluations, CurrentTablesStayTheLatest) {
   auto latest = parkgis::store::open_spatialite(db("d2026"));
   for (const std::string& t : parkgis::history::result_tables())
     EXPECT_TRUE(table_rows(*both, t) == table_rows(*latest, t)) << t << " is not the 2026-12-31 evaluation";
-  // The archives hold both dates, each table with its as_of first.
+  // The archive holds the earlier evaluation, with its as_of first; the latest lies in the tables themselves.
   EXPECT_EQ(both->columns("zone_metrics_history").at(1), "as_of");
-  long n25 = 0, n26 = 0;
+  std::map<std::string, long> per_date;
   both->read_table("zone_metrics_history", {"as_of"}, false, "", [&](const parkgis::store::Row& r) {
-    (parkgis::store::value_text(r.values[0]) == k2025.iso() ? n25 : n26) += 1;
+    per_date[parkgis::store::value_text(r.values[0])] += 1;
   });
-  EXPECT_EQ(n25, 21);  // the sample's 21 zones, once per evaluation
-  EXPECT_EQ(n26, 21);
+  EXPECT_EQ(per_date, (std::map<std::string, long>{{"2025-12-31", 21}}));  // the sample's 21 zones
   const auto evals = parkgis::history::list_evaluations(*both);
   ASSERT_EQ(evals.size(), 2u);
   EXPECT_EQ(evals[0].as_of, k2025);
@@ -212,4 +212,28 @@ TEST_F(HistoryEvaluations, DatabaseOfAnEarlierParkgisOpensAndMigrates) {
     for (const std::string& t : parkgis::history::result_tables())
       EXPECT_TRUE(table_rows(*a, t) == table_rows(*b, t)) << t << " of " << d.iso();
   }
+}
+
+TEST_F(HistoryEvaluations, ALaterDateMovesTheLatestIntoTheArchives) {
+  // 2025-12-31 first, then 2026-12-31: the 2025 evaluation moves to the archives, and reads as before.
+  fs::copy_file(db("d2025"), db("moved"));
+  ASSERT_EQ(cli.run({"analyze", "--db", db("moved"), "--as-of", k2026.iso(), "--quiet"}), 0) << cli.err.str();
+  auto moved = parkgis::store::open_spatialite(db("moved"));
+  auto one25 = parkgis::store::open_spatialite(db("d2025"));
+  auto one26 = parkgis::store::open_spatialite(db("d2026"));
+  auto view25 = parkgis::history::evaluation_view(*moved, k2025);
+  for (const std::string& t : parkgis::history::result_tables()) {
+    EXPECT_TRUE(table_rows(*view25, t) == table_rows(*one25, t)) << t << " of 2025-12-31";
+    EXPECT_TRUE(table_rows(*moved, t) == table_rows(*one26, t)) << t << " of 2026-12-31";
+  }
+  // Analysing the latest date again replaces it and leaves the archive alone.
+  ASSERT_EQ(cli.run({"analyze", "--db", db("moved"), "--as-of", k2026.iso(), "--quiet"}), 0) << cli.err.str();
+  std::map<std::string, long> per_date;
+  moved->read_table("parcel_metrics_history", {"as_of"}, false, "", [&](const parkgis::store::Row& r) {
+    per_date[parkgis::store::value_text(r.values[0])] += 1;
+  });
+  EXPECT_EQ(per_date, (std::map<std::string, long>{{"2025-12-31", 250}}));  // the sample's 250 parcels, once
+  auto again25 = parkgis::history::evaluation_view(*moved, k2025);
+  EXPECT_TRUE(table_rows(*again25, "parcel_metrics") == table_rows(*one25, "parcel_metrics"));
+  EXPECT_EQ(parkgis::history::list_evaluations(*moved).size(), 2u);
 }
