@@ -72,14 +72,14 @@ class DatedView : public store::Store {
   bool has_table(const std::string& name) override { return m_base.has_table(where(name).table); }
 
   std::vector<std::string> columns(const std::string& table) override {
-    const Location& loc = where(table);
+    const Location loc = where(table);
     std::vector<std::string> out = m_base.columns(loc.table);
     std::erase_if(out, [&](const std::string& c) { return hidden(loc, c); });
     return out;
   }
 
   std::vector<ColumnDef> column_defs(const std::string& table) override {
-    const Location& loc = where(table);
+    const Location loc = where(table);
     std::vector<ColumnDef> out = m_base.column_defs(loc.table);
     std::erase_if(out, [&](const ColumnDef& c) { return hidden(loc, c.name); });
     return out;
@@ -87,15 +87,15 @@ class DatedView : public store::Store {
 
   void read_table(const std::string& table, const std::vector<std::string>& columns, bool with_geometry,
                   const std::string& order_by, const std::function<void(const Row&)>& fn, const Filter& filter) override {
-    const Location& loc = where(table);
+    const Location loc = where(table);
     m_base.read_table(loc.table, columns, with_geometry, order_by, fn, combined(filter, loc.filter));
   }
 
  private:
-  const Location& where(const std::string& table) {
+  // A copy: readers may read another table from inside a read_table callback.
+  Location where(const std::string& table) const {
     if (auto it = m_map.tables.find(table); it != m_map.tables.end()) return it->second;
-    m_plain = Location{table, {}, {}};
-    return m_plain;
+    return Location{table, {}, {}};
   }
   static bool hidden(const Location& loc, const std::string& column) {
     return std::find(loc.hidden.begin(), loc.hidden.end(), column) != loc.hidden.end();
@@ -104,7 +104,6 @@ class DatedView : public store::Store {
   std::unique_ptr<store::Store> m_owned;
   store::Store& m_base;
   DatedMapping m_map;
-  Location m_plain;
 };
 
 void add_land(store::Store& base, const Date& date, DatedMapping& m) {
