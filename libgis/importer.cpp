@@ -147,6 +147,13 @@ store::TableDef table_of(const model::LayerSpec& spec, const std::vector<std::st
   return def;
 }
 
+// The columns the import adds to a layer after its schema fields.
+std::vector<std::string> extra_names_of(const std::string& layer) {
+  if (layer == "parcels" || layer == "approvals") return {"zone_source"};
+  if (layer == "buildings") return {"floor_area_source"};
+  return {};
+}
+
 std::vector<store::Row> rows_of(LoadedLayer& layer, geom::Context& ctx,
                                 const std::vector<std::vector<std::string>>& extra_columns) {
   std::vector<store::Row> rows;
@@ -238,6 +245,12 @@ void check_damage(const std::vector<OpenLayer>& open, bool skip_unreadable, Issu
 }
 
 }  // namespace
+
+store::TableDef imported_table_def(const std::string& layer) {
+  for (const model::LayerSpec& spec : model::canonical_layers())
+    if (spec.name == layer) return table_of(spec, extra_names_of(layer));
+  throw std::logic_error("imported_table_def: unknown layer " + layer);
+}
 
 ImportResult import_dataset(const ImportOptions& options) {
   ImportResult result;
@@ -411,11 +424,6 @@ ImportResult import_dataset(const ImportOptions& options) {
   auto created = store::create_spatialite(options.db_path, result.srid);
   store::Store& db = created->store();
   db.begin();
-  const auto extra_names_of = [](const std::string& layer) -> std::vector<std::string> {
-    if (layer == "parcels" || layer == "approvals") return {"zone_source"};
-    if (layer == "buildings") return {"floor_area_source"};
-    return {};
-  };
   const auto write_layer = [&](LoadedLayer& layer, const ProgressFn& progress) {
     const model::LayerSpec& spec = *layer.spec;
     if (spec.name == "enterprises") enterprise_ids = import::ids_of(layer);

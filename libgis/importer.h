@@ -9,6 +9,7 @@
 #include "libgis/core/issues.h"
 #include "libgis/core/progress.h"
 #include "libgis/io/manifest.h"
+#include "libgis/store/table.h"
 
 namespace parkgis {
 
@@ -45,5 +46,8 @@ struct ImportResult {
 // Throws DataError when the dataset cannot be imported (missing folder, layer or field, unknown CRS,
 // coordinates that do not fit their CRS); the database file is then left as it was.
 ImportResult import_dataset(const ImportOptions& options);
+
+// The table an import writes for a canonical layer ("parcels", ...): its columns, id index, geometry.
+store::TableDef imported_table_def(const std::string& layer);
 
 }  // namespace parkgis

@@ -37,5 +37,7 @@ int cmd_survey_pack(const std::vector<std::string>& args, Context& ctx);
 int cmd_survey_merge(const std::vector<std::string>& args, Context& ctx);
 int cmd_generate(const std::vector<std::string>& args, Context& ctx);
 int cmd_render(const std::vector<std::string>& args, Context& ctx);
+int cmd_runs(const std::vector<std::string>& args, Context& ctx);
+int cmd_history(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

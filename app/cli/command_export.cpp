@@ -5,6 +5,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/export/export.h"
 #include "libgis/store/store.h"
 
@@ -32,13 +33,13 @@ int parse_epsg(const std::string& text) {
 
 int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
   Args args("export", argv);
-  args.value("--db").value("--layer").value("--park").value("--zone").value("--where").value("--format")
+  args.value("--db").value("--as-of").value("--layer").value("--park").value("--zone").value("--where").value("--format")
       .value("--encoding").value("--crs").value("--theme").value("-o").flag("--survey").flag("--quiet");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis export --db FILE --layer LAYER [--park ID] [--zone ID] [--where EXPR]\n"
                "                      [--format shp|gpkg|geojson|csv|kml] [--encoding GBK|UTF-8] [--crs EPSG:N]\n"
-               "                      [--survey] [--theme ID] [--quiet] -o PATH\n\n"
+               "                      [--survey] [--theme ID] [--as-of DATE] [--quiet] -o PATH\n\n"
                "Writes one layer of the database with its styles: PATH plus PATH's base name with .qml (QGIS),\n"
                ".sld (OGC SLD 1.0) and .fields.csv (short name, full name, Chinese label, unit of every field).\n"
                "An existing output is replaced only when the whole export succeeded.\n\n"
@@ -58,7 +59,9 @@ int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
                "  --survey        add the survey columns survey_status, surveyor, survey_date, note (and the\n"
                "                  attributes a survey may correct, see 'parkgis survey-merge --help')\n"
                "  --theme ID      colour by this theme of styles/ (default: idle for idle, unsupplied for\n"
-               "                  unsupplied, grade for parcels, tax-per-mu for low-efficiency, zones, parks)\n\n"
+               "                  unsupplied, grade for parcels, tax-per-mu for low-efficiency, zones, parks)\n"
+               "  --as-of DATE    the evaluation of this date and the land data valid then (default: the\n"
+               "                  latest evaluation; 'parkgis runs' lists them)\n\n"
                "Shapefile field names are at most 10 bytes: long names are shortened by a fixed rule\n"
                "(docs/cli.md); fields.csv gives the full names. Text the encoding cannot hold is an error that\n"
                "lists the features (nothing is written). Exit codes: 0 ok, 1 data error, 2 usage error.\n";
@@ -82,7 +85,7 @@ int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
   req.output = args.require("-o");
   const std::string db = args.require("--db");
 
-  auto store = store::open_spatialite(db);
+  auto store = history::open_evaluation(db, args.get_date("--as-of"));
   const exporter::ExportResult r = exporter::export_layer(*store, req);
   for (const std::string& w : r.warnings) ctx.err << "parkgis export: warning: " << w << "\n";
   if (!args.has("--quiet")) {

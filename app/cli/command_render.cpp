@@ -9,6 +9,7 @@
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/store/store.h"
 #include "libgis/render/map_export.h"
 #include "libgis/render/map_style.h"
@@ -38,11 +39,11 @@ void parse_size(const std::string& text, int& w, int& h) {
 int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   Args args("render", argv);
   args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
-      .value("--date").value("-o");
+      .value("--date").value("--as-of").value("-o");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
-               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] -o MAP.png|MAP.pdf\n\n"
+               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
                "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply\n"
@@ -51,7 +52,8 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
                "  --size WxH     pixels (PNG) or 1/96 inch (PDF); default 1600x1130\n"
                "  --title TEXT   default: the dataset's name and the theme\n"
                "  --lang zh|en   language of the legend and notes (default zh)\n"
-               "  --date DATE    the date printed as made (default today)\n";
+               "  --date DATE    the date printed as made (default today)\n"
+               "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -69,9 +71,10 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   if (lang != "zh" && lang != "en") throw UsageError("--lang expects zh or en, got \"" + lang + "\"");
   req.lang = lang == "zh" ? render::Lang::zh : render::Lang::en;
   req.date = args.get("--date").value_or("");
+  req.as_of = args.get_date("--as-of");
 
   {  // every theme colours analysis results: a map without them would be uncoloured
-    auto store = store::open_spatialite(req.db_path);
+    auto store = history::open_evaluation(req.db_path, req.as_of);  // an unknown date is a usage error here
     if (!store->has_table("parcel_metrics"))
       throw DataError(req.db_path + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
                       req.db_path + "' first");

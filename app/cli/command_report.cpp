@@ -10,6 +10,7 @@
 #include "app/cli/gui_scope.h"
 #include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/render/map_export.h"
 #include "libgis/report/builder.h"
 #include "libgis/report/workbook.h"
@@ -21,13 +22,15 @@ namespace {
 
 // Draws one map per section (its park or zone; one map of every park for a report without sections)
 // with the map renderer and embeds them as PNG images.
-void add_maps(report::Report& rep, const std::string& db_path, const std::string& theme, const report::Request& req) {
+void add_maps(report::Report& rep, const std::string& db_path, const std::string& theme, const report::Request& req,
+              const std::optional<Date>& as_of) {
   GuiScope gui;
   const std::filesystem::path tmp =
       std::filesystem::temp_directory_path() / ("parkgis_report_map_" + std::to_string(getpid()) + ".png");
   const auto draw = [&](const std::string& park, const std::string& zone) {
     render::MapExportRequest m;
     m.db_path = db_path;
+    m.as_of = as_of;
     m.theme_id = theme;
     m.park_id = park;
     m.zone_id = zone;
@@ -61,7 +64,7 @@ int write_workbook(const Args& args) {
   report::Request scope;
   scope.park_id = args.get("--park").value_or("");
   scope.zone_id = args.get("--zone").value_or("");
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = history::open_evaluation(args.require("--db"), args.get_date("--as-of"));
   const std::vector<report::Sheet> sheets = report::build_workbook(*store, scope);
   write_file_atomically(*out, [&](std::ostream& f) { report::write_workbook(f, sheets); });
   return kExitOk;
@@ -71,17 +74,18 @@ int write_workbook(const Args& args) {
 
 int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   Args args("report", argv);
-  args.value("--db").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide").flag("--workbook");
+  args.value("--db").value("--as-of").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide").flag("--workbook");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise|approval] [--park ID] [--zone ID]\n"
-               "                      [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom] [--wide]\n"
-               "       parkgis report --db FILE --workbook [--park ID] [--zone ID] -o FILE.xlsx\n\n"
+               "                      [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom] [--wide] [--as-of DATE]\n"
+               "       parkgis report --db FILE --workbook [--park ID] [--zone ID] [--as-of DATE] -o FILE.xlsx\n\n"
                "Prints the results of 'parkgis analyze' (default: --by park --format table, on stdout).\n"
                "  --by LEVEL     park (with totals), zone (a section per park), parcel (a section per zone),\n"
                "                 enterprise (亩均 grades, best first, a section per park),\n"
                "                 approval (approval batches 批次: age, supplied, 批而未供, a section per park)\n"
                "  --park ID      only this park; --zone ID only this zone\n"
+               "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n"
                "  --format F     table (terminal, aligned for Chinese text), csv (UTF-8), json, md, html\n"
                "                 (one self-contained file), xlsx (Excel, needs -o; numbers with formats)\n"
                "  -o FILE        write to FILE instead of stdout\n"
@@ -109,11 +113,12 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   wo.csv_bom = args.has("--bom");
 
   const std::string db_path = args.require("--db");
-  auto store = store::open_spatialite(db_path);
+  const std::optional<Date> as_of = args.get_date("--as-of");
+  auto store = history::open_evaluation(db_path, as_of);
   report::Report rep = report::build_report(*store, req);
   if (auto theme = args.get("--maps")) {
     if (format != report::Format::html) throw UsageError("--maps goes with --format html");
-    add_maps(rep, db_path, *theme, req);
+    add_maps(rep, db_path, *theme, req, as_of);
   }
   if (auto out = args.get("-o")) {
     write_file_atomically(*out, [&](std::ostream& f) { report::write(f, rep, format, wo); });

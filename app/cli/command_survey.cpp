@@ -6,6 +6,7 @@
 #include "app/cli/command.h"
 #include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/export/survey.h"
 #include "libgis/export/survey_fields.h"
 #include "libgis/store/store.h"
@@ -14,11 +15,11 @@ namespace parkgis::cli {
 
 int cmd_survey_pack(const std::vector<std::string>& argv, Context& ctx) {
   Args args("survey-pack", argv);
-  args.value("--db").value("--zone").value("--format").value("--encoding").value("-o").flag("--quiet");
+  args.value("--db").value("--as-of").value("--zone").value("--format").value("--encoding").value("-o").flag("--quiet");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis survey-pack --db FILE --zone ID [--format shp|gpkg|geojson|kml] [--encoding GBK|UTF-8]\n"
-               "                           [--quiet] -o DIR|FILE.zip\n\n"
+               "                           [--as-of DATE] [--quiet] -o DIR|FILE.zip\n\n"
                "Writes the survey package of one zone into DIR (created when missing) or FILE.zip:\n"
                "  parcels_check   parcels to check: idle, below control, low-efficiency, or with vacant floor space (check_items\n"
                "                  says which), with the attributes a survey may correct\n"
@@ -27,6 +28,7 @@ int cmd_survey_pack(const std::vector<std::string>& argv, Context& ctx) {
                "  zone            the zone boundary\n"
                "each with the survey columns (survey_status, surveyor, survey_date, note), .qml, .sld and\n"
                ".fields.csv, and a Chinese README.txt for the team. Default: shapefiles in GBK.\n"
+               "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n"
                "Exit codes: 0 ok, 1 data error, 2 usage error.\n";
     return kExitOk;
   }
@@ -38,7 +40,7 @@ int cmd_survey_pack(const std::vector<std::string>& argv, Context& ctx) {
   if (auto f = args.get("--format")) req.format = exporter::parse_format(*f);
   req.encoding = args.get("--encoding").value_or("");
   if (!req.encoding.empty()) exporter::parse_encoding(req.encoding);
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = history::open_evaluation(args.require("--db"), args.get_date("--as-of"));
   const exporter::PackResult r = exporter::survey_pack(*store, req);
   for (const std::string& w : r.warnings) ctx.err << "parkgis survey-pack: warning: " << w << "\n";
   if (!args.has("--quiet")) {

@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
       {"survey-merge", "apply a returned survey file, listing changes and conflicts", cmd_survey_merge},
       {"render", "a map sheet (theme, legend, scale bar, north arrow) as PNG or PDF, without a window", cmd_render},
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
+      {"runs", "the evaluations kept in a database (one per date) and the runs of analyze", cmd_runs},
+      {"history", "the versions of a parcel or building, or of the land data (import, updates, surveys)", cmd_history},
   };
   return list;
 }

@@ -27,6 +27,10 @@ void print_analyze_summary(std::ostream& os, const analysis::AnalyzeResult& r) {
   os << "analysed " << r.parcels << " parcels, " << r.zones << " zones, " << r.parks << " parks, " << r.enterprises
      << " enterprises as of " << r.as_of.iso() << " (" << from << "); run " << r.run_id << ", config "
      << r.config.source << "\n";
+  if (!r.land_as_of.empty()) os << "land data: the version valid from " << r.land_as_of << "\n";
+  if (!r.current)
+    os << "kept as the evaluation of " << r.as_of.iso() << "; the current tables still hold the latest evaluation "
+       << "(a later date; 'parkgis runs' lists them)\n";
   print_issues(os, r.issues.all(), 3, "");
 }
 

@@ -3,7 +3,9 @@
 #include <QMetaObject>
 #include <exception>
 
+#include "app/viewer/evaluation_choice.h"
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::viewer {
@@ -36,7 +38,7 @@ void DataService::open(const QString& path, QObject* context, std::function<void
     QString message;
     try {
       w->store.reset();
-      w->store = store::open_spatialite(path.toStdString());
+      w->store = history::open_evaluation(path.toStdString(), evaluation_date());
     } catch (const std::exception& e) {
       message = QString::fromStdString(e.what());
     }

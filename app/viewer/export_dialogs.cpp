@@ -1,3 +1,5 @@
+#include "app/viewer/evaluation_choice.h"
+#include "libgis/history/dated_view.h"
 #include "app/viewer/export_dialogs.h"
 
 #include <QDialogButtonBox>
@@ -82,9 +84,10 @@ void export_survey_async(QObject* context, const QString& db_path, const std::ve
     watcher->deleteLater();
   });
   const std::string db = db_path.toStdString(), out = path.toStdString();
-  watcher->setFuture(QtConcurrent::run([db, ids, out]() -> Result {
+  const std::optional<Date> as_of = evaluation_date();
+  watcher->setFuture(QtConcurrent::run([db, ids, out, as_of]() -> Result {
     try {
-      auto store = store::open_spatialite(db);
+      auto store = history::open_evaluation(db, as_of);
       exporter::ExportRequest req;
       req.layer = "parcels";
       req.survey = true;

@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <iostream>
 
+#include "app/viewer/evaluation_choice.h"
 #include "app/viewer/language.h"
 #include "app/viewer/main_window.h"
 #include "app/viewer/viewer_app.h"
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   set_language(options.lang.isEmpty() ? startup_language() : options.lang);
+  if (!options.as_of.isEmpty()) set_evaluation_date(parkgis::parse_date(options.as_of.toStdString()));
   MainWindow window;
   if (!options.screenshot.isEmpty()) return run_screenshot(window, options);
   window.show();

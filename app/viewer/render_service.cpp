@@ -4,7 +4,9 @@
 #include <QMetaObject>
 #include <array>
 
+#include "app/viewer/evaluation_choice.h"
 #include "libgis/core/progress.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::viewer {
@@ -53,7 +55,7 @@ class RenderWorker : public QObject {
     if (path.isEmpty()) return;
     QString error;
     try {
-      m_store = store::open_spatialite(path.toStdString());
+      m_store = history::open_evaluation(path.toStdString(), evaluation_date());
       m_renderer = std::make_unique<render::MapRenderer>(*m_store);
     } catch (const std::exception& e) {
       m_renderer.reset();

@@ -9,6 +9,9 @@
 #include <QTimer>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+
+#include "libgis/core/dates.h"
 #include <iostream>
 
 #include "app/viewer/main_window.h"
@@ -28,7 +31,8 @@ ViewerOptions parse_options(const QStringList& arguments) {
   const QCommandLineOption shot({QStringLiteral("screenshot")}, QStringLiteral("grab the window into this PNG and exit"), QStringLiteral("PNG"));
   const QCommandLineOption size({QStringLiteral("size")}, QStringLiteral("window size, e.g. 1440x900"), QStringLiteral("WxH"));
   const QCommandLineOption lang({QStringLiteral("lang")}, QStringLiteral("zh or en (default: the saved choice, else the locale)"), QStringLiteral("L"));
-  p.addOptions({theme, zone, park, parcel, shot, size, lang});
+  const QCommandLineOption as_of({QStringLiteral("as-of")}, QStringLiteral("show the evaluation of this date (default: the latest)"), QStringLiteral("DATE"));
+  p.addOptions({theme, zone, park, parcel, shot, size, lang, as_of});
   if (!p.parse(arguments)) {
     o.error = p.errorText();
     return o;
@@ -53,6 +57,11 @@ ViewerOptions parse_options(const QStringList& arguments) {
     if (l == QLatin1String("zh") || l == QLatin1String("zh_CN")) o.lang = QStringLiteral("zh_CN");
     else if (l == QLatin1String("en")) o.lang = QStringLiteral("en");
     else o.error = QStringLiteral("--lang expects zh or en, got ") + l;
+  }
+  if (p.isSet(as_of)) {
+    const std::optional<Date> d = parse_date(p.value(as_of).toStdString());
+    if (d) o.as_of = QString::fromStdString(d->iso());
+    else o.error = QStringLiteral("--as-of expects a date like 2026-06-30, got ") + p.value(as_of);
   }
   if (!o.screenshot.isEmpty() && o.file.isEmpty()) o.error = QStringLiteral("--screenshot needs a FILE to open");
   return o;

@@ -1,7 +1,7 @@
 #pragma once
 // The program around the window: command line, language, and the headless screenshot mode
 //   parkgis-viewer FILE --theme T [--zone ID | --park ID] [--parcel ID] --screenshot out.png [--size WxH]
-//                  [--lang zh|en]
+//                  [--lang zh|en] [--as-of YYYY-MM-DD]
 // which opens FILE in the real main window, waits until everything is drawn, grabs the window and exits.
 
 #include <QSize>
@@ -19,6 +19,7 @@ struct ViewerOptions {
   QString parcel;      // identify and select this parcel
   QString screenshot;  // PNG to write, then exit
   QString lang;        // "zh_CN", "en" or "" (saved choice, else the locale)
+  QString as_of;       // the evaluation to show (YYYY-MM-DD; "" = the latest)
   QSize size{1440, 900};
   QString error;       // a usage error to print (exit code 2)
 };

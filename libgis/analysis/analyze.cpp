@@ -19,6 +19,8 @@
 #include "libgis/core/errors.h"
 #include "libgis/core/timing.h"
 #include "libgis/core/units.h"
+#include "libgis/history/dated_view.h"
+#include "libgis/history/versions.h"
 #include "libgis/indicators/supply.h"
 #include "libgis/indicators/vacancy.h"
 #include "libgis/store/store.h"
@@ -127,6 +129,20 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   report_progress(options.progress, "reading the database", 0.0);
   if (!store.has_table("parcels") || !store.has_table("zones"))
     throw DataError(store.location() + " holds no imported dataset (no parcels or zones table); run 'parkgis import' first");
+  // The evaluation date first: the land data read are those valid on it (libgis/history/versions.h).
+  if (options.as_of) {
+    result.as_of = *options.as_of;
+    result.as_of_source = "option";
+  } else if (auto d = parse_date(store.meta()["as_of"])) {
+    result.as_of = *d;
+    result.as_of_source = "dataset";
+  } else {
+    result.as_of = today();
+    result.as_of_source = "today";
+  }
+  // The land data version in force on as_of (the first one for an earlier date); "" before any update.
+  for (const history::LandVersion& v : history::land_versions(store))
+    if (result.land_as_of.empty() || !(result.as_of < v.valid_from)) result.land_as_of = v.valid_from.iso();
   PhaseTimer t_read("analyze: read the database");
   Input in;
   {
@@ -139,21 +155,13 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
         second.reset();
       }
     }
-    in = load_input(store, second.get());
+    const std::unique_ptr<store::Store> land = history::land_view(store, result.as_of);
+    const std::unique_ptr<store::Store> second_land = second ? history::land_view(*second, result.as_of) : nullptr;
+    in = load_input(*land, second_land.get());
   }
   t_read.stop();
   report_progress(options.progress, "reading the database", 1.0);
 
-  if (options.as_of) {
-    result.as_of = *options.as_of;
-    result.as_of_source = "option";
-  } else if (auto d = parse_date(in.meta["as_of"])) {
-    result.as_of = *d;
-    result.as_of_source = "dataset";
-  } else {
-    result.as_of = today();
-    result.as_of_source = "today";
-  }
   const Date as_of = result.as_of;
   const unsigned cores = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8));
 
@@ -361,6 +369,7 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     if (approval_counts[k] && approval_g[k]) batch_of.push_back(k);
   }
   std::vector<ApprovalResult> batches(batch_of.size());
+  std::optional<history::EvaluationWriter> writer;  // from the start of the transaction to its commit
   {
     std::vector<std::vector<std::size_t>> zone_approvals(in.zones.size()), zone_supplied(in.zones.size());
     std::vector<std::vector<std::size_t>> batch_supplied(batch_of.size());
@@ -451,9 +460,10 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     try {
       store.begin();
+      writer.emplace(store, as_of);
       PhaseTimer t_parcel_tables("analyze: parcel and enterprise tables (this thread)");
-      write_parcel_results(store, in, parcels, ents);
-      write_tenancy_shares(store, in, parcels, ents, shares);
+      write_parcel_results(*writer, in, parcels, ents);
+      write_tenancy_shares(*writer, in, parcels, ents, shares);
     } catch (...) {
       cancel = true;
       for (std::thread& t : pool) t.join();
@@ -543,9 +553,23 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   PhaseTimer t_write("analyze: write results");
   try {
     report_progress(options.progress, "writing results", 0.0);
-    write_unit_results(store, in, zones, parks, pieces, all_firms);
-    write_approval_results(store, batches, as_of);
-    result.run_id = record_run(store, result.as_of, result.config);
+    write_unit_results(*writer, in, zones, parks, pieces, all_firms);
+    write_approval_results(*writer, batches, as_of);
+    history::Evaluation evaluation;
+    evaluation.ran_at = utc_timestamp();
+    result.run_id = record_run(store, result.as_of, result.config, evaluation.ran_at);
+    evaluation.as_of = as_of;
+    evaluation.run_id = result.run_id;
+    evaluation.config_source = result.config.source;
+    evaluation.parkgis_version = PARKGIS_VERSION;
+    evaluation.land_as_of = result.land_as_of;
+    evaluation.parcels = static_cast<long long>(parcels.size());
+    evaluation.zones = static_cast<long long>(zones.size());
+    evaluation.parks = static_cast<long long>(parks.size());
+    evaluation.enterprises = static_cast<long long>(ents.size());
+    evaluation.unsupplied_pieces = static_cast<long long>(pieces.size());
+    writer->finish(evaluation);
+    result.current = writer->writes_current();
     report_progress(options.progress, "writing results", 0.99);  // the last moment a stop request is honoured
     store.commit();
   } catch (...) {

@@ -1,6 +1,8 @@
 #pragma once
 // parkgis analyze: store -> indicators -> result tables (parcel_metrics, zone_metrics, park_metrics,
-// unsupplied_land, enterprise_metrics), all replaced in one transaction, and a row in runs.
+// unsupplied_land, enterprise_metrics, ...) of one evaluation date, written in one transaction into the
+// current tables (the latest date) or the archives T_history (an earlier date; libgis/history/
+// evaluations.h); a row in runs and in evaluations. The land data read are those valid on the date (libgis/history/versions.h).
 
 #include <functional>
 #include <memory>
@@ -33,6 +35,10 @@ struct AnalyzeResult {
   std::string as_of_source;  // "option", "dataset", "today"
   indicators::AnalysisConfig config;
   long long run_id = 0;
+  // The land data version used ("" = the parcels and buildings as they are: no later version exists).
+  std::string land_as_of;
+  bool current = true;  // the latest evaluation: the current result tables were replaced too
+
   std::size_t parcels = 0, zones = 0, parks = 0, enterprises = 0, unsupplied_pieces = 0;
   IssueSink issues;  // problems found while analysing (e.g. parcels without zone)
 };

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "libgis/core/units.h"
+#include "libgis/history/evaluations.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::analysis {
@@ -155,7 +156,7 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
 
 }  // namespace
 
-void write_parcel_results(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+void write_parcel_results(history::EvaluationWriter& out, const Input& in, const std::vector<ParcelResult>& parcels,
                           const std::vector<EnterpriseResult>& enterprises) {
   // parcel_metrics
   std::vector<Row> rows;
@@ -193,7 +194,7 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
     rows.push_back(std::move(row));
   }
-  store.write_table(parcel_table(), rows);
+  out.write(parcel_table(), rows);
 
   // enterprise_metrics
   const std::vector<std::string>& ids = indicators::indicator_ids();
@@ -211,10 +212,10 @@ void write_parcel_results(store::Store& store, const Input& in, const std::vecto
     row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
     rows.push_back(std::move(row));
   }
-  store.write_table(enterprise_table(ids), rows);
+  out.write(enterprise_table(ids), rows);
 }
 
-void write_tenancy_shares(store::Store& store, const Input& in, const std::vector<ParcelResult>& parcels,
+void write_tenancy_shares(history::EvaluationWriter& out, const Input& in, const std::vector<ParcelResult>& parcels,
                           const std::vector<EnterpriseResult>& enterprises, const std::vector<ShareRow>& shares) {
   // The shares of parcels with tenants: the holder's (or land tenants') part, then each tenant's.
   std::vector<Row> rows;
@@ -228,7 +229,7 @@ void write_tenancy_shares(store::Store& store, const Input& in, const std::vecto
                   units::m2_to_mu(s.land_m2), s.floor_m2};
     rows.push_back(std::move(row));
   }
-  store.write_table({"tenancy_shares",
+  out.write({"tenancy_shares",
                      {{"parcel_id", T}, {"zone_id", T}, {"park_id", T}, {"enterprise_id", T}, {"enterprise_name", T},
                       {"building_id", T}, {"role", T}, {"land_m2", R}, {"land_mu", R}, {"floor_m2", R}},
                      "",
@@ -237,7 +238,7 @@ void write_tenancy_shares(store::Store& store, const Input& in, const std::vecto
                     rows);
 }
 
-void write_unit_results(store::Store& store, const Input& in, const std::vector<UnitResult>& zones,
+void write_unit_results(history::EvaluationWriter& out, const Input& in, const std::vector<UnitResult>& zones,
                         const std::vector<UnitResult>& parks, const std::vector<UnsuppliedPiece>& pieces,
                         const FirmCounts& dataset_firms) {
   // zone_metrics, park_metrics
@@ -249,7 +250,7 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
     row.wkb = z.wkb;
     rows.push_back(std::move(row));
   }
-  store.write_table(unit_table("zone_metrics", true), rows);
+  out.write(unit_table("zone_metrics", true), rows);
   rows.clear();
   for (const UnitResult& p : parks) {
     Row row;
@@ -258,7 +259,7 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
     row.wkb = p.wkb;
     rows.push_back(std::move(row));
   }
-  store.write_table(unit_table("park_metrics", false), rows);
+  out.write(unit_table("park_metrics", false), rows);
 
   // dataset_metrics: one row, all parks together (the totals line of reports).
   indicators::AreaSums all;
@@ -279,7 +280,7 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
   dataset_def.spatial = false;
   dataset_def.columns.insert(dataset_def.columns.begin() + 3, {"parks", I});
   rows[0].values.insert(rows[0].values.begin() + 3, integer(static_cast<long long>(parks.size())));
-  store.write_table(dataset_def, rows);
+  out.write(dataset_def, rows);
 
   // unsupplied_land
   rows.clear();
@@ -289,7 +290,7 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
     row.wkb = u.wkb;
     rows.push_back(std::move(row));
   }
-  store.write_table({"unsupplied_land",
+  out.write({"unsupplied_land",
                      {{"piece_id", T}, {"zone_id", T}, {"park_id", T}, {"area_m2", R}, {"area_mu", R}},
                      "piece_id",
                      true,
@@ -297,7 +298,7 @@ void write_unit_results(store::Store& store, const Input& in, const std::vector<
                     rows);
 }
 
-void write_approval_results(store::Store& store, const std::vector<ApprovalResult>& batches, const Date& as_of) {
+void write_approval_results(history::EvaluationWriter& out, const std::vector<ApprovalResult>& batches, const Date& as_of) {
   std::vector<Row> rows;
   for (const ApprovalResult& b : batches) {
     Row row;
@@ -308,7 +309,7 @@ void write_approval_results(store::Store& store, const std::vector<ApprovalResul
                   b.unsupplied_m2, units::m2_to_mu(b.unsupplied_m2), opt(indicators::ratio(b.supplied_m2, b.approved_m2))};
     rows.push_back(std::move(row));
   }
-  store.write_table({"approval_metrics",
+  out.write({"approval_metrics",
                      {{"approval_id", T}, {"zone_id", T}, {"park_id", T}, {"approved", ColumnType::date},
                       {"age_years", I}, {"approved_m2", R}, {"approved_mu", R}, {"supplied_m2", R}, {"supplied_mu", R},
                       {"unsupplied_m2", R}, {"unsupplied_mu", R}, {"supply_rate", R}},
@@ -318,14 +319,15 @@ void write_approval_results(store::Store& store, const std::vector<ApprovalResul
                     rows);
 }
 
-long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config) {
+long long record_run(store::Store& store, const Date& as_of, const indicators::AnalysisConfig& config,
+                     const std::string& ran_at) {
   long long run_id = 1;
   if (store.has_table("runs"))
     store.read_table("runs", {"run_id"}, false, "", [&](const Row& r) {
       if (const auto* v = std::get_if<std::int64_t>(&r.values[0])) run_id = std::max<long long>(run_id, *v + 1);
     });
   Row row;
-  row.values = {integer(run_id), utc_timestamp(), as_of.iso(), config.source, indicators::to_json(config),
+  row.values = {integer(run_id), ran_at, as_of.iso(), config.source, indicators::to_json(config),
                 std::string(PARKGIS_VERSION)};
   store.append_rows({"runs",
                      {{"run_id", I}, {"ran_at", T}, {"as_of", ColumnType::date}, {"config_source", T}, {"config", T},

@@ -26,6 +26,7 @@
 #include "libgis/export/survey.h"
 #include "libgis/export/survey_fields.h"
 #include "libgis/geom/geos.h"
+#include "libgis/history/versions.h"
 #include "libgis/io/encoding.h"
 #include "libgis/io/gdal_messages.h"
 #include "libgis/store/store.h"
@@ -614,13 +615,37 @@ class Merger {
       log_rows.push_back(std::move(r));
     }
 
+    // Parcels and buildings changed by the survey, with the fields changed: kept as versions.
+    std::map<std::string, std::map<std::string, std::string>> corrected;  // layer -> id -> fields
+    for (const auto& [key, values] : m_pending.attributes) {
+      if (key.first != "parcels" && key.first != "buildings") continue;
+      std::string& fields = corrected[key.first][key.second];
+      for (const auto& [column, v] : values) fields += (fields.empty() ? "" : ",") + column;
+    }
+
     m_store.begin();
+    if (!corrected.empty()) history::ensure_versions(m_store);  // the rows as they were, before the update
     for (const auto& [key, values] : m_pending.attributes) {
       const auto& [table, id] = key;
       const Target* t = nullptr;
       for (const Target& x : targets())
         if (x.table == table) t = &x;
       m_store.update_values(table, t->id_column, store::Value{id}, values);
+    }
+    if (!corrected.empty()) {
+      std::string files;
+      for (const std::string& f : m_result.files) files += (files.empty() ? "" : ", ") + f;
+      const std::string source = "survey merged " + now + " (" + files + ")";
+      history::LandVersion v;
+      v.valid_from = history::newest_land_date(m_store).value_or(Date{1, 1, 1});
+      v.kind = "survey";
+      v.source = source;
+      v.loaded_at = now;
+      for (const auto& [layer, ids] : corrected) {
+        history::record_corrections(m_store, layer, ids, source);
+        (layer == "parcels" ? v.parcels_changed : v.buildings_changed) = static_cast<long long>(ids.size());
+      }
+      history::record_land_version(m_store, v);
     }
     if (!m_pending.survey.empty()) m_store.write_table(results, result_rows);
     m_store.append_rows(log, log_rows);

@@ -78,6 +78,12 @@ double area(Context& ctx, const GEOSGeometry* g) {
   return a;
 }
 
+double symmetric_difference_area(Context& ctx, const GEOSGeometry* a, const GEOSGeometry* b) {
+  if (!a || !b) return area(ctx, a ? a : b);
+  const GeomPtr d = own(ctx, GEOSSymDifference_r(ctx.handle(), a, b));
+  return area(ctx, d.get());
+}
+
 std::string invalid_reason(Context& ctx, const GEOSGeometry* g) {
   if (GEOSisValid_r(ctx.handle(), g) == 1) return "";
   char* reason = GEOSisValidReason_r(ctx.handle(), g);

@@ -51,6 +51,10 @@ bool envelope(Context& ctx, const GEOSGeometry* g, double* min_x, double* min_y,
 // Planar area in the units of the CRS squared (m² in the working CRS).
 double area(Context& ctx, const GEOSGeometry* g);
 
+// Area of the symmetric difference of a and b (what lies in one but not the other), in CRS units
+// squared; a null geometry counts as empty. How far a feature's shape moved between two versions.
+double symmetric_difference_area(Context& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
+
 // Empty string when valid, else GEOS's reason ("Self-intersection[5 5]").
 std::string invalid_reason(Context& ctx, const GEOSGeometry* g);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "libgis/core/errors.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/render/legend.h"
 #include "libgis/store/store.h"
 
@@ -109,7 +110,7 @@ void export_map(const MapExportRequest& req, const CancelFn& cancel) {
   if (out.has_parent_path() && !fs::is_directory(out.parent_path()))
     throw DataError("cannot write " + req.out_path + ": folder " + out.parent_path().string() + " does not exist");
 
-  auto store = store::open_spatialite(req.db_path);
+  auto store = history::open_evaluation(req.db_path, req.as_of);
   MapRenderer renderer(*store);
   const MapDocument doc = make_document(*store, renderer, req);
 

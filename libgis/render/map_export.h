@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "libgis/core/dates.h"
 #include "libgis/render/map_document.h"
 
 namespace parkgis::render {
@@ -22,6 +23,7 @@ struct MapExportRequest {
   std::shared_ptr<const IdSet> selection;  // highlighted parcels
   std::string date;                        // date made, YYYY-MM-DD ("" = today)
   std::string out_path;                    // *.png or *.pdf
+  std::optional<Date> as_of;               // the evaluation shown (none = the latest)
 };
 
 // The sheet's texts and extent for a request (exposed for tests and the viewer's preview).

@@ -89,6 +89,22 @@ std::optional<FileId> file_id(const std::string& path) {
   return FileId{st.st_dev, st.st_ino};
 }
 
+// A filter as SQL: the WHERE text with its bound values (identifiers checked against the table, quoted).
+struct Where {
+  std::string sql;  // "" for every row
+  std::vector<const Value*> params;
+  std::optional<std::string> in_values;  // a JSON array, read by json_each
+  std::vector<double> box;
+  // Binds the values from parameter `first` on; returns the next parameter number.
+  int bind(Stmt& st, int first) const {
+    int p = first;
+    for (const Value* v : params) bind_value(st, p++, *v);
+    if (in_values) st.bind_text(p++, *in_values);
+    for (double b : box) st.bind_double(p++, b);
+    return p;
+  }
+};
+
 class SpatialiteStore : public Store {
  public:
   SpatialiteStore(std::unique_ptr<Db> db, int srid) : m_db(std::move(db)), m_srid(srid), m_file(file_id(m_db->path())) {}
@@ -227,15 +243,124 @@ class SpatialiteStore : public Store {
     }
   }
 
-  void append_rows(const TableDef& def, const std::vector<Row>& rows) override {
+  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading) override {
     if (!has_table(def.name)) {
-      write_table(def, rows, {});
-      return;
+      if (leading.empty()) {
+        write_table(def, rows, {});
+        return;
+      }
+      write_table(def, {}, {});  // created empty, with its indexes and triggers; the rows follow
     }
-    insert_rows(def, rows, {}, nullptr);
+    insert_rows(def, rows, {}, nullptr, leading);
+  }
+
+  long copy_rows(const std::string& from, const TableDef& to, const Filter& filter,
+                 const std::vector<Value>& leading) override {
+    if (!has_table(from)) throw DataError("database " + location() + " has no table " + from);
+    if (leading.size() > to.columns.size()) throw std::logic_error("copy_rows: more leading values than columns");
+    if (!has_table(to.name)) write_table(to, {}, {});
+    const std::vector<std::string> source = columns(from);
+    const bool geometry = to.spatial && std::find(source.begin(), source.end(), "geom") != source.end();
+    std::string names, select;
+    for (std::size_t i = 0; i < to.columns.size(); ++i) {
+      const std::string& c = to.columns[i].name;
+      names += (i ? ", " : "") + quote_ident(c);
+      const bool known = std::find(source.begin(), source.end(), c) != source.end();
+      select += (i ? ", " : "") + (i < leading.size() ? std::string("?") : known ? quote_ident(c) : std::string("NULL"));
+    }
+    if (geometry) {
+      names += std::string(to.columns.empty() ? "" : ", ") + "geom";
+      select += std::string(to.columns.empty() ? "" : ", ") + "geom";
+    }
+    const Where where = where_of(from, filter);
+    std::string sql = "INSERT INTO " + quote_ident(to.name) + " (" + names + ") SELECT " + select + " FROM " + quote_ident(from);
+    if (!where.sql.empty()) sql += " WHERE " + where.sql;
+    sql += " ORDER BY fid";
+    Stmt st(*m_db, sql);
+    int p = 1;
+    for (const Value& v : leading) bind_value(st, p++, v);
+    where.bind(st, p);
+    st.step();
+    return static_cast<long>(sqlite3_changes(m_db->get()));
+  }
+
+  long delete_rows(const std::string& table, const Filter& filter) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    const Where where = where_of(table, filter);
+    Stmt st(*m_db, "DELETE FROM " + quote_ident(table) + (where.sql.empty() ? "" : " WHERE " + where.sql));
+    where.bind(st, 1);
+    st.step();
+    return static_cast<long>(sqlite3_changes(m_db->get()));
+  }
+
+  long update_rows(const std::string& table, const Filter& filter,
+                   const std::vector<std::pair<std::string, Value>>& values) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    if (values.empty()) return 0;
+    const std::vector<std::string> known = columns(table);
+    std::string sql = "UPDATE " + quote_ident(table) + " SET ";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (std::find(known.begin(), known.end(), values[i].first) == known.end())
+        throw DataError("table " + table + " has no column " + values[i].first);
+      sql += (i ? ", " : "") + quote_ident(values[i].first) + " = ?";
+    }
+    const Where where = where_of(table, filter);
+    if (!where.sql.empty()) sql += " WHERE " + where.sql;
+    Stmt st(*m_db, sql);
+    int p = 1;
+    for (const auto& [column, v] : values) bind_value(st, p++, v);
+    where.bind(st, p);
+    st.step();
+    return static_cast<long>(sqlite3_changes(m_db->get()));
+  }
+
+  void add_column(const std::string& table, const ColumnDef& column) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    m_db->exec("ALTER TABLE " + quote_ident(table) + " ADD COLUMN " + quote_ident(column.name) + " " + sql_type(column.type));
   }
 
  private:
+  Where where_of(const std::string& table, const Filter& filter) {
+    Where w;
+    std::vector<std::string> known;
+    const auto check = [&](const std::string& column) {
+      if (known.empty()) known = columns(table);
+      if (std::find(known.begin(), known.end(), column) == known.end())
+        throw DataError("table " + table + " has no column " + column);
+    };
+    if (!filter.any.empty()) {
+      std::string groups;
+      for (const auto& group : filter.any) {
+        std::string conj;
+        for (const Condition& c : group) {
+          check(c.column);
+          static const std::vector<std::string> ops = {"=", "!=", "<", "<=", ">", ">=", "LIKE", "IS NULL", "IS NOT NULL"};
+          if (std::find(ops.begin(), ops.end(), c.op) == ops.end()) throw DataError("unsupported operator " + c.op);
+          conj += (conj.empty() ? "" : " AND ") + quote_ident(c.column) + " " + c.op;
+          if (c.op != "IS NULL" && c.op != "IS NOT NULL") {
+            conj += " ?";
+            w.params.push_back(&c.value);
+          }
+        }
+        groups += (groups.empty() ? "(" : " OR (") + conj + ")";
+      }
+      w.sql = "(" + groups + ")";
+    }
+    if (filter.in) {
+      check(filter.in->column);
+      w.sql += std::string(w.sql.empty() ? "" : " AND ") + quote_ident(filter.in->column) +
+               " IN (SELECT value FROM json_each(?))";
+      w.in_values = json_array(filter.in->values);
+    }
+    if (filter.bbox) {
+      // The R*Tree directly: envelopes that meet the box (single-precision boxes, so slightly generous).
+      w.sql += std::string(w.sql.empty() ? "" : " AND ") + "fid IN (SELECT pkid FROM " +
+               quote_ident("idx_" + table + "_geom") + " WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?)";
+      w.box = {filter.bbox->minx, filter.bbox->maxx, filter.bbox->miny, filter.bbox->maxy};
+    }
+    return w;
+  }
+
   void create_table(const TableDef& def) {
     // The geometry column starts as a plain BLOB: rows go in without SpatiaLite's per-row check
     // triggers, and register_geometry() makes it a SpatiaLite geometry column afterwards.
@@ -288,7 +413,7 @@ class SpatialiteStore : public Store {
   // Inserts the rows. With `boxes`, also collects (row id, envelope) of each geometry and returns
   // whether every geometry came with its envelope.
   bool insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress,
-                   std::vector<detail::Envelope>* boxes) {
+                   std::vector<detail::Envelope>* boxes, const std::vector<Value>& leading = {}) {
     bool all_boxes = boxes != nullptr;
     if (boxes) boxes->reserve(rows.size());
 
@@ -308,12 +433,12 @@ class SpatialiteStore : public Store {
     const std::size_t step = n / 50 + 1;
     for (std::size_t r = 0; r < n; ++r) {
       const Row& row = rows[r];
-      if (row.values.size() != def.columns.size())
-        throw std::logic_error("table " + def.name + ": a row has " + std::to_string(row.values.size()) +
+      if (leading.size() + row.values.size() != def.columns.size())
+        throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
                                " values for " + std::to_string(def.columns.size()) + " columns");
       int p = 1;
       for (std::size_t i = 0; i < def.columns.size(); ++i, ++p) {
-        const Value& v = row.values[i];  // sizes checked above; a reference, not a copy (bound without copying)
+        const Value& v = i < leading.size() ? leading[i] : row.values[i - leading.size()];  // sizes checked above; a reference, not a copy (bound without copying)
         if (const auto* s = std::get_if<std::string>(&v)) st.bind_text_ref(p, *s);
         else if (const auto* iv = std::get_if<std::int64_t>(&v)) st.bind_int(p, *iv);
         else if (const auto* d = std::get_if<double>(&v)) st.bind_double(p, *d);
@@ -354,57 +479,11 @@ class SpatialiteStore : public Store {
       sql += std::string(cols.empty() ? "" : ", ") + "AsBinary(geom), MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom)";
     if (cols.empty() && !with_geometry) sql += "fid";
     sql += " FROM " + quote_ident(table);
-    std::vector<const Value*> params;
-    std::vector<double> box;
-    std::string where;
-    if (!filter.any.empty()) {
-      const std::vector<std::string> known = columns(table);
-      std::string groups;
-      for (const auto& group : filter.any) {
-        std::string conj;
-        for (const Condition& c : group) {
-          if (std::find(known.begin(), known.end(), c.column) == known.end())
-            throw DataError("table " + table + " has no column " + c.column);
-          static const std::vector<std::string> ops = {"=", "!=", "<", "<=", ">", ">=", "LIKE", "IS NULL", "IS NOT NULL"};
-          if (std::find(ops.begin(), ops.end(), c.op) == ops.end()) throw DataError("unsupported operator " + c.op);
-          conj += (conj.empty() ? "" : " AND ") + quote_ident(c.column) + " " + c.op;
-          if (c.op != "IS NULL" && c.op != "IS NOT NULL") {
-            conj += " ?";
-            params.push_back(&c.value);
-          }
-        }
-        groups += (groups.empty() ? "(" : " OR (") + conj + ")";
-      }
-      where = "(" + groups + ")";
-    }
-    std::string in_values;  // a JSON array, read by json_each
-    if (filter.in) {
-      const std::vector<std::string> known = columns(table);
-      if (std::find(known.begin(), known.end(), filter.in->column) == known.end())
-        throw DataError("table " + table + " has no column " + filter.in->column);
-      where += std::string(where.empty() ? "" : " AND ") + quote_ident(filter.in->column) +
-               " IN (SELECT value FROM json_each(?))";
-      in_values = json_array(filter.in->values);
-    }
-    if (filter.bbox) {
-      // The R*Tree directly: envelopes that meet the box (single-precision boxes, so slightly generous).
-      where += std::string(where.empty() ? "" : " AND ") + "fid IN (SELECT pkid FROM " +
-               quote_ident("idx_" + table + "_geom") + " WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?)";
-      box = {filter.bbox->minx, filter.bbox->maxx, filter.bbox->miny, filter.bbox->maxy};
-    }
-    if (!where.empty()) sql += " WHERE " + where;
+    const Where where = where_of(table, filter);
+    if (!where.sql.empty()) sql += " WHERE " + where.sql;
     if (!order_by.empty()) sql += " ORDER BY " + quote_ident(order_by);
     Stmt st(*m_db, sql);
-    int p = 1;
-    for (const Value* v : params) {
-      if (const auto* s = std::get_if<std::string>(v)) st.bind_text(p, *s);
-      else if (const auto* iv = std::get_if<std::int64_t>(v)) st.bind_int(p, *iv);
-      else if (const auto* d = std::get_if<double>(v)) st.bind_double(p, *d);
-      else st.bind_null(p);
-      ++p;
-    }
-    if (filter.in) st.bind_text(p++, in_values);
-    for (double b : box) st.bind_double(p++, b);
+    where.bind(st, 1);
     Row row;
     while (st.step()) {
       row.values.assign(cols.size(), Value{});

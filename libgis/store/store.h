@@ -32,7 +32,22 @@ class Store {
   virtual void write_table(const TableDef& def, const std::vector<Row>& rows,
                            const ProgressFn& progress = {}) = 0;
   // Adds rows to a table, creating it first when it does not exist (history tables such as runs).
-  virtual void append_rows(const TableDef& def, const std::vector<Row>& rows) = 0;
+  // `leading`: values of def's first columns, the same for every row; each row then holds the rest
+  // (an archive table's as_of before the columns of the table it archives).
+  virtual void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading = {}) = 0;
+  // Copies the rows of `from` that pass the filter into `to` (created from `to` when missing), column
+  // by name: `to`'s first leading.size() columns take the leading values, the others the column of the
+  // same name in `from` (null when `from` has none), and the geometry when both are spatial. Returns
+  // how many rows were copied.
+  virtual long copy_rows(const std::string& from, const TableDef& to, const Filter& filter,
+                         const std::vector<Value>& leading) = 0;
+  // Deletes the rows that pass the filter (every row for an empty filter); returns how many.
+  virtual long delete_rows(const std::string& table, const Filter& filter) = 0;
+  // Sets columns of the rows that pass the filter; returns how many rows matched.
+  virtual long update_rows(const std::string& table, const Filter& filter,
+                           const std::vector<std::pair<std::string, Value>>& values) = 0;
+  // Adds a (nullable) column to an existing table.
+  virtual void add_column(const std::string& table, const ColumnDef& column) = 0;
   virtual void drop_table(const std::string& name) = 0;
   virtual bool has_table(const std::string& name) = 0;
   // Column names of a table, in order (empty when the table does not exist).

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "libgis/analysis/analyze.h"
+#include "libgis/history/dated_view.h"
 #include "libgis/importer.h"
 #include "libgis/store/store.h"
 #include "tests/support/test_support.h"
@@ -40,6 +41,11 @@ double num(const RowMap& r, const std::string& c) {
   return 0;
 }
 std::string txt(const RowMap& r, const std::string& c) { return parkgis::store::value_text(r.at(c)); }
+
+// The database as of the evaluation of `as_of` (an earlier date than the latest lies in the archives).
+std::unique_ptr<parkgis::store::Store> evaluation(parkgis::store::Store& s, const std::optional<parkgis::Date>& as_of) {
+  return parkgis::history::evaluation_view(s, as_of);
+}
 
 class AnalysisTiny : public ::testing::Test {
  protected:
@@ -177,7 +183,7 @@ TEST_F(AnalysisTiny, EnterpriseMetrics) {
   EXPECT_EQ(txt(e1, "park_id"), "P1");
 }
 
-TEST_F(AnalysisTiny, RunsAreRecordedAndResultsReplaced) {
+TEST_F(AnalysisTiny, RunsAreRecordedAndEvaluationsKept) {
   parkgis::analysis::AnalyzeOptions o;
   o.as_of = parkgis::Date{2021, 1, 1};
   const auto second = parkgis::analysis::analyze(*store, o);
@@ -187,10 +193,12 @@ TEST_F(AnalysisTiny, RunsAreRecordedAndResultsReplaced) {
   EXPECT_EQ(txt(runs.at("2"), "as_of"), "2021-01-01");
   EXPECT_EQ(txt(runs.at("2"), "parkgis_version"), PARKGIS_VERSION);
   EXPECT_NE(txt(runs.at("2"), "config").find("\"tax_per_mu\""), std::string::npos);
-  // As of 2021-01-01, A (agreed start 2020-06-01) is within its grace year.
-  auto p = table(*store, "parcel_metrics", "parcel_id");
+  // As of 2021-01-01, A (agreed start 2020-06-01) is within its grace year. That evaluation is kept beside
+  // the later one (2026-06-30), which the result tables still show (docs/history.md).
+  auto p = table(*evaluation(*store, o.as_of), "parcel_metrics", "parcel_id");
   EXPECT_EQ(p.size(), 4u);
   EXPECT_EQ(txt(p.at("A"), "idle_status"), "none");
+  EXPECT_EQ(txt(table(*store, "parcel_metrics", "parcel_id").at("A"), "idle_status"), "reclaim_candidate");
 }
 
 // Order 53, 批而未供 by approval date and batch, 供而未用 (tests/support/tiny_dataset.h, order53), as of
@@ -292,9 +300,10 @@ TEST_F(AnalysisTinyOrder53, ApprovalBatches) {
   EXPECT_NEAR(num(a.at("AP2"), "unsupplied_m2"), 490000.0, kTol);
   EXPECT_NEAR(num(table(*store, "zone_metrics", "zone_id").at("Z2"), "approved_m2"), 500000.0, kTol);
 
-  analyze_as_of(parkgis::Date{2019, 4, 30});  // before AP1: nothing approved
-  EXPECT_TRUE(table(*store, "approval_metrics", "approval_id").empty());
-  EXPECT_NEAR(num(table(*store, "zone_metrics", "zone_id").at("Z1"), "approved_m2"), 0.0, kTol);
+  analyze_as_of(parkgis::Date{2019, 4, 30});  // before AP1: nothing approved (an earlier evaluation, kept apart)
+  const auto early = evaluation(*store, parkgis::Date{2019, 4, 30});
+  EXPECT_TRUE(table(*early, "approval_metrics", "approval_id").empty());
+  EXPECT_NEAR(num(table(*early, "zone_metrics", "zone_id").at("Z1"), "approved_m2"), 0.0, kTol);
 }
 
 // The control indicators wait for completion; an enterprise whose land is all inside the construction
@@ -303,20 +312,20 @@ TEST_F(AnalysisTiny, ControlAndGradingWaitForCompletion) {
   parkgis::analysis::AnalyzeOptions o;
   o.as_of = parkgis::Date{2023, 1, 14};  // the day before: not checked
   parkgis::analysis::analyze(*store, o);
-  auto p = table(*store, "parcel_metrics", "parcel_id");
+  auto p = table(*evaluation(*store, o.as_of), "parcel_metrics", "parcel_id");
   EXPECT_EQ(txt(p.at("A"), "completion_due"), "2023-01-15");
   EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("A").at("below_control")));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(p.at("A").at("low_efficiency")));
   o.as_of = parkgis::Date{2023, 1, 15};  // due: checked
   parkgis::analysis::analyze(*store, o);
-  p = table(*store, "parcel_metrics", "parcel_id");
+  p = table(*evaluation(*store, o.as_of), "parcel_metrics", "parcel_id");
   EXPECT_EQ(num(p.at("A"), "below_control"), 1);
 
   // As of 2021-03-01 A is inside its grace year (not idle) and its project not due, and E1 has no
   // figures for 2021 (its only year is 2025), so it has not started production: ungraded.
   o.as_of = parkgis::Date{2021, 3, 1};
   parkgis::analysis::analyze(*store, o);
-  auto e = table(*store, "enterprise_metrics", "enterprise_id");
+  auto e = table(*evaluation(*store, o.as_of), "enterprise_metrics", "enterprise_id");
   EXPECT_EQ(txt(e.at("E1"), "grade"), "ungraded");
   EXPECT_EQ(txt(e.at("E1"), "grade_note"), "在合同约定建设期内（竣工期限 2023-01-15），尚未投产，不定等级");
 }
