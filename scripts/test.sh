@@ -10,7 +10,14 @@ if [ "${1:-}" = "--sanitize" ]; then
   shift
   bash scripts/setup.sh
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKGIS_SANITIZE=ON >/dev/null
-  cmake --build build-asan -j"$jobs"
+  # Only what the chosen labels run: `-L 'unit|golden'` needs no viewer.
+  targets=(parkgis unit_tests golden_tests)
+  case " $* " in
+    *" -L "*gui*|*" --label-regex "*gui*) targets+=(parkgis-viewer gui_tests) ;;
+    *" -L "*|*" --label-regex "*) ;;
+    *) targets=(all) ;;
+  esac
+  cmake --build build-asan -j"$jobs" --target "${targets[@]}"
   cd build-asan
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
