@@ -59,7 +59,9 @@ std::unique_ptr<OGRSpatialReference> srs_from_user(const std::string& text, cons
 
 // Determines the CRS of a spatial source and checks its coordinates fit.
 void resolve_crs(OpenLayer& l, const io::Manifest& manifest) {
-  const OGRSpatialReference* declared = l.reader->declared_srs();
+  const bool format_default = l.reader->crs_is_format_default();
+  const OGRSpatialReference* declared =
+      format_default && !manifest.crs.empty() ? nullptr : l.reader->declared_srs();
   const std::string& file = l.reader->display_name();
   if (declared) {
     l.srs.reset(declared->Clone());
@@ -69,9 +71,15 @@ void resolve_crs(OpenLayer& l, const io::Manifest& manifest) {
     l.srs = srs_from_user(manifest.crs, manifest.file);
     l.crs_label = io::describe_crs(*l.srs) + " (from dataset.json)";
   } else {
-    throw DataError(file + " (layer " + l.spec->name + ") declares no coordinate system (no .prj file) and " +
-                    "the dataset has no \"crs\" in dataset.json; add the .prj, or set \"crs\": \"EPSG:4549\" " +
-                    "(or the right EPSG code) in " + (fs::path(manifest.folder) / "dataset.json").string());
+    // A shapefile's CRS is its .prj; other formats (GeoJSON, CSV with WKT, ...) carry it inside or not at all.
+    std::string ext = fs::path(file).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool shapefile = ext == ".shp" || ext == ".dbf";
+    throw DataError(file + " (layer " + l.spec->name + ") declares no coordinate system (" +
+                    (shapefile ? "no .prj file" : "the file holds none") + ") and " +
+                    "the dataset has no \"crs\" in dataset.json; " + (shapefile ? "add the .prj, or " : "") +
+                    "set \"crs\": \"EPSG:4549\" (or the right EPSG code) in " +
+                    (fs::path(manifest.folder) / "dataset.json").string());
   }
   double x0, y0, x1, y1;
   if (!l.reader->extent(&x0, &y0, &x1, &y1)) return;
@@ -87,8 +95,11 @@ void resolve_crs(OpenLayer& l, const io::Manifest& manifest) {
     if (!fit.suggestion.empty()) msg += ". They look like " + fit.suggestion;
     if (manifest.region && fit.suggestion.empty())
       msg += ". If the data really lie elsewhere, set \"region\" in dataset.json (\"any\" or [west, south, east, north])";
-    msg += declared ? ". Fix the .prj file (or remove it and set \"crs\" in dataset.json)"
-                    : ". Set the right \"crs\" in dataset.json";
+    if (declared && format_default)
+      msg += ". A GeoJSON file without a \"crs\" member is read as WGS 84 (RFC 7946): set \"crs\" in dataset.json";
+    else
+      msg += declared ? ". Fix the .prj file (or remove it and set \"crs\" in dataset.json)"
+                      : ". Set the right \"crs\" in dataset.json";
     if (!fit.suggestion.empty()) msg += ", e.g. \"crs\": \"" + fit.suggestion + "\"";
     throw DataError(msg);
   }

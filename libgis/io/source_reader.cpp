@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <vector>
 
@@ -265,6 +266,18 @@ void SourceReader::match_fields(const LayerSource& config) {
 }
 
 const OGRSpatialReference* SourceReader::declared_srs() const { return m_layer->GetSpatialRef(); }
+
+bool SourceReader::crs_is_format_default() const {
+  if (!m_ds || !m_ds->GetDriver() || std::string(m_ds->GetDriver()->GetDescription()) != "GeoJSON") return false;
+  // GDAL does not say whether the CRS came from a "crs" member; the member is written before the features,
+  // so the head of the file tells. (A property named "crs" there makes this answer false: the declared
+  // CRS is then used, as for any other format.)
+  std::ifstream f(m_path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  f.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(f.gcount()));
+  return head.find("\"crs\"") == std::string::npos;
+}
 
 bool SourceReader::extent(double* minx, double* miny, double* maxx, double* maxy) const {
   if (feature_count() == 0) return false;  // an empty layer has no extent (GDAL reports 0,0 - 0,0)

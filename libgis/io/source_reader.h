@@ -54,6 +54,9 @@ class SourceReader {
   std::vector<std::string> source_field_names() const;
 
   const OGRSpatialReference* declared_srs() const;  // null when the source declares no CRS
+  // True when the declared CRS is only a format's default: a GeoJSON file without a "crs" member is read
+  // as WGS 84 (RFC 7946), whatever its coordinates are. The manifest's "crs" then takes precedence.
+  bool crs_is_format_default() const;
   bool extent(double* minx, double* miny, double* maxx, double* maxy) const;  // false when empty
   long long feature_count() const;
 

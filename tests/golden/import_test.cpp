@@ -188,6 +188,46 @@ TEST(Import, NoPrjAndNoManifestIsAClearError) {
   EXPECT_FALSE(fs::exists(tmp.path() / "x.sqlite"));
 }
 
+// A GeoJSON file without a "crs" member is WGS 84 by RFC 7946, so GDAL declares EPSG:4326 for projected
+// coordinates too: the advice names what a GeoJSON user can do (not a .prj), and the manifest's "crs",
+// once set, is used instead of that default.
+TEST(Import, GeoJsonWithoutCrsMemberTakesTheManifestCrs) {
+  TempDir tmp;
+  TinyOptions opt;
+  opt.epsg = std::nullopt;
+  fs::create_directories(tmp.path() / "ds");
+  write_tiny_dataset(tmp.str("ds"), opt);
+  {  // parks.shp -> parks.geojson (no "crs" member: the source has no CRS)
+    GDALDatasetUniquePtr src(GDALDataset::Open(tmp.str("ds/parks.shp").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(src);
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+    ASSERT_NE(drv, nullptr);
+    GDALDatasetUniquePtr out(drv->CreateCopy(tmp.str("ds/parks.geojson").c_str(), src.get(), false, nullptr, nullptr, nullptr));
+    ASSERT_TRUE(out);
+  }
+  for (const char* ext : {".shp", ".shx", ".dbf", ".cpg"}) fs::remove(tmp.path() / "ds" / (std::string("parks") + ext));
+  ImportOptions o;
+  o.dataset = tmp.str("ds");
+  o.db_path = tmp.str("x.sqlite");
+  std::string err = "(no error)";
+  try {
+    import_dataset(o);
+  } catch (const parkgis::DataError& e) {
+    err = e.what();
+  }
+  EXPECT_NE(err.find("parks.geojson: coordinates do not fit EPSG:4326 (WGS 84)"), std::string::npos) << err;
+  EXPECT_NE(err.find(". A GeoJSON file without a \"crs\" member is read as WGS 84 (RFC 7946): set \"crs\" in "
+                     "dataset.json, e.g. \"crs\": \"EPSG:4549\""),
+            std::string::npos)
+      << err;
+  EXPECT_EQ(err.find(".prj"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "x.sqlite"));
+
+  parkgis::test::write_text(tmp.path() / "ds" / "dataset.json", R"({"crs": "EPSG:4549"})");
+  const parkgis::ImportResult r = import_dataset(o);
+  EXPECT_EQ(r.srid, 4549);
+}
+
 TEST(Import, NoPrjWithManifestCrsImports) {
   TempDir tmp;
   TinyOptions opt;
