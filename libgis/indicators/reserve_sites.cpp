@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "libgis/core/units.h"
+
 namespace parkgis::indicators {
 
 namespace {
@@ -259,6 +261,34 @@ SiteScore score_site(const SiteScoreInput& in, const ReserveConfig& c) {
                    w.idle * s.idle) /
             total;
   return s;
+}
+
+SiteMakeup site_makeup(const ReserveSite& site, const std::vector<ReservePiece>& pieces,
+                       const std::vector<double>& piece_area_m2, const std::vector<bool>& is_parcel,
+                       const ReserveConfig& config) {
+  SiteMakeup m;
+  double weight = 0, largest = -1;
+  for (std::size_t i : site.pieces) {
+    const ReservePiece& piece = pieces[i];
+    if (std::find(m.kinds.begin(), m.kinds.end(), piece.kind) == m.kinds.end()) m.kinds.push_back(piece.kind);
+    (is_parcel[i] ? m.parcels : m.unsupplied).push_back(piece.id);
+    if (!piece.holder.empty() && std::find(m.holders.begin(), m.holders.end(), piece.holder) == m.holders.end())
+      m.holders.push_back(piece.holder);
+    m.idle_fee_wan += piece.idle_fee_wan;
+    m.max_idle_days = std::max(m.max_idle_days, piece.idle_days);
+    m.readiness += piece_area_m2[i] * step_readiness(piece.step, config);
+    weight += piece_area_m2[i];
+    if (piece_area_m2[i] > largest) {
+      largest = piece_area_m2[i];
+      m.main_kind = piece.kind;
+      m.main_step = piece.step;
+    }
+  }
+  std::sort(m.kinds.begin(), m.kinds.end());
+  m.readiness = weight > 0 ? m.readiness / weight : 0;
+  m.score = score_site({units::m2_to_mu(site.area_m2), site.min_width_m, site.compactness, m.readiness, m.max_idle_days},
+                       config);
+  return m;
 }
 
 std::vector<std::size_t> rank_fits(const std::vector<FitCandidate>& candidates, const FitQuery& query) {

@@ -124,6 +124,24 @@ SiteScore score_site(const SiteScoreInput& in, const ReserveConfig& config);
 // Readiness of a step from the configuration (0 when the key is missing).
 double step_readiness(ReserveStep step, const ReserveConfig& config);
 
+// What a site is made of, from its pieces (area-weighted by piece_area_m2, the pieces' own areas).
+struct SiteMakeup {
+  std::vector<ReserveKind> kinds;   // distinct, in precedence order
+  ReserveKind main_kind = ReserveKind::unsupplied;  // the kind of the largest piece
+  ReserveStep main_step = ReserveStep::supply;      // the step of the largest piece
+  std::vector<std::string> parcels, unsupplied;     // piece ids: parcels / unsupplied pieces, in input order
+  std::vector<std::string> holders;                 // distinct, in input order
+  double idle_fee_wan = 0;                          // sum of the pieces' outstanding idle fees
+  long max_idle_days = 0;                           // the longest idle time of its pieces
+  double readiness = 0;                             // area-weighted step readiness, 0–1
+  SiteScore score;
+};
+
+// is_parcel[i]: piece i is a parcel (else an unsupplied piece).
+SiteMakeup site_makeup(const ReserveSite& site, const std::vector<ReservePiece>& pieces,
+                       const std::vector<double>& piece_area_m2, const std::vector<bool>& is_parcel,
+                       const ReserveConfig& config);
+
 // Site search: a project of area_mu (亩) needing an inscribed width of width_m.
 struct FitQuery {
   double area_mu = 0;

@@ -148,45 +148,12 @@ void read_pieces(store::Store& store, const SitesOptions& o, Pieces& p) {
       where);
 }
 
-// One site as written: its figures and the pieces it is made of.
+// One site as written: its figures and what it is made of.
 struct SiteRow {
   indicators::ReserveSite* site = nullptr;
   std::string site_id;
-  std::vector<std::string> kinds, parcels, unsupplied, holders, steps;
-  std::string kind_main, step_main;
-  double idle_fee_wan = 0, readiness = 0;
-  long max_idle_days = 0;
-  indicators::SiteScore score;
+  indicators::SiteMakeup makeup;
 };
-
-SiteRow describe(indicators::ReserveSite& s, const Pieces& p, const indicators::ReserveConfig& config) {
-  SiteRow row;
-  row.site = &s;
-  std::set<ReserveKind> kinds;
-  double weight = 0, largest = -1;
-  for (std::size_t i : s.pieces) {
-    const indicators::ReservePiece& piece = p.list[i];
-    kinds.insert(piece.kind);
-    (p.from_parcel[i] ? row.parcels : row.unsupplied).push_back(piece.id);
-    if (!piece.holder.empty() && std::find(row.holders.begin(), row.holders.end(), piece.holder) == row.holders.end())
-      row.holders.push_back(piece.holder);
-    row.steps.push_back(piece.id + " " + indicators::reserve_step_label(piece.step));
-    row.idle_fee_wan += piece.idle_fee_wan;
-    row.max_idle_days = std::max(row.max_idle_days, piece.idle_days);
-    row.readiness += p.area_m2[i] * indicators::step_readiness(piece.step, config);
-    weight += p.area_m2[i];
-    if (p.area_m2[i] > largest) {
-      largest = p.area_m2[i];
-      row.kind_main = indicators::reserve_kind_name(piece.kind);
-      row.step_main = indicators::reserve_step_label(piece.step);
-    }
-  }
-  for (ReserveKind k : kinds) row.kinds.push_back(indicators::reserve_kind_name(k));
-  row.readiness = weight > 0 ? row.readiness / weight : 0;
-  row.score = indicators::score_site(
-      {units::m2_to_mu(s.area_m2), s.min_width_m, s.compactness, row.readiness, row.max_idle_days}, config);
-  return row;
-}
 
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
@@ -272,11 +239,11 @@ SitesSummary build_reserve_sites(store::Store& store, const SitesOptions& o) {
       ++summary.dropped_small;
       continue;
     }
-    rows.push_back(describe(s, p, config.reserve));
+    rows.push_back({&s, "", indicators::site_makeup(s, p.list, p.area_m2, p.from_parcel, config.reserve)});
   }
   // Best first: score, then area, then place (stable across runs).
   std::sort(rows.begin(), rows.end(), [](const SiteRow& a, const SiteRow& b) {
-    if (a.score.score != b.score.score) return a.score.score > b.score.score;
+    if (a.makeup.score.score != b.makeup.score.score) return a.makeup.score.score > b.makeup.score.score;
     if (a.site->area_m2 != b.site->area_m2) return a.site->area_m2 > b.site->area_m2;
     if (a.site->zone_id != b.site->zone_id) return a.site->zone_id < b.site->zone_id;
     return std::make_pair(a.site->min_x, a.site->min_y) < std::make_pair(b.site->min_x, b.site->min_y);
@@ -286,16 +253,21 @@ SitesSummary build_reserve_sites(store::Store& store, const SitesOptions& o) {
   for (std::size_t k = 0; k < rows.size(); ++k) {
     SiteRow& r = rows[k];
     const indicators::ReserveSite& s = *r.site;
+    const indicators::SiteMakeup& m = r.makeup;
+    std::vector<std::string> kinds, steps;
+    for (ReserveKind kind : m.kinds) kinds.push_back(indicators::reserve_kind_name(kind));
+    for (std::size_t i : s.pieces) steps.push_back(p.list[i].id + " " + indicators::reserve_step_label(p.list[i].step));
     char number[16];
     std::snprintf(number, sizeof number, "-S%02d", ++numbered[s.zone_id]);
     r.site_id = s.zone_id + number;
     Row row;
     row.values = {Value{r.site_id}, text(s.zone_id), text(s.park_id), integer(static_cast<long long>(k + 1)),
-                  r.score.score, s.area_m2, units::m2_to_mu(s.area_m2), integer(s.parts), s.min_width_m,
-                  s.compactness, text(join(r.kinds, ",")), text(r.kind_main), text(join(r.parcels, ",")),
-                  text(join(r.unsupplied, ",")), text(join(r.holders, "、")), r.idle_fee_wan,
-                  integer(r.max_idle_days), r.readiness, text(r.step_main), text(join(r.steps, "；")),
-                  r.score.area, r.score.width, r.score.compactness, r.score.readiness, r.score.idle};
+                  m.score.score, s.area_m2, units::m2_to_mu(s.area_m2), integer(s.parts), s.min_width_m,
+                  s.compactness, text(join(kinds, ",")), Value{std::string(indicators::reserve_kind_name(m.main_kind))},
+                  text(join(m.parcels, ",")), text(join(m.unsupplied, ",")), text(join(m.holders, "、")),
+                  m.idle_fee_wan, integer(m.max_idle_days), m.readiness,
+                  Value{std::string(indicators::reserve_step_label(m.main_step))}, text(join(steps, "；")),
+                  m.score.area, m.score.width, m.score.compactness, m.score.readiness, m.score.idle};
     row.wkb = geom::to_wkb(p.ctx, s.geom.get());
     row.bbox = store::BBox{};
     if (!geom::envelope(p.ctx, s.geom.get(), &row.bbox->minx, &row.bbox->miny, &row.bbox->maxx, &row.bbox->maxy))
