@@ -32,7 +32,7 @@ std::vector<SiteColumn> site_columns(bool with_distance) {
       {{"compactness", "紧凑度", "", 2}, false},
       {{"parts", "块数", ""}, false},
       {{"kinds", "构成", ""}, true},
-      {{"parcels", "宗地", ""}, false},
+      {{"parcel_ids", "宗地", ""}, false},
       {{"unsupplied_pieces", "批而未供图斑", ""}, false},
       {{"holders", "权利人", ""}, false},
       {{"idle_fee_wan", "应缴闲置费", "万元", 1}, false},

@@ -174,7 +174,7 @@ store::TableDef sites_table() {
   return {"reserve_sites",
           {{"site_id", T},     {"zone_id", T},      {"park_id", T},        {"rank", I},          {"score", R},
            {"area_m2", R},     {"area_mu", R},      {"parts", I},          {"min_width_m", R},   {"compactness", R},
-           {"kinds", T},       {"kind_main", T},    {"parcels", T},        {"unsupplied_pieces", T}, {"holders", T},
+           {"kinds", T},       {"kind_main", T},    {"parcel_ids", T},     {"unsupplied_pieces", T}, {"holders", T},
            {"idle_fee_wan", R}, {"max_idle_days", I}, {"readiness", R},    {"step_main", T},     {"steps", T},
            {"score_area", R},  {"score_width", R},  {"score_compactness", R}, {"score_readiness", R}, {"score_idle", R}},
           "site_id",

@@ -189,3 +189,17 @@ TEST_F(Sites, BadInputSaysWhatToDo) {
                            "'parkgis sites --db " + fresh + "' first (choose --include, --gap and --min-mu there)\n");
   EXPECT_EQ(cli.run({"report", "--db", fresh, "--by", "site"}), 1);
 }
+
+TEST_F(Sites, ExportLayerIsAStyledGbkShapefile) {
+  ASSERT_EQ(cli.run({"sites", "--db", db_, "--gap", "30"}), 0);
+  fs::create_directories(tmp_->path() / "export");
+  const std::string out = tmp_->str("export/sites.shp");
+  ASSERT_EQ(cli.run({"export", "--db", db_, "--layer", "sites", "--quiet", "-o", out}), 0) << cli.err.str();
+  EXPECT_EQ(parkgis::test::read_text(tmp_->str("export/sites.cpg")), "936");
+  const std::string qml = parkgis::test::read_text(tmp_->str("export/sites.qml"));
+  EXPECT_NE(qml.find("优先储备（80 分以上）"), std::string::npos);  // legend by score class, in Chinese
+  EXPECT_NE(qml.find("可容纳宽度（最大内切圆直径）"), std::string::npos);  // field alias
+  EXPECT_NE(parkgis::test::read_text(tmp_->str("export/sites.sld")).find("较差（40 分以下）"), std::string::npos);
+  const std::string fields = parkgis::test::read_text(tmp_->str("export/sites.fields.csv"));
+  EXPECT_NE(fields.find("minwidth_m,min_width_m"), std::string::npos);
+}
