@@ -203,3 +203,14 @@ TEST_F(Sites, ExportLayerIsAStyledGbkShapefile) {
   const std::string fields = parkgis::test::read_text(tmp_->str("export/sites.fields.csv"));
   EXPECT_NE(fields.find("minwidth_m,min_width_m"), std::string::npos);
 }
+
+TEST_F(Sites, SurveyPackCarriesTheZonesSites) {
+  ASSERT_EQ(cli.run({"sites", "--db", db_}), 0);
+  const std::string dir = tmp_->str("pack");
+  ASSERT_EQ(cli.run({"survey-pack", "--db", db_, "--zone", "YQ01-PQ1", "-o", dir, "--quiet"}), 0) << cli.err.str();
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "reserve_sites.shp"));
+  EXPECT_TRUE(fs::exists(fs::path(dir) / "reserve_sites.qml"));
+  const std::string readme = parkgis::test::read_text(fs::path(dir) / "README.txt");
+  EXPECT_NE(readme.find("reserve_sites.shp  储备候选地块，1 个"), std::string::npos) << readme;
+  EXPECT_NE(readme.find("储备候选地块（reserve_sites）：供参考"), std::string::npos);
+}
