@@ -324,6 +324,7 @@ void MainWindow::set_theme(const QString& theme_id) {
   s.theme_id = it->id;
   // Unsupplied land is the unsupplied theme's own layer; elsewhere it would hide the parcels' colours.
   s.visible.set(render::LayerId::unsupplied, it->id == "unsupplied");
+  s.visible.set(render::LayerId::sites, it->id == "sites");
   m_layers->set_state(s.visible, s.labels);
   m_canvas->set_settings(s);
   m_legend->set_theme(*it);
