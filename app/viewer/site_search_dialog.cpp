@@ -134,7 +134,7 @@ void SiteSearchDialog::search() {
           auto* item = new QListWidgetItem(text, m_results);
           item->setData(Qt::UserRole, QString::fromStdString(a.site_id));
         }
-        m_summary->setText(tr("%n site(s) can take the project.", "", static_cast<int>(m_answers.size())));
+        m_summary->setText(tr("Sites that can take the project: %1").arg(m_answers.size()));
         m_panel->highlight(m_answers);
         emit answered(static_cast<int>(m_answers.size()));
       },

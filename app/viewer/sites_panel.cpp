@@ -116,6 +116,7 @@ void SitesPanel::fill() {
     m_table->setItem(i, 6, new QTableWidgetItem(QString::fromStdString(s.step)));
   }
   m_table->setSortingEnabled(true);
+  m_table->sortByColumn(0, Qt::AscendingOrder);  // best first
   m_table->resizeColumnsToContents();
   m_search->setEnabled(!m_sites.empty());
   m_note->setVisible(m_sites.empty());
