@@ -43,7 +43,7 @@ TEST(StyleThemes, UnknownThemeListsTheIds) {
     FAIL();
   } catch (const UsageError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "unknown theme 'nope'; the themes are grade, idle, output-per-mu, supply, tax-per-mu, unsupplied, vacancy");
+              "unknown theme 'nope'; the themes are grade, idle, output-per-mu, sites, supply, tax-per-mu, unsupplied, vacancy");
   }
 }
 
