@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/viewer/layer_panel.h"
 #include "app/viewer/map_canvas.h"
 #include "app/viewer/site_search_dialog.h"
 #include "app/viewer/sites_panel.h"
@@ -69,6 +70,14 @@ TEST(Sites, PanelListsTheSitesAndSearchOutlinesTheAnswers) {
   ASSERT_TRUE(selection);
   for (const std::string& id : d->answers()) EXPECT_TRUE(selection->count(id)) << id;
   EXPECT_EQ(panel->highlighted(), d->answers());
+  // A change in the layer list (labels off) keeps the sites layer and the outlined answers.
+  auto* layers = w->findChild<parkgis::viewer::LayerPanel*>();
+  ASSERT_TRUE(layers);
+  layers->item(layers->count() - 1)->setCheckState(Qt::Unchecked);
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
+  EXPECT_FALSE(w->canvas()->settings().labels);
+  EXPECT_TRUE(w->canvas()->settings().visible[parkgis::render::LayerId::sites]);
+  for (const std::string& id : d->answers()) EXPECT_TRUE(w->canvas()->settings().selection->count(id)) << id;
 
   // A zone without room: no answers, no error.
   d->set_query(100000, 0);

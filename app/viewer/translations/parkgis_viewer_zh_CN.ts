@@ -153,6 +153,10 @@
 <context>
     <name>parkgis::viewer::LayerPanel</name>
     <message>
+        <source>Land-reserve sites</source>
+        <translation>储备候选地块</translation>
+    </message>
+    <message>
         <source>Zone boundaries</source>
         <translation>片区界线</translation>
     </message>
