@@ -72,7 +72,7 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis sites --db FILE [--park ID | --zone ID] [--include KINDS] [--gap M] [--min-mu N]\n"
-               "                     [--config FILE] [--format table|csv|json|md|html] [-o FILE] [--bom] [--wide]\n"
+               "                     [--config FILE] [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom] [--wide]\n"
                "       parkgis sites --db FILE --fit AREA_MU[:WIDTH_M] [--near X,Y | --zone ID] [...]\n\n"
                "Land-reserve candidate sites (储备候选地块): land that can be supplied or taken back, put together\n"
                "where pieces touch or lie within --gap metres of each other in one zone, with area, width,\n"
@@ -110,6 +110,9 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
   const std::optional<std::pair<double, double>> near =
       args.get("--near") ? std::optional(parse_point(*args.get("--near"))) : std::nullopt;
   const report::Format format = report::parse_format(args.get("--format").value_or("table"));
+  if (report::is_binary(format) && !args.get("-o"))
+    throw UsageError(std::string("--format ") + report::format_name(format) + " writes a binary file: give -o FILE." +
+                     report::format_name(format));
 
   const std::string db_path = args.require("--db");
   auto store = store::open_spatialite(db_path);

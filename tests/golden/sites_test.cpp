@@ -188,6 +188,8 @@ TEST_F(Sites, BadInputSaysWhatToDo) {
   EXPECT_EQ(cli.err.str(), "parkgis sites: error: " + fresh + " has no reserve sites (table reserve_sites); run "
                            "'parkgis sites --db " + fresh + "' first (choose --include, --gap and --min-mu there)\n");
   EXPECT_EQ(cli.run({"report", "--db", fresh, "--by", "site"}), 1);
+  EXPECT_EQ(cli.run({"sites", "--db", db_, "--format", "xlsx"}), 2);
+  EXPECT_EQ(cli.err.str(), "parkgis sites: --format xlsx writes a binary file: give -o FILE.xlsx\n");
 }
 
 TEST_F(Sites, ExportLayerIsAStyledGbkShapefile) {
