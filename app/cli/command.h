@@ -39,5 +39,6 @@ int cmd_generate(const std::vector<std::string>& args, Context& ctx);
 int cmd_render(const std::vector<std::string>& args, Context& ctx);
 int cmd_runs(const std::vector<std::string>& args, Context& ctx);
 int cmd_history(const std::vector<std::string>& args, Context& ctx);
+int cmd_sites(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

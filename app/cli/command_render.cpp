@@ -46,7 +46,8 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
                "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
-               "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply\n"
+               "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply, sites\n"
+               "                 (sites: the land-reserve sites of 'parkgis sites', by score)\n"
                "                 (styles/*.json)\n"
                "  --zone ID      the map shows this zone (--park ID: this park); default: every park\n"
                "  --size WxH     pixels (PNG) or 1/96 inch (PDF); default 1600x1130\n"
@@ -77,6 +78,9 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
     auto store = history::open_evaluation(req.db_path, req.as_of);  // an unknown date is a usage error here
     if (!store->has_table("parcel_metrics"))
       throw DataError(req.db_path + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
+                      req.db_path + "' first");
+    if (req.theme_id == "sites" && !store->has_table("reserve_sites"))
+      throw DataError(req.db_path + " has no land-reserve sites (table reserve_sites); run 'parkgis sites --db " +
                       req.db_path + "' first");
   }
   GuiScope gui;

@@ -21,6 +21,7 @@ const std::vector<Command>& commands() {
       {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
       {"report", "park, zone, parcel, enterprise and 批次 tables as text, CSV, JSON, Markdown, HTML or Excel", cmd_report},
       {"export", "write a layer as shapefile (GBK or UTF-8), GeoPackage, GeoJSON, CSV or KML, with QGIS/SLD styles", cmd_export},
+      {"sites", "land-reserve candidate sites (储备候选地块), ranked; --fit finds room for a project", cmd_sites},
       {"survey-pack", "a styled survey package of one zone for field teams", cmd_survey_pack},
       {"survey-merge", "apply a returned survey file, listing changes and conflicts", cmd_survey_merge},
       {"render", "a map sheet (theme, legend, scale bar, north arrow) as PNG or PDF, without a window", cmd_render},

@@ -25,6 +25,7 @@
 #include "app/viewer/map_canvas.h"
 #include "app/viewer/parcel_table.h"
 #include "app/viewer/park_tree.h"
+#include "app/viewer/sites_panel.h"
 #include "libgis/render/legend.h"
 
 namespace parkgis::viewer {
@@ -212,6 +213,11 @@ void MainWindow::build_docks() {
   m_layer_dock->raise();
   m_identify = new IdentifyPanel(&m_themes, this);
   m_identify_dock = dock(m_identify, "identify", Qt::RightDockWidgetArea);
+  m_sites = new SitesPanel(this, this);
+  m_sites_dock = dock(m_sites, "sites", Qt::RightDockWidgetArea);
+  tabifyDockWidget(m_identify_dock, m_sites_dock);
+  m_identify_dock->raise();
+  connect(this, &MainWindow::database_opened, m_sites, [this] { m_sites->reload(); });
 
   auto* tables = new QWidget(this);
   auto* v = new QVBoxLayout(tables);
@@ -285,6 +291,7 @@ void MainWindow::retranslate() {
   m_legend_dock->setWindowTitle(tr("Legend"));
   m_search_dock->setWindowTitle(tr("Search results"));
   m_identify_dock->setWindowTitle(tr("Parcel"));
+  m_sites_dock->setWindowTitle(tr("Land-reserve sites"));
   m_table_dock->setWindowTitle(tr("Parcels"));
   m_tables->setTabText(1, tr("Parcels of the park or zone"));
   m_filter_clear->setText(tr("Show all"));
@@ -324,6 +331,7 @@ void MainWindow::set_theme(const QString& theme_id) {
   s.theme_id = it->id;
   // Unsupplied land is the unsupplied theme's own layer; elsewhere it would hide the parcels' colours.
   s.visible.set(render::LayerId::unsupplied, it->id == "unsupplied");
+  s.visible.set(render::LayerId::sites, it->id == "sites");
   m_layers->set_state(s.visible, s.labels);
   m_canvas->set_settings(s);
   m_legend->set_theme(*it);
@@ -336,6 +344,7 @@ void MainWindow::update_render_settings() {
   s.visible = m_layers->visibility();
   s.labels = m_layers->labels();
   std::vector<std::string> ids = selected_ids();
+  if (m_sites) ids.insert(ids.end(), m_sites->highlighted().begin(), m_sites->highlighted().end());
   auto selection = std::make_shared<const render::IdSet>(ids.begin(), ids.end());
   if (!s.selection || *s.selection != *selection) {
     s.selection = std::move(selection);

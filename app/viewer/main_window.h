@@ -38,6 +38,7 @@ class LegendPanel;
 class MapCanvas;
 class ParcelTable;
 class ParkTree;
+class SitesPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -76,6 +77,7 @@ class MainWindow : public QMainWindow {
   ParcelTable* selection_table() const { return m_selection; }
   ParcelTable* unit_table() const { return m_unit_parcels; }
   QListWidget* search_results() const { return m_search_results; }
+  SitesPanel* sites_panel() const { return m_sites; }  // 储备候选: land-reserve sites (sites_panel.h)
   DataService* data() const { return m_data; }
   RenderService* renderer() const { return m_render; }
 
@@ -126,6 +128,8 @@ class MainWindow : public QMainWindow {
   ParcelTable* m_selection;
   ParcelTable* m_unit_parcels;
   QListWidget* m_search_results;
+  SitesPanel* m_sites = nullptr;
+  QDockWidget* m_sites_dock = nullptr;
   QTabWidget* m_tables;
   QLabel* m_filter_label;
   QPushButton* m_filter_clear;

@@ -25,6 +25,7 @@ std::string pass_key(render::Pass pass, const render::RenderSettings& s) {
     case render::Pass::buildings: return on(render::LayerId::buildings) ? "on" : "off";
     case render::Pass::parcels: return on(render::LayerId::parcels) ? "on|" + s.theme_id : "off";
     case render::Pass::unsupplied: return on(render::LayerId::unsupplied) ? "on|" + s.theme_id : "off";
+    case render::Pass::sites: return on(render::LayerId::sites) ? "on|" + s.theme_id : "off";
     case render::Pass::selection:
       return std::to_string(s.selection_serial);
     case render::Pass::labels:
@@ -106,7 +107,7 @@ class RenderWorker : public QObject {
     try {
       render::LayerLoader& loader = m_renderer->loader();
       const style::Theme* current = m_renderer->theme(r.settings.theme_id);
-      for (render::LayerId layer : {render::LayerId::parcels, render::LayerId::unsupplied}) {
+      for (render::LayerId layer : {render::LayerId::parcels, render::LayerId::unsupplied, render::LayerId::sites}) {
         if (!loader.available(layer)) continue;
         const render::FeatureSetPtr set = loader.get(layer, r.view.extent(), cancel, 1.0, current);
         for (const style::Theme& t : loader.themes()) loader.classes(*set, t, cancel);

@@ -138,6 +138,27 @@ const std::map<std::string, FieldLabel>& labels() {
         {"tenant_list", {"承租企业及租赁面积", ""}},
         // unsupplied_land
         {"piece_id", {"图斑编号", ""}},
+        // reserve_sites, reserve_site_pieces (docs/reserve.md)
+        {"site_id", {"储备地块编号", ""}},
+        {"rank", {"排名", ""}},
+        {"score", {"得分", "0–100"}},
+        {"parts", {"块数", "块"}},
+        {"min_width_m", {"可容纳宽度（最大内切圆直径）", "m"}},
+        {"compactness", {"紧凑度", "0–1"}},
+        {"kinds", {"构成类型", ""}},
+        {"kind_main", {"主要类型", ""}},
+        {"parcel_ids", {"宗地代码", ""}},
+        {"unsupplied_pieces", {"批而未供图斑", ""}},
+        {"holders", {"权利人", ""}},
+        {"max_idle_days", {"最长闲置天数", "天"}},
+        {"readiness", {"处置就绪度", "0–1"}},
+        {"step_main", {"主要下一步", ""}},
+        {"steps", {"各块下一步", ""}},
+        {"score_area", {"面积得分", "0–1"}},
+        {"score_width", {"宽度得分", "0–1"}},
+        {"score_compactness", {"紧凑度得分", "0–1"}},
+        {"score_readiness", {"就绪度得分", "0–1"}},
+        {"score_idle", {"闲置时长得分", "0–1"}},
         // buildings (import adds floor_area_source)
         {"floor_area_source", {"建筑面积来源", ""}},
         // import_issues

@@ -20,6 +20,7 @@ const std::vector<ExportLayer>& export_layers() {
        {Condition{"below_control", "=", Value{std::int64_t{1}}}}, "tax-per-mu"},
       {"low-efficiency", "parcel_metrics", "疑似低效用地", "parcel_id", true,
        {Condition{"low_efficiency", "=", Value{std::int64_t{1}}}}, "tax-per-mu"},
+      {"sites", "reserve_sites", "储备候选地块", "site_id", true, {}, "sites"},
       {"zones", "zone_metrics", "片区", "zone_id", true, {}, "tax-per-mu"},
       {"parks", "park_metrics", "园区", "park_id", true, {}, "tax-per-mu"},
       {"issues", "import_issues", "导入问题", "", false, {}, ""},

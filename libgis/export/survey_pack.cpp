@@ -230,7 +230,10 @@ PackResult survey_pack(store::Store& store, const PackRequest& req) {
     buildings.features = std::move(kept);
   }
   add_tenant_list(store, req.zone_id, buildings);
-  // 4. The zone boundary.
+  // 4. The zone's land-reserve sites, when 'parkgis sites' has been run (for reference: not merged back).
+  const bool with_sites = store.has_table("reserve_sites");
+  OutLayer sites = with_sites ? read_export_layer(store, find_export_layer("sites"), zone_only, false) : OutLayer{};
+  // 5. The zone boundary.
   OutLayer zone = read_export_layer(store, find_export_layer("zones"), zone_only, false);
   keep_fields(zone, {"zone_id", "park_id", "name"});
 
@@ -244,6 +247,8 @@ PackResult survey_pack(store::Store& store, const PackRequest& req) {
   items.push_back({&parcels, "parcels_check", "待核查宗地", choose_theme(parcels_layer, parcels.fields, ""), "parcel_id"});
   items.push_back({&unsupplied, "unsupplied", "批而未供土地", choose_theme(find_export_layer("unsupplied"), unsupplied.fields, ""), "piece_id"});
   items.push_back({&buildings, "buildings", "建筑", choose_theme(find_export_layer("buildings"), buildings.fields, ""), ""});
+  if (with_sites)
+    items.push_back({&sites, "reserve_sites", "储备候选地块", choose_theme(find_export_layer("sites"), sites.fields, ""), "site_id"});
   items.push_back({&zone, "zone", "片区边界", plain_theme("zone", "片区边界", "#ffffff00", "#e31a1c", 0.8), "name"});
   for (Item& it : items) {
     it.data->name = it.base;

@@ -39,6 +39,9 @@ std::string pack_readme(const std::string& zone_id, const std::string& zone_name
   line("    疑似低效用地：核对核查事项所列依据（容积率、税收、厂房闲置）；此为筛查线索，不是低效用地认定。");
   line("    有空置或闲置建筑：逐幢核对空置、闲置面积。");
   line("  批而未供土地（unsupplied）：现场是否已被占用或已开工，填写核查状态并在备注中说明。");
+  for (const PackLayerInfo& l : layers)
+    if (l.file.rfind("reserve_sites", 0) == 0)
+      line("  储备候选地块（reserve_sites）：供参考，不回收合并。" + field("steps") + "列出各块下一步；现场如发现已被占用、已开工或有权属争议，请在相应宗地或批而未供图斑的备注中说明。");
   line("  建筑（buildings）：核对 " + field("vacant_area") + "、" + field("vacant_since") + "、" + field("vacancy_type") + "；");
   line("    空置＝未出租、未出售、无人使用；闲置＝已出租或自用但未生产。空置或闲置满规定月数（默认 6 个月）才计入。");
   line("    " + field("tenant_list") + " 列出在租企业及租赁面积，请核对楼内实际入驻企业，不符的在备注中说明。");

@@ -323,6 +323,40 @@ class Reader {
     read_prefixes(l, "industrial_storage_prefixes", c.industrial_storage_prefixes);
   }
 
+  void read_reserve(const CPLJSONObject& o, ReserveConfig& c) const {
+    const std::string P = "reserve";
+    check_keys(o, P, {"full_area_mu", "full_width_m", "full_idle_years", "inscribed_tolerance_m", "weights", "readiness"});
+    const auto positive = [&](const std::string& name, double& out) {
+      read_number(o, name, P, out);
+      if (!(out > 0)) fail(P + "." + name, "must be greater than 0, not " + fmt(out));
+    };
+    positive("full_area_mu", c.full_area_mu);
+    positive("full_width_m", c.full_width_m);
+    positive("full_idle_years", c.full_idle_years);
+    positive("inscribed_tolerance_m", c.inscribed_tolerance_m);
+    if (const CPLJSONObject w = o.GetObj("weights"); w.IsValid()) {
+      check_keys(w, P + ".weights", {"area", "width", "compactness", "readiness", "idle"});
+      ReserveScoreWeights& x = c.weights;
+      for (auto [name, out] : {std::pair<const char*, double*>{"area", &x.area}, {"width", &x.width},
+                               {"compactness", &x.compactness}, {"readiness", &x.readiness}, {"idle", &x.idle}}) {
+        read_number(w, name, P + ".weights", *out);
+        if (*out < 0) fail(P + ".weights." + name, "must be 0 or more, not " + fmt(*out));
+      }
+      if (!(x.area + x.width + x.compactness + x.readiness + x.idle > 0))
+        fail(P + ".weights", "at least one weight must be greater than 0");
+    }
+    if (const CPLJSONObject r = o.GetObj("readiness"); r.IsValid()) {
+      std::vector<std::string> steps;
+      for (const auto& [name, v] : c.readiness) steps.push_back(name);
+      check_keys(r, P + ".readiness", steps);
+      for (const std::string& name : steps) {
+        read_number(r, name, P + ".readiness", c.readiness[name]);
+        if (c.readiness[name] < 0 || c.readiness[name] > 1)
+          fail(P + ".readiness." + name, "must be within [0, 1], not " + fmt(c.readiness[name]));
+      }
+    }
+  }
+
   void read_vacancy(const CPLJSONObject& v, VacancyConfig& c) const {
     check_keys(v, "vacancy", {"min_months"});
     double months = c.min_months;
@@ -366,7 +400,10 @@ AnalysisConfig load_config(const std::string& path) {
   if (!f) throw DataError(path + ": cannot read the configuration file");
   std::ostringstream ss;
   ss << f.rdbuf();
-  std::string text = ss.str();
+  return load_config_text(ss.str(), path);
+}
+
+AnalysisConfig load_config_text(std::string text, const std::string& path) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // UTF-8 BOM (Windows editors)
 
   CPLJSONDocument doc;
@@ -389,7 +426,7 @@ AnalysisConfig load_config(const std::string& path) {
 
   const Reader r(path);
   const std::vector<std::string> top = {"grading", "control", "low_efficiency", "intensity", "land_use", "idle",
-                                        "vacancy"};
+                                        "vacancy", "reserve"};
   for (const CPLJSONObject& child : root.GetChildren()) {
     if (child.GetName() == "efficiency")
       r.fail("", "the key \"efficiency\" is now \"control\" (工业项目建设用地控制指标); see parkgis analyze --print-config");
@@ -406,6 +443,7 @@ AnalysisConfig load_config(const std::string& path) {
   if (const CPLJSONObject l = root.GetObj("land_use"); l.IsValid()) r.read_land_use(l, c.land_use);
   if (const CPLJSONObject i = root.GetObj("idle"); i.IsValid()) r.read_idle(i, c.idle);
   if (const CPLJSONObject v = root.GetObj("vacancy"); v.IsValid()) r.read_vacancy(v, c.vacancy);
+  if (const CPLJSONObject v = root.GetObj("reserve"); v.IsValid()) r.read_reserve(v, c.reserve);
   return c;
 }
 
@@ -492,7 +530,19 @@ std::string to_json(const AnalysisConfig& c) {
   o += "  \"idle\": {\n    \"max_extension_years\": " + std::to_string(c.idle.max_extension_years) +
        ",\n    \"grace_year_after_extension\": " + flag(c.idle.grace_year_after_extension) +
        ",\n    \"min_developed_share_of_footprint\": " + fmt(c.idle.min_developed_share_of_footprint) + "\n  },\n";
-  o += "  \"vacancy\": {\"min_months\": " + std::to_string(c.vacancy.min_months) + "}\n}\n";
+  o += "  \"vacancy\": {\"min_months\": " + std::to_string(c.vacancy.min_months) + "},\n";
+  const ReserveConfig& rs = c.reserve;
+  o += "  \"reserve\": {\"full_area_mu\": " + fmt(rs.full_area_mu) + ", \"full_width_m\": " + fmt(rs.full_width_m) +
+       ", \"full_idle_years\": " + fmt(rs.full_idle_years) + ", \"inscribed_tolerance_m\": " +
+       fmt(rs.inscribed_tolerance_m) + ",\n    \"weights\": {\"area\": " + fmt(rs.weights.area) +
+       ", \"width\": " + fmt(rs.weights.width) + ", \"compactness\": " + fmt(rs.weights.compactness) +
+       ", \"readiness\": " + fmt(rs.weights.readiness) + ", \"idle\": " + fmt(rs.weights.idle) + "},\n    \"readiness\": {";
+  bool first = true;
+  for (const auto& [step, v] : rs.readiness) {
+    o += (first ? "" : ", ") + quote(step) + ": " + fmt(v);
+    first = false;
+  }
+  o += "}\n  }\n}\n";
   return o;
 }
 

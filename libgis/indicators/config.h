@@ -10,6 +10,7 @@
 #include "libgis/indicators/control.h"
 #include "libgis/indicators/grading.h"
 #include "libgis/indicators/idle_rules.h"
+#include "libgis/indicators/reserve_sites.h"
 
 namespace parkgis::indicators {
 
@@ -37,6 +38,7 @@ struct AnalysisConfig {
   LandUseConfig land_use;
   IdleRulesConfig idle;  // Order 53: extensions (Art. 12), data checks
   VacancyConfig vacancy;
+  ReserveConfig reserve;  // parkgis sites: the ranking score of land-reserve sites (docs/reserve.md)
   std::string source;  // "built-in default" or the file path
 };
 
@@ -46,6 +48,8 @@ AnalysisConfig default_config();
 // key by key with the default (the code tables too); arrays (grading.schemes, prefix lists) replace
 // the default list; grading.indicators (one list) sets a single scheme for every enterprise. Throws DataError naming the file and the key on any problem.
 AnalysisConfig load_config(const std::string& path);
+// The same from JSON text (e.g. the configuration a run recorded); source names it in messages.
+AnalysisConfig load_config_text(std::string text, const std::string& source);
 
 // The configuration as pretty JSON, in the form load_config reads.
 std::string to_json(const AnalysisConfig& config);

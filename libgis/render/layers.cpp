@@ -9,6 +9,7 @@ const LayerInfo& layer_info(LayerId id) {
       {LayerId::parcels, "parcels", "parcel_metrics", "parcels", "parcel_id", "", "宗地", "Parcels"},
       {LayerId::buildings, "buildings", "buildings", "", "building_id", "", "建筑", "Buildings"},
       {LayerId::unsupplied, "unsupplied", "unsupplied_land", "", "piece_id", "", "批而未供土地", "Unsupplied land"},
+      {LayerId::sites, "sites", "reserve_sites", "", "site_id", "", "储备候选地块", "Land-reserve sites"},
   }};
   return infos[static_cast<std::size_t>(id)];
 }
@@ -21,6 +22,7 @@ std::string layer_name(LayerId id, Lang lang) {
 LayerVisibility default_visibility(const std::string& theme_id) {
   LayerVisibility v;
   v.set(LayerId::unsupplied, theme_id == "unsupplied");
+  v.set(LayerId::sites, theme_id == "sites");
   return v;
 }
 

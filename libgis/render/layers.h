@@ -8,11 +8,11 @@ namespace parkgis::render {
 
 enum class Lang { zh, en };
 
-enum class LayerId { parks, zones, parcels, buildings, unsupplied };
-inline constexpr int kLayerCount = 5;
+enum class LayerId { parks, zones, parcels, buildings, unsupplied, sites };
+inline constexpr int kLayerCount = 6;
 // Bottom to top. Zone boundaries go over parcels so that they stay visible.
 inline constexpr std::array<LayerId, kLayerCount> kDrawOrder = {LayerId::parks, LayerId::parcels, LayerId::unsupplied,
-                                                                LayerId::buildings, LayerId::zones};
+                                                                LayerId::sites, LayerId::buildings, LayerId::zones};
 
 struct LayerInfo {
   LayerId id;
@@ -31,14 +31,15 @@ inline int layer_index(LayerId id) { return static_cast<int>(id); }
 
 // Which layers are drawn. Buildings are drawn only when zoomed in far enough (see painter.h).
 struct LayerVisibility {
-  std::array<bool, kLayerCount> on{true, true, true, true, false};
+  std::array<bool, kLayerCount> on{true, true, true, true, false, false};
   bool operator[](LayerId id) const { return on[static_cast<std::size_t>(id)]; }
   void set(LayerId id, bool v) { on[static_cast<std::size_t>(id)] = v; }
   friend bool operator==(const LayerVisibility&, const LayerVisibility&) = default;
 };
 
-// The default visibility for a theme: unsupplied land only with the 'unsupplied' theme, whose layer
-// it is (elsewhere it would hide the parcels' colours).
+// The default visibility for a theme: unsupplied land only with the 'unsupplied' theme and land-reserve
+// sites (reserve_sites, written by 'parkgis sites') only with the 'sites' theme, whose layers they are
+// (elsewhere they would hide the parcels' colours).
 LayerVisibility default_visibility(const std::string& theme_id);
 
 }  // namespace parkgis::render

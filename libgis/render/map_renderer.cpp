@@ -50,6 +50,7 @@ DrawStats MapRenderer::render_pass(QPainter& p, const MapTransform& t, Pass pass
     case Pass::parks: st = draw_layer(p, t, LayerId::parks, s, cancel); break;
     case Pass::parcels: st = draw_layer(p, t, LayerId::parcels, s, cancel); break;
     case Pass::unsupplied: st = draw_layer(p, t, LayerId::unsupplied, s, cancel); break;
+    case Pass::sites: st = draw_layer(p, t, LayerId::sites, s, cancel); break;
     case Pass::buildings: st = draw_layer(p, t, LayerId::buildings, s, cancel); break;
     case Pass::zones: st = draw_layer(p, t, LayerId::zones, s, cancel); break;
     case Pass::selection: draw_selection(p, t, s, cancel); break;
@@ -117,16 +118,20 @@ DrawStats MapRenderer::draw_layer(QPainter& p, const MapTransform& t, LayerId la
 }
 
 void MapRenderer::draw_selection(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel) {
-  if (!s.selection || s.selection->empty() || !m_loader.available(LayerId::parcels)) return;
+  if (!s.selection || s.selection->empty()) return;
   const Extent view = t.extent();
-  const FeatureSetPtr set = m_loader.get(LayerId::parcels, view, cancel, 1.0, theme(s.theme_id));
   p.setRenderHint(QPainter::Antialiasing, true);
   QColor fill = selection_color();
   fill.setAlpha(70);
   const QPen pen(selection_color(), 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-  for (std::uint32_t i : set->in_extent(view)) {
-    const Feature& f = set->features[i];
-    if (s.selection->count(f.id)) draw_outline(p, t, f.shape, pen, fill);
+  // Parcels, and land-reserve sites when their layer is shown (the answers of a site search).
+  for (LayerId layer : {LayerId::parcels, LayerId::sites}) {
+    if (!m_loader.available(layer) || (layer == LayerId::sites && !s.visible[layer])) continue;
+    const FeatureSetPtr set = m_loader.get(layer, view, cancel, 1.0, theme(s.theme_id));
+    for (std::uint32_t i : set->in_extent(view)) {
+      const Feature& f = set->features[i];
+      if (s.selection->count(f.id)) draw_outline(p, t, f.shape, pen, fill);
+    }
   }
 }
 

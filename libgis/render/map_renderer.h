@@ -21,15 +21,15 @@ struct RenderSettings {
   std::string theme_id;
   LayerVisibility visible;
   bool labels = true;
-  std::shared_ptr<const IdSet> selection;  // parcel ids to highlight (may be null)
+  std::shared_ptr<const IdSet> selection;  // parcel (or shown site) ids to highlight (may be null)
   std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
 };
 
 // What the viewer caches separately: one image per layer, then the selection, then the labels.
-enum class Pass { parks, parcels, unsupplied, buildings, zones, selection, labels };
-inline constexpr int kPassCount = 7;
-inline constexpr Pass kPasses[kPassCount] = {Pass::parks, Pass::parcels,   Pass::unsupplied, Pass::buildings,
-                                             Pass::zones, Pass::selection, Pass::labels};
+enum class Pass { parks, parcels, unsupplied, sites, buildings, zones, selection, labels };
+inline constexpr int kPassCount = 8;
+inline constexpr Pass kPasses[kPassCount] = {Pass::parks, Pass::parcels, Pass::unsupplied, Pass::sites,
+                                             Pass::buildings, Pass::zones, Pass::selection, Pass::labels};
 
 class MapRenderer {
  public:

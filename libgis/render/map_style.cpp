@@ -11,6 +11,7 @@ PolygonStyle reference_style(LayerId layer) {
     case LayerId::parcels: return {QColor(255, 255, 255), QColor(120, 120, 120), 0.8, Qt::SolidLine};
     case LayerId::buildings: return {QColor(40, 40, 40, 40), QColor(45, 45, 45, 190), 0.9, Qt::SolidLine};
     case LayerId::unsupplied: return {QColor(247, 104, 161, 110), QColor(122, 1, 119), 0.8, Qt::SolidLine};
+    case LayerId::sites: return {QColor(26, 152, 80, 110), QColor(127, 39, 4), 1.2, Qt::SolidLine};
   }
   return {};
 }

@@ -280,10 +280,12 @@ Level parse_level(const std::string& name) {
   if (name == "parcel") return Level::parcel;
   if (name == "enterprise") return Level::enterprise;
   if (name == "approval") return Level::approval;
-  throw UsageError("unknown level '" + name + "'; use park, zone, parcel, enterprise or approval");
+  if (name == "site") return Level::site;
+  throw UsageError("unknown level '" + name + "'; use park, zone, parcel, enterprise, approval or site");
 }
 
 Report build_report(store::Store& store, const Request& req) {
+  if (req.level == Level::site) return build_site_report(store, req);
   const auto meta = store.meta();
   const auto get = [&](const char* k) {
     auto it = meta.find(k);
@@ -427,6 +429,7 @@ Report build_report(store::Store& store, const Request& req) {
       add_sections_by_park(r, read_rows(store, "approval_metrics", "approval_id"), specs, "未归属片区的批次");
       break;
     }
+    case Level::site: break;  // build_site_report, above
   }
   return r;
 }

@@ -102,7 +102,7 @@ TEST_F(ReportCli, FiltersAndErrors) {
   EXPECT_EQ(r.err, "parkgis report: unknown format 'pdf'; use table, csv, json, md, html or xlsx\n");
   r = cli({"report", "--db", db, "--by", "county"});
   EXPECT_EQ(r.rc, 2);
-  EXPECT_EQ(r.err, "parkgis report: unknown level 'county'; use park, zone, parcel, enterprise or approval\n");
+  EXPECT_EQ(r.err, "parkgis report: unknown level 'county'; use park, zone, parcel, enterprise, approval or site\n");
 }
 
 TEST_F(ReportCli, HtmlEmbedsAMapPerSection) {

@@ -153,6 +153,10 @@
 <context>
     <name>parkgis::viewer::LayerPanel</name>
     <message>
+        <source>Land-reserve sites</source>
+        <translation>储备候选地块</translation>
+    </message>
+    <message>
         <source>Zone boundaries</source>
         <translation>片区界线</translation>
     </message>
@@ -179,6 +183,10 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Land-reserve sites</source>
+        <translation>储备候选</translation>
+    </message>
     <message>
         <source>drawn in %1 ms</source>
         <translation>绘制 %1 毫秒</translation>
@@ -553,6 +561,92 @@
     <message>
         <source>Parcels</source>
         <translation>宗地</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::SitesPanel</name>
+    <message>
+        <source>No land-reserve sites in this database yet: run &apos;parkgis sites --db FILE&apos; (see docs/reserve.md).</source>
+        <translation>本数据库尚无储备候选地块：请先运行 parkgis sites --db 数据库（见 docs/reserve.md）。</translation>
+    </message>
+    <message>
+        <source>Site search…</source>
+        <translation>选址…</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
+    </message>
+    <message>
+        <source>Made of</source>
+        <translation>构成</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::SiteSearchDialog</name>
+    <message>
+        <source>Give the point as two numbers in the map&apos;s coordinates (metres).</source>
+        <translation>请以地图坐标（米）输入两个数字作为位置。</translation>
+    </message>
+    <message>
+        <source>  %1 mu, %2 m wide, score %3</source>
+        <translation>  %1 亩，宽 %2 米，得分 %3</translation>
+    </message>
+    <message>
+        <source>, %1 m away</source>
+        <translation>，距 %1 米</translation>
+    </message>
+    <message>
+        <source>Sites that can take the project: %1</source>
+        <translation>可容纳该项目的地块：%1 处</translation>
+    </message>
+    <message>
+        <source>Site search</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <source>Area at least (mu)</source>
+        <translation>面积不小于（亩）</translation>
+    </message>
+    <message>
+        <source>Width at least (m, 0 = any)</source>
+        <translation>宽度不小于（米，0 为不限）</translation>
+    </message>
+    <message>
+        <source>Nearest to X, Y</source>
+        <translation>按距离 X, Y 由近及远</translation>
+    </message>
+    <message>
+        <source>In zone</source>
+        <translation>在片区内</translation>
+    </message>
+    <message>
+        <source>Anywhere (best score first)</source>
+        <translation>全部（按得分）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
     </message>
 </context>
 </TS>

@@ -227,7 +227,7 @@ TEST(Config, UnknownKeys) {
   const std::string p = dir.str("config.json");
   EXPECT_EQ(load_error(dir, R"({"gradng": {}})"),
             p + ": unknown top-level key \"gradng\"; valid keys: grading, control, low_efficiency, intensity, land_use, "
-                "idle, vacancy");
+                "idle, vacancy, reserve");
   EXPECT_EQ(load_error(dir, R"({"grading": {"cap": 2}})"),
             p + ": grading: unknown key \"cap\"; valid keys: schemes, indicators, cap_ratio, cuts, min_land_mu, "
                 "group_by, rules, logistics_codes");
@@ -320,4 +320,30 @@ TEST(Config, IdleRules) {
   EXPECT_EQ(load_error(dir, R"({"idle": {"grace": true}})"),
             p + ": idle: unknown key \"grace\"; valid keys: max_extension_years, grace_year_after_extension, "
                 "min_developed_share_of_footprint");
+}
+
+TEST(Config, ReserveSection) {
+  TempDir dir;
+  const std::string p = dir.str("config.json");
+  const std::string path = dir.str("r.json");
+  parkgis::test::write_text(path, R"({"reserve": {"full_area_mu": 80, "weights": {"idle": 0}, "readiness": {"redevelop": 0.5}}})");
+  const AnalysisConfig c = load_config(path);
+  EXPECT_EQ(c.reserve.full_area_mu, 80);
+  EXPECT_EQ(c.reserve.full_width_m, 120);  // default kept
+  EXPECT_EQ(c.reserve.weights.idle, 0);
+  EXPECT_EQ(c.reserve.weights.area, 0.30);  // merged key by key
+  EXPECT_EQ(c.reserve.readiness.at("redevelop"), 0.5);
+  EXPECT_EQ(c.reserve.readiness.at("supply"), 1.0);
+  EXPECT_EQ(load_config_text(to_json(c), "x").reserve.readiness.at("redevelop"), 0.5);  // round trip
+  EXPECT_EQ(load_error(dir, R"({"reserve": {"weights": {"area": -1}}})"),
+            p + ": reserve.weights.area: must be 0 or more, not -1");
+  EXPECT_EQ(load_error(dir, R"({"reserve": {"weights": {"area": 0, "width": 0, "compactness": 0, "readiness": 0, "idle": 0}}})"),
+            p + ": reserve.weights: at least one weight must be greater than 0");
+  EXPECT_EQ(load_error(dir, R"({"reserve": {"readiness": {"supply": 2}}})"),
+            p + ": reserve.readiness.supply: must be within [0, 1], not 2");
+  EXPECT_EQ(load_error(dir, R"({"reserve": {"readiness": {"buy": 1}}})"),
+            p + ": reserve.readiness: unknown key \"buy\"; valid keys: fee_then_reclaim, formalize, negotiate, "
+                "reclaim_free, redevelop, supply");
+  EXPECT_EQ(load_error(dir, R"({"reserve": {"full_width_m": 0}})"),
+            p + ": reserve.full_width_m: must be greater than 0, not 0");
 }
