@@ -16,28 +16,24 @@ constexpr int kSectionRole = Qt::UserRole + 2;
 QString label_of(const Attribute& a) {
   const bool zh = map_language() == render::Lang::zh;
   QString label = zh && !a.label_zh.empty() && a.label_zh != a.column ? QString::fromStdString(a.label_zh)
-                                                                      : QString::fromStdString(a.column);
-  if (!a.unit.empty() && a.unit != "0–1" && a.unit != "0/1") label += QStringLiteral(" (%1)").arg(QString::fromStdString(a.unit));
+                                                                      : QString::fromStdString(a.label_en.empty() ? a.column : a.label_en);
+  QString unit = QString::fromStdString(a.unit);
+  if (!zh) {  // the units' English words
+    unit.replace(QStringLiteral("万元"), QStringLiteral("10,000 yuan")).replace(QStringLiteral("亩"), QStringLiteral("mu"));
+    unit.replace(QStringLiteral("天"), QStringLiteral("days")).replace(QStringLiteral("幢"), QString()).replace(QStringLiteral("家"), QString());
+    unit.replace(QStringLiteral("人"), QStringLiteral("people")).replace(QStringLiteral("年"), QStringLiteral("years"));
+    unit.replace(QStringLiteral("公顷"), QStringLiteral("ha")).replace(QStringLiteral("吨标煤"), QStringLiteral("tce"));
+    unit.replace(QStringLiteral("宗"), QString());
+  }
+  if (!unit.isEmpty() && a.unit != "0–1" && a.unit != "0/1") label += QStringLiteral(" (%1)").arg(unit);
   return label;
-}
-
-// Coded columns and the theme whose class labels say what the codes mean.
-const char* theme_of(const std::string& column) {
-  if (column == "idle_status") return "idle";
-  if (column == "supply_status") return "supply";
-  if (column == "grade") return "grade";
-  return nullptr;
 }
 
 }  // namespace
 
 void IdentifyPanel::add_attributes(QTreeWidgetItem* parent, const std::vector<Attribute>& attrs, const QString& section) {
   for (const Attribute& a : attrs) {
-    QString value = QString::fromStdString(a.value);
-    if (const char* theme = theme_of(a.column); theme && m_themes && !a.value.empty()) {
-      const QString words = class_label(*m_themes, theme, a.value);
-      if (words != value) value = QStringLiteral("%1 (%2)").arg(words, value);
-    }
+    const QString value = m_themes ? shown_value(*m_themes, a.column, a.unit, a.value) : QString::fromStdString(a.value);
     auto* item = new QTreeWidgetItem(parent, {label_of(a), value});
     item->setData(0, kColumnRole, QString::fromStdString(a.column));
     item->setData(0, kSectionRole, section);

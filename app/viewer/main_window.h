@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/viewer/data_service.h"
+#include "app/viewer/existing_database.h"
 #include "app/viewer/geo_coords.h"
 #include "app/viewer/queries.h"
 #include "app/viewer/render_service.h"
@@ -27,6 +28,7 @@ class QLineEdit;
 class QListWidget;
 class QMenu;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QToolBar;
 
@@ -38,6 +40,7 @@ class LegendPanel;
 class MapCanvas;
 class ParcelTable;
 class ParkTree;
+class StartPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -48,6 +51,10 @@ class MainWindow : public QMainWindow {
   // A parkgis database, or a dataset folder (imported and analysed first, with progress and Cancel).
   void open_path(const QString& path);
   void open_database(const QString& db_path);
+  // A dataset folder: when its database exists already, asks (open / import into a new file / replace).
+  void open_folder(const QString& folder, QString database = {});
+  // Replaces the question dialog (tests answer without a modal dialog).
+  void set_existing_database_chooser(ExistingDatabaseChooser chooser) { m_existing_chooser = std::move(chooser); }
   const Overview& overview() const { return m_overview; }
   QString database() const { return m_db; }
 
@@ -70,6 +77,9 @@ class MainWindow : public QMainWindow {
   bool idle() const;
 
   MapCanvas* canvas() const { return m_canvas; }
+  StartPage* start_page() const { return m_start; }
+  bool map_shown() const;  // false while the start page is shown (no database open)
+  QAction* export_map_action() const { return m_export_map; }
   ParkTree* tree() const { return m_tree; }
   LegendPanel* legend() const { return m_legend; }
   IdentifyPanel* identify_panel() const { return m_identify; }
@@ -102,6 +112,13 @@ class MainWindow : public QMainWindow {
   void show_scale();
   void show_error(const QString& title, const QString& message);
 
+  // main_window_start.cpp: the start page (no database yet) and the actions that need a database
+  void build_start_page();
+  void show_map(bool shown);
+  // main_window_flash.cpp: the parcels a query finds (data thread) selected (when `select`), zoomed to
+  // (when `zoom`) and flashed on the map
+  void find_select_flash(std::function<std::vector<ParcelRow>(store::Store&)> query, bool select, bool zoom);
+
   // main_window_data.cpp
   void opened_overview(Overview o);
   void on_clicked(double x, double y, double tolerance, Qt::KeyboardModifiers mods);
@@ -117,6 +134,9 @@ class MainWindow : public QMainWindow {
   void import_folder(const QString& folder, const QString& db_path);
 
   DataService* m_data;
+  QStackedWidget* m_stack = nullptr;
+  StartPage* m_start = nullptr;
+  ExistingDatabaseChooser m_existing_chooser = ask_about_existing_database;
   RenderService* m_render;
   MapCanvas* m_canvas;
   ParkTree* m_tree;

@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kDragStartPx = 4;        // a press that moves less than this is a click
 constexpr double kPickTolerancePx = 4;  // click and hover tolerance
+constexpr int kFlashMs = 1600;          // how long found parcels blink
 
 }  // namespace
 
@@ -27,6 +28,22 @@ MapCanvas::MapCanvas(RenderService* renderer, QWidget* parent) : QWidget(parent)
   m_render_timer.setSingleShot(true);
   connect(&m_render_timer, &QTimer::timeout, this, &MapCanvas::request_render);
   connect(m_renderer, &RenderService::rendered, this, &MapCanvas::on_rendered);
+  m_flash_timer.setInterval(100);
+  connect(&m_flash_timer, &QTimer::timeout, this, [this] {
+    if (m_flash_clock.elapsed() >= kFlashMs) {
+      m_flash.clear();
+      m_flash_timer.stop();
+    }
+    update();
+  });
+}
+
+void MapCanvas::flash(std::vector<render::Shape> shapes) {
+  m_flash = std::move(shapes);
+  m_flash_clock.start();
+  if (m_flash.empty()) m_flash_timer.stop();
+  else m_flash_timer.start();
+  update();
 }
 
 void MapCanvas::set_settings(const render::RenderSettings& s) {
@@ -127,8 +144,19 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     p.setBrush(fill);
     p.drawRect(QRect(m_press, m_last).normalized());
   }
+  if (!m_flash.empty() && m_view.valid()) {
+    // Blinks: on for 200 ms, off for 200 ms, until kFlashMs.
+    if ((m_flash_clock.elapsed() / 200) % 2 == 0) {
+      p.setRenderHint(QPainter::Antialiasing, true);
+      QColor fill(255, 230, 0, 90);
+      for (const render::Shape& s : m_flash) render::draw_outline(p, m_view, s, QPen(QColor(255, 200, 0), 4), fill);
+    }
+  }
   if (m_view.valid()) render::draw_scale_bar(p, m_view, QPointF(14, height() - 12), 160);
-  if (m_renderer->busy() || !settled()) {
+  // Only the canvas's own state decides: the render thread's busy flag changes without a repaint, so
+  // reading it here left "Drawing…" on screen after the last image had arrived.
+  m_indicator_shown = m_view.valid() && !m_full.is_null() && !settled();
+  if (m_indicator_shown) {
     p.setPen(QColor(90, 90, 90));
     p.setFont(render::map_font(12));
     p.drawText(QRectF(0, 4, width() - 10, 20), Qt::AlignRight | Qt::AlignVCenter, tr("Drawing…"));

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <optional>
+#include <vector>
 
 #include "app/viewer/render_service.h"
 #include "libgis/render/shape.h"
@@ -37,6 +38,7 @@ class MapCanvas : public QWidget {
   void set_view(const render::MapTransform& v);
   void zoom_to(const render::Extent& e, double margin = 0.08);
   void set_full_extent(const render::Extent& e) { m_full = e; }
+  const render::Extent& full_extent() const { return m_full; }
   void zoom_full() { zoom_to(m_full, 0.04); }
   void zoom_by(double factor);  // about the centre
   void pan_by(double dx_px, double dy_px);
@@ -45,6 +47,11 @@ class MapCanvas : public QWidget {
   void set_hover(std::optional<render::Shape> shape);
   const std::optional<render::Shape>& hover() const { return m_hover; }
   void clear_image();
+  // Outlines these parcels in a bright colour for a moment (search hits, a table row double-clicked).
+  void flash(std::vector<render::Shape> shapes);
+  std::size_t flashing() const { return m_flash.size(); }
+  // Whether the last paint showed "Drawing…" (it does only while the final image of the view is missing).
+  bool drawing_indicator_shown() const { return m_indicator_shown; }
 
   // True when the image on screen is the final render of the current view.
   bool settled() const;
@@ -98,6 +105,10 @@ class MapCanvas : public QWidget {
   QTimer m_render_timer;  // gathers a burst of wheel steps into one render
 
   double m_last_paint_ms = 0, m_max_paint_ms = 0;
+  bool m_indicator_shown = false;
+  std::vector<render::Shape> m_flash;
+  QTimer m_flash_timer;  // ends the flash
+  QElapsedTimer m_flash_clock;
 };
 
 }  // namespace parkgis::viewer

@@ -16,6 +16,11 @@ namespace parkgis::viewer {
 // The label of a theme class value ("idle_not_started" -> "未动工闲置（满一年）"); the value itself when unknown.
 QString class_label(const std::vector<style::Theme>& themes, const std::string& theme_id, const std::string& value);
 
+// A value as people read it, the same in the identify panel and the tables: coded statuses with their
+// theme's words (no code appended), land-use codes with their GB/T 21010 name, yes/no for 0/1 flags.
+QString shown_value(const std::vector<style::Theme>& themes, const std::string& column, const std::string& unit,
+                    const std::string& value);
+
 class ParcelTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
@@ -70,6 +75,8 @@ class ParcelTable : public QTableView {
   void changeEvent(QEvent* e) override;
 
  private:
+  void size_columns();
+
   ParcelTableModel* m_model;
   ParcelFilterProxy* m_proxy;
 };

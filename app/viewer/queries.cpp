@@ -33,7 +33,7 @@ std::vector<Attribute> attributes(const std::vector<std::string>& cols, const Ro
   std::vector<Attribute> out;
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const exporter::FieldLabel l = exporter::field_label(cols[i]);
-    out.push_back({cols[i], l.zh, l.unit, format_value(row.values[i], l.unit)});
+    out.push_back({cols[i], l.zh, l.unit, format_value(row.values[i], l.unit), l.en});
   }
   return out;
 }
@@ -234,6 +234,36 @@ std::optional<ParcelRow> parcel_row(store::Store& s, const std::string& id) {
   std::vector<ParcelRow> rows = read_rows(s, store::Filter::equals("parcel_id", id));
   if (rows.empty()) return std::nullopt;
   return rows.front();
+}
+
+std::vector<ParcelRow> parcel_rows(store::Store& s, const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  store::Filter f;
+  f.in = store::InList{"parcel_id", ids};
+  return read_rows(s, f);
+}
+
+std::vector<ParcelRow> parcels_of_enterprise(store::Store& s, const std::string& enterprise_id) {
+  std::vector<std::string> ids;
+  if (s.has_table("parcel_metrics"))
+    s.read_table("parcel_metrics", {"parcel_id"}, false, "", [&](const Row& r) { ids.push_back(text(r.values[0])); },
+                 store::Filter::equals("user_id", enterprise_id));
+  if (s.has_table("tenancy_shares"))
+    s.read_table("tenancy_shares", {"parcel_id"}, false, "", [&](const Row& r) { ids.push_back(text(r.values[0])); },
+                 store::Filter::equals("enterprise_id", enterprise_id));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return parcel_rows(s, ids);
+}
+
+std::vector<render::Shape> parcel_shapes(store::Store& s, const std::vector<std::string>& ids) {
+  std::vector<render::Shape> out;
+  const std::string table = parcel_table(s);
+  if (ids.empty() || !s.has_table(table)) return out;
+  store::Filter f;
+  f.in = store::InList{"parcel_id", ids};
+  s.read_table(table, {}, true, "", [&](const Row& r) { out.push_back(render::decode_wkb(r.wkb)); }, f);
+  return out;
 }
 
 std::vector<SearchHit> search(store::Store& s, const std::string& query, std::size_t limit) {

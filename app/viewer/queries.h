@@ -41,6 +41,7 @@ Overview load_overview(store::Store& store);
 // A labelled value for the identify panel.
 struct Attribute {
   std::string column, label_zh, unit, value;  // value formatted (ratios as %, numbers rounded)
+  std::string label_en;
 };
 
 struct ParcelInfo {
@@ -72,6 +73,13 @@ std::vector<ParcelRow> parcels_of(store::Store& store, const std::string& park_i
 std::vector<ParcelRow> parcels_in(store::Store& store, const Extent& rect);
 // One parcel by id.
 std::optional<ParcelRow> parcel_row(store::Store& store, const std::string& parcel_id);
+
+// Parcels by id (any number, one bound list), in id order.
+std::vector<ParcelRow> parcel_rows(store::Store& store, const std::vector<std::string>& ids);
+// The parcels an enterprise holds, and those it rents land or floor on (tenancy_shares).
+std::vector<ParcelRow> parcels_of_enterprise(store::Store& store, const std::string& enterprise_id);
+// The outlines of these parcels (for flashing them on the map).
+std::vector<render::Shape> parcel_shapes(store::Store& store, const std::vector<std::string>& ids);
 
 struct SearchHit {
   enum Kind { park, zone, parcel, enterprise } kind = parcel;
