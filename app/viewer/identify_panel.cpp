@@ -1,7 +1,11 @@
 #include "app/viewer/identify_panel.h"
 
 #include <QEvent>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 
 #include "app/viewer/language.h"
 #include "app/viewer/parcel_table.h"
@@ -48,7 +52,42 @@ IdentifyPanel::IdentifyPanel(const std::vector<style::Theme>* themes, QWidget* p
   setUniformRowHeights(true);
   setAlternatingRowColors(true);
   header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    if (!itemAt(at)) return;
+    setCurrentItem(itemAt(at));
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu->addAction(tr("Copy value")), &QAction::triggered, this, &IdentifyPanel::copy_value);
+    connect(menu->addAction(tr("Copy field and value")), &QAction::triggered, this, &IdentifyPanel::copy_row);
+    connect(menu->addAction(tr("Copy the whole section")), &QAction::triggered, this, &IdentifyPanel::copy_section);
+    menu->popup(viewport()->mapToGlobal(at));
+  });
+  auto* copy = new QAction(this);
+  copy->setShortcut(QKeySequence::Copy);
+  copy->setShortcutContext(Qt::WidgetShortcut);
+  connect(copy, &QAction::triggered, this, &IdentifyPanel::copy_value);
+  addAction(copy);
   rebuild();
+}
+
+void IdentifyPanel::copy_value() const {
+  if (const QTreeWidgetItem* i = currentItem()) QGuiApplication::clipboard()->setText(i->text(1).isEmpty() ? i->text(0) : i->text(1));
+}
+
+void IdentifyPanel::copy_row() const {
+  if (const QTreeWidgetItem* i = currentItem())
+    QGuiApplication::clipboard()->setText(i->text(1).isEmpty() ? i->text(0) : i->text(0) + QLatin1Char('\t') + i->text(1));
+}
+
+void IdentifyPanel::copy_section() const {
+  const QTreeWidgetItem* i = currentItem();
+  if (!i) return;
+  const QTreeWidgetItem* section = i->childCount() ? i : (i->parent() ? i->parent() : i);
+  QStringList lines{section->text(0)};
+  for (int k = 0; k < section->childCount(); ++k)
+    lines << section->child(k)->text(0) + QLatin1Char('\t') + section->child(k)->text(1);
+  QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
 void IdentifyPanel::show_parcel(const std::optional<ParcelInfo>& info) {

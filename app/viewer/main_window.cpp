@@ -74,9 +74,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_layers->set_state(s.visible, s.labels);
   fill_theme_combo();
   set_theme(QStringLiteral("idle"));
+  build_tools();
   retranslate();
   show_map(false);
   resize(1440, 900);
+  restore_layout();
 }
 
 MainWindow::~MainWindow() = default;
@@ -221,7 +223,7 @@ void MainWindow::build_docks() {
   auto* tables = new QWidget(this);
   auto* v = new QVBoxLayout(tables);
   v->setContentsMargins(2, 2, 2, 2);
-  auto* filter_row = new QHBoxLayout;
+  auto* filter_row = m_filter_row = new QHBoxLayout;
   m_filter_label = new QLabel(tables);
   m_filter_clear = new QPushButton(tables);
   filter_row->addWidget(m_filter_label, 1);
@@ -299,6 +301,7 @@ void MainWindow::retranslate() {
   update_selection_tab();
   fill_theme_combo();
   show_scale();
+  retranslate_tools();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

@@ -23,6 +23,7 @@ class QAction;
 class QActionGroup;
 class QComboBox;
 class QDockWidget;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -89,6 +90,16 @@ class MainWindow : public QMainWindow {
   DataService* data() const { return m_data; }
   RenderService* renderer() const { return m_render; }
 
+  // main_window_tools.cpp: zoom previous/next, measuring, the table's filter, totals and export
+  // Filters the parcels of the park/zone tab with a --where expression ("" shows them all again);
+  // a mistake is shown under the table.
+  void filter_table(const QString& where);
+  QString table_totals() const;  // what the totals line says
+  // Writes the rows and columns the current table shows (CSV, UTF-8 with BOM for Excel).
+  bool export_shown_table(const QString& path, QString* error = nullptr) const;
+  QAction* zoom_previous_action() const { return m_zoom_prev; }
+  QAction* zoom_next_action() const { return m_zoom_next; }
+
  signals:
   void database_opened(const QString& path);
   void open_failed(const QString& message);
@@ -97,6 +108,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void changeEvent(QEvent* e) override;
+  void closeEvent(QCloseEvent* e) override;
 
  private:
   // main_window.cpp
@@ -118,6 +130,17 @@ class MainWindow : public QMainWindow {
   // main_window_flash.cpp: the parcels a query finds (data thread) selected (when `select`), zoomed to
   // (when `zoom`) and flashed on the map
   void find_select_flash(std::function<std::vector<ParcelRow>(store::Store&)> query, bool select, bool zoom);
+
+  // main_window_tools.cpp
+  void build_tools();
+  void retranslate_tools();
+  void update_totals();
+  void restore_layout();
+  void save_layout();
+  void choose_and_export_table();
+  // The folder a file dialog of this kind ("database", "folder", "export") starts in, and remembering it.
+  static QString last_folder(const QString& kind);
+  static void remember_folder(const QString& kind, const QString& path);
 
   // main_window_data.cpp
   void opened_overview(Overview o);
@@ -148,6 +171,13 @@ class MainWindow : public QMainWindow {
   QListWidget* m_search_results;
   QTabWidget* m_tables;
   QLabel* m_filter_label;
+  QHBoxLayout* m_filter_row = nullptr;
+  QLineEdit* m_where_edit = nullptr;
+  QLabel* m_totals = nullptr;
+  QPushButton* m_export_table = nullptr;
+  QAction *m_zoom_prev = nullptr, *m_zoom_next = nullptr, *m_measure_length = nullptr, *m_measure_area = nullptr;
+  QLabel* m_status_measure = nullptr;
+  QString m_where;
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;
 

@@ -338,14 +338,17 @@ void MainWindow::export_map(const QString& path, const QString& title, QSize siz
 }
 
 void MainWindow::choose_and_open_database() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open parkgis database"), QDir::currentPath(),
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open parkgis database"), last_folder(QStringLiteral("database")),
                                                     tr("parkgis database (*.sqlite *.db);;All files (*)"));
-  if (!path.isEmpty()) open_database(path);
+  if (path.isEmpty()) return;
+  remember_folder(QStringLiteral("database"), path);
+  open_database(path);
 }
 
 void MainWindow::choose_and_open_folder() {
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"), QDir::currentPath());
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"), last_folder(QStringLiteral("dataset")));
   if (folder.isEmpty()) return;
+  remember_folder(QStringLiteral("dataset"), QFileInfo(folder).absolutePath());
   if (QFileInfo::exists(default_database_for(folder))) return open_folder(folder);
   // An existing file chosen here is not replaced silently either: open_folder asks.
   const QString db = QFileDialog::getSaveFileName(this, tr("Database to create"), default_database_for(folder),
@@ -360,18 +363,21 @@ void MainWindow::choose_and_export_map() {
   for (const style::Theme& th : m_themes)
     if (QString::fromStdString(th.id) == theme()) t = &th;
   const QString title = t ? render::default_title(QString::fromStdString(m_overview.dataset_name), *t, map_language()) : theme();
-  const QString path = QDir::home().filePath(QStringLiteral("parkgis-%1.png").arg(theme()));
+  const QString path = QDir(last_folder(QStringLiteral("export"))).filePath(QStringLiteral("parkgis-%1.png").arg(theme()));
   ExportMapDialog dlg(title, path, this);
   if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
+  remember_folder(QStringLiteral("export"), dlg.path());
   export_map(dlg.path(), dlg.title(), QSize(dlg.width_px(), dlg.height_px()));
 }
 
 void MainWindow::choose_and_export_selection() {
   if (selected_ids().empty()) return;
   const QString path =
-      QFileDialog::getSaveFileName(this, tr("Export selection for survey"), QDir::home().filePath(QStringLiteral("survey.shp")),
+      QFileDialog::getSaveFileName(this, tr("Export selection for survey"), QDir(last_folder(QStringLiteral("export"))).filePath(QStringLiteral("survey.shp")),
                                    tr("Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)"));
-  if (!path.isEmpty()) export_selection(path);
+  if (path.isEmpty()) return;
+  remember_folder(QStringLiteral("export"), path);
+  export_selection(path);
 }
 
 bool MainWindow::idle() const { return m_data->pending() == 0 && !m_render->busy() && m_canvas->settled(); }

@@ -24,13 +24,13 @@ namespace parkgis::viewer {
 class MapCanvas : public QWidget {
   Q_OBJECT
  public:
-  enum class Tool { pan, select, zoom_box };
+  enum class Tool { pan, select, zoom_box, measure_length, measure_area };
 
   explicit MapCanvas(RenderService* renderer, QWidget* parent = nullptr);
 
   void set_settings(const render::RenderSettings& s);  // re-renders
   const render::RenderSettings& settings() const { return m_settings; }
-  void set_tool(Tool t) { m_tool = t; }
+  void set_tool(Tool t);
   Tool tool() const { return m_tool; }
 
   // The view: set_view renders; the full extent is what Home and "Full extent" show.
@@ -42,6 +42,17 @@ class MapCanvas : public QWidget {
   void zoom_full() { zoom_to(m_full, 0.04); }
   void zoom_by(double factor);  // about the centre
   void pan_by(double dx_px, double dy_px);
+
+  // Zoom previous / next: the views shown (after each finished gesture), as in QGIS.
+  bool can_zoom_previous() const { return m_history_at > 0; }
+  bool can_zoom_next() const { return m_history_at + 1 < m_history.size(); }
+  void zoom_previous();
+  void zoom_next();
+
+  // Measuring (the measure tools): the points clicked so far; a double-click ends a measurement, the
+  // next click starts a new one.
+  const std::vector<render::Point>& measure_points() const { return m_measure; }
+  void clear_measurement();
 
   // The outline under the cursor (from the data thread), or none.
   void set_hover(std::optional<render::Shape> shape);
@@ -68,6 +79,8 @@ class MapCanvas : public QWidget {
   void clicked(double x, double y, double tolerance, Qt::KeyboardModifiers mods);
   void rectangle_selected(const parkgis::render::Extent& box, Qt::KeyboardModifiers mods);
   void render_done(const parkgis::viewer::RenderResult& result);
+  void measured(const QString& text);    // the measurement so far, in words
+  void history_changed();
 
  protected:
   void paintEvent(QPaintEvent*) override;
@@ -75,6 +88,7 @@ class MapCanvas : public QWidget {
   void mousePressEvent(QMouseEvent*) override;
   void mouseMoveEvent(QMouseEvent*) override;
   void mouseReleaseEvent(QMouseEvent*) override;
+  void mouseDoubleClickEvent(QMouseEvent*) override;
   void wheelEvent(QWheelEvent*) override;
   void keyPressEvent(QKeyEvent*) override;
   void leaveEvent(QEvent*) override;
@@ -84,6 +98,8 @@ class MapCanvas : public QWidget {
   void request_render();
   void on_rendered(const RenderResult& r);
   void changed_view(bool render_now);
+  void remember_view();
+  void measure_click(const QPoint& pos);
 
   RenderService* m_renderer;
   render::RenderSettings m_settings;
@@ -106,6 +122,11 @@ class MapCanvas : public QWidget {
 
   double m_last_paint_ms = 0, m_max_paint_ms = 0;
   bool m_indicator_shown = false;
+  std::vector<render::MapTransform> m_history;
+  std::size_t m_history_at = 0;
+  bool m_restoring = false;
+  std::vector<render::Point> m_measure;
+  bool m_measure_done = false;
   std::vector<render::Shape> m_flash;
   QTimer m_flash_timer;  // ends the flash
   QElapsedTimer m_flash_clock;

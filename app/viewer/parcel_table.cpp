@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <algorithm>
 
 #include "app/viewer/language.h"
@@ -151,9 +152,27 @@ ParcelTable::ParcelTable(const std::vector<style::Theme>* themes, QWidget* paren
   verticalHeader()->hide();
   horizontalHeader()->setStretchLastSection(false);
   size_columns();
+  // Right-click on the header: show or hide columns.
+  horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
+    column_menu()->popup(horizontalHeader()->mapToGlobal(at));
+  });
   connect(this, &QTableView::activated, this, [this](const QModelIndex& i) {
     emit parcel_activated(i.siblingAtColumn(ParcelTableModel::id).data().toString());
   });
+}
+
+QMenu* ParcelTable::column_menu() {
+  auto* menu = new QMenu(this);
+  menu->setAttribute(Qt::WA_DeleteOnClose);
+  for (int c = 0; c < ParcelTableModel::column_count; ++c) {
+    QAction* a = menu->addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    a->setCheckable(true);
+    a->setChecked(!isColumnHidden(c));
+    a->setEnabled(c != ParcelTableModel::id);  // the id stays: rows must say which parcel they are
+    connect(a, &QAction::toggled, this, [this, c](bool on) { setColumnHidden(c, !on); });
+  }
+  return menu;
 }
 
 void ParcelTable::size_columns() {

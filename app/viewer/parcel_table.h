@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+
+class QMenu;
 #include <vector>
 
 #include "app/viewer/queries.h"
@@ -53,6 +55,8 @@ class ParcelFilterProxy : public QSortFilterProxyModel {
  public:
   using QSortFilterProxyModel::QSortFilterProxyModel;
   void set_unit(const QString& park_id, const QString& zone_id);
+  const QString& park() const { return m_park; }
+  const QString& zone() const { return m_zone; }
 
  protected:
   bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
@@ -67,6 +71,8 @@ class ParcelTable : public QTableView {
   ParcelTable(const std::vector<style::Theme>* themes, QWidget* parent = nullptr);
   ParcelTableModel* table_model() const { return m_model; }
   ParcelFilterProxy* proxy() const { return m_proxy; }
+  // The header's menu: a checkable entry per column (hide / show).
+  QMenu* column_menu();
 
  signals:
   void parcel_activated(const QString& parcel_id);

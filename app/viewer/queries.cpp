@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "libgis/export/field_labels.h"
+#include "libgis/export/where_parser.h"
 #include "libgis/geom/geos.h"
 #include "libgis/store/store.h"
 
@@ -67,7 +68,7 @@ std::vector<UnitRow> read_units(store::Store& s, const std::string& table, bool 
 
 const std::vector<std::string> kRowColumns = {"parcel_id", "zone_id",     "park_id", "enterprise_name", "land_use",
                                               "supply_status", "idle_status", "grade", "area_mu", "tax_per_mu",
-                                              "vacancy_rate"};
+                                              "vacancy_rate", "tax_wan"};
 
 std::vector<ParcelRow> read_rows(store::Store& s, const store::Filter& filter) {
   std::vector<ParcelRow> out;
@@ -85,6 +86,7 @@ std::vector<ParcelRow> read_rows(store::Store& s, const store::Filter& filter) {
     p.area_mu = number(r.values[8]).value_or(0);
     p.tax_per_mu = number(r.values[9]);
     p.vacancy_rate = number(r.values[10]);
+    p.tax_wan = number(r.values[11]);
     const render::Shape shape = render::decode_wkb(r.wkb);
     if (filter.bbox && !render::intersects(shape, {filter.bbox->minx, filter.bbox->miny, filter.bbox->maxx, filter.bbox->maxy}))
       return;
@@ -227,6 +229,17 @@ std::vector<ParcelRow> parcels_of(store::Store& s, const std::string& park_id, c
 std::vector<ParcelRow> parcels_in(store::Store& s, const Extent& rect) {
   store::Filter f;
   f.bbox = store::BBox{rect.minx, rect.miny, rect.maxx, rect.maxy};
+  return read_rows(s, f);
+}
+
+std::vector<ParcelRow> parcels_where(store::Store& s, const std::string& where, const std::string& park_id,
+                                     const std::string& zone_id) {
+  if (!s.has_table("parcel_metrics")) return {};
+  store::Filter f = exporter::parse_where(where, s.columns("parcel_metrics"));
+  std::vector<store::Condition> unit;
+  if (!zone_id.empty()) unit.push_back({"zone_id", "=", Value(zone_id)});
+  else if (!park_id.empty()) unit.push_back({"park_id", "=", Value(park_id)});
+  if (!unit.empty()) f = exporter::and_all(f, unit);
   return read_rows(s, f);
 }
 

@@ -64,6 +64,7 @@ struct ParcelRow {
   std::string parcel_id, zone_id, park_id, enterprise, land_use, supply_status, idle_status, grade;
   double area_mu = 0;
   std::optional<double> tax_per_mu, vacancy_rate;
+  std::optional<double> tax_wan;  // the parcel's share of its holders' tax (for totals)
   Extent box;
 };
 
@@ -71,6 +72,10 @@ struct ParcelRow {
 std::vector<ParcelRow> parcels_of(store::Store& store, const std::string& park_id, const std::string& zone_id);
 // Parcels that meet a rectangle (selection by box).
 std::vector<ParcelRow> parcels_in(store::Store& store, const Extent& rect);
+// Parcels that pass a --where expression (libgis/export/where_parser, over parcel_metrics' columns),
+// within a park or zone when given. Throws UsageError naming the position of a mistake.
+std::vector<ParcelRow> parcels_where(store::Store& store, const std::string& where, const std::string& park_id,
+                                     const std::string& zone_id);
 // One parcel by id.
 std::optional<ParcelRow> parcel_row(store::Store& store, const std::string& parcel_id);
 

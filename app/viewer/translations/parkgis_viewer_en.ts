@@ -102,6 +102,18 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Copy the whole section</source>
+        <translation>Copy the whole section</translation>
+    </message>
+    <message>
+        <source>Copy field and value</source>
+        <translation>Copy field and value</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copy value</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Field</translation>
     </message>
@@ -167,6 +179,74 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Table written to %1</source>
+        <translation>Table written to %1</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Shown: %1</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Selected: %1</translation>
+    </message>
+    <message>
+        <source>%1 parcels, %2 mu, tax %3 (10k CNY)</source>
+        <translation>%1 parcels, %2 mu, tax %3 (10k CNY)</translation>
+    </message>
+    <message>
+        <source>Filter: </source>
+        <translation>Filter: </translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <source>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</source>
+        <translation>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</source>
+        <translation>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area (m² and mu); double-click ends it</source>
+        <translation>Click the corners of an area (m² and mu); double-click ends it</translation>
+    </message>
+    <message>
+        <source>Measure area</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <source>Click points along a line; double-click ends it</source>
+        <translation>Click points along a line; double-click ends it</translation>
+    </message>
+    <message>
+        <source>Measure distance</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;next</source>
+        <translation>Zoom &amp;next</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;previous</source>
+        <translation>Zoom &amp;previous</translation>
+    </message>
     <message>
         <source>Nothing was opened</source>
         <translation>Nothing was opened</translation>
@@ -696,6 +776,17 @@
     <message>
         <source>parkgis viewer</source>
         <translation>parkgis viewer</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTexts</name>
+    <message>
+        <source>Area %1 m² (%2 mu), perimeter %3 m</source>
+        <translation>Area %1 m² (%2 mu), perimeter %3 m</translation>
+    </message>
+    <message>
+        <source>Length %1 m</source>
+        <translation>Length %1 m</translation>
     </message>
 </context>
 </TS>

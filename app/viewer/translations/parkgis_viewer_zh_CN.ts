@@ -102,6 +102,18 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Copy the whole section</source>
+        <translation>复制整组</translation>
+    </message>
+    <message>
+        <source>Copy field and value</source>
+        <translation>复制字段和值</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -179,6 +191,74 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Table written to %1</source>
+        <translation>表格已写入 %1</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <source>%1 parcels, %2 mu, tax %3 (10k CNY)</source>
+        <translation>%1 宗，%2 亩，税收 %3 万元</translation>
+    </message>
+    <message>
+        <source>Filter: </source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</source>
+        <translation>按宗地字段筛选（与 parkgis export --where 相同）：= != &lt; &lt;= &gt; &gt;= LIKE、IS NULL、AND、OR；文字加单引号。回车执行，清空则显示全部。</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</source>
+        <translation>筛选，例如 idle_status != 'not_idle' AND area_mu &gt; 10</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area (m² and mu); double-click ends it</source>
+        <translation>依次单击范围的各个角点（平方米与亩）；双击结束</translation>
+    </message>
+    <message>
+        <source>Measure area</source>
+        <translation>量面积</translation>
+    </message>
+    <message>
+        <source>Click points along a line; double-click ends it</source>
+        <translation>沿线依次单击；双击结束</translation>
+    </message>
+    <message>
+        <source>Measure distance</source>
+        <translation>量距离</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;next</source>
+        <translation>下一视图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;previous</source>
+        <translation>上一视图(&amp;P)</translation>
+    </message>
     <message>
         <source>Nothing was opened</source>
         <translation>未打开任何文件</translation>
@@ -708,6 +788,17 @@
     <message>
         <source>parkgis viewer</source>
         <translation>parkgis 地图浏览器</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTexts</name>
+    <message>
+        <source>Area %1 m² (%2 mu), perimeter %3 m</source>
+        <translation>面积 %1 平方米（%2 亩），周长 %3 米</translation>
+    </message>
+    <message>
+        <source>Length %1 m</source>
+        <translation>长度 %1 米</translation>
     </message>
 </context>
 </TS>
