@@ -12,6 +12,7 @@ PACKAGES=(
   libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
   libxlsxwriter-dev libminizip-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
+  qt6-translations-l10n
   libgtest-dev libbenchmark-dev
   libmimalloc-dev
   fonts-noto-cjk

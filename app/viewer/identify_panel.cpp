@@ -1,7 +1,11 @@
 #include "app/viewer/identify_panel.h"
 
 #include <QEvent>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 
 #include "app/viewer/language.h"
 #include "app/viewer/parcel_table.h"
@@ -16,28 +20,24 @@ constexpr int kSectionRole = Qt::UserRole + 2;
 QString label_of(const Attribute& a) {
   const bool zh = map_language() == render::Lang::zh;
   QString label = zh && !a.label_zh.empty() && a.label_zh != a.column ? QString::fromStdString(a.label_zh)
-                                                                      : QString::fromStdString(a.column);
-  if (!a.unit.empty() && a.unit != "0–1" && a.unit != "0/1") label += QStringLiteral(" (%1)").arg(QString::fromStdString(a.unit));
+                                                                      : QString::fromStdString(a.label_en.empty() ? a.column : a.label_en);
+  QString unit = QString::fromStdString(a.unit);
+  if (!zh) {  // the units' English words
+    unit.replace(QStringLiteral("万元"), QStringLiteral("10,000 yuan")).replace(QStringLiteral("亩"), QStringLiteral("mu"));
+    unit.replace(QStringLiteral("天"), QStringLiteral("days")).replace(QStringLiteral("幢"), QString()).replace(QStringLiteral("家"), QString());
+    unit.replace(QStringLiteral("人"), QStringLiteral("people")).replace(QStringLiteral("年"), QStringLiteral("years"));
+    unit.replace(QStringLiteral("公顷"), QStringLiteral("ha")).replace(QStringLiteral("吨标煤"), QStringLiteral("tce"));
+    unit.replace(QStringLiteral("宗"), QString());
+  }
+  if (!unit.isEmpty() && a.unit != "0–1" && a.unit != "0/1") label += QStringLiteral(" (%1)").arg(unit);
   return label;
-}
-
-// Coded columns and the theme whose class labels say what the codes mean.
-const char* theme_of(const std::string& column) {
-  if (column == "idle_status") return "idle";
-  if (column == "supply_status") return "supply";
-  if (column == "grade") return "grade";
-  return nullptr;
 }
 
 }  // namespace
 
 void IdentifyPanel::add_attributes(QTreeWidgetItem* parent, const std::vector<Attribute>& attrs, const QString& section) {
   for (const Attribute& a : attrs) {
-    QString value = QString::fromStdString(a.value);
-    if (const char* theme = theme_of(a.column); theme && m_themes && !a.value.empty()) {
-      const QString words = class_label(*m_themes, theme, a.value);
-      if (words != value) value = QStringLiteral("%1 (%2)").arg(words, value);
-    }
+    const QString value = m_themes ? shown_value(*m_themes, a.column, a.unit, a.value) : QString::fromStdString(a.value);
     auto* item = new QTreeWidgetItem(parent, {label_of(a), value});
     item->setData(0, kColumnRole, QString::fromStdString(a.column));
     item->setData(0, kSectionRole, section);
@@ -52,7 +52,42 @@ IdentifyPanel::IdentifyPanel(const std::vector<style::Theme>* themes, QWidget* p
   setUniformRowHeights(true);
   setAlternatingRowColors(true);
   header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    if (!itemAt(at)) return;
+    setCurrentItem(itemAt(at));
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu->addAction(tr("Copy value")), &QAction::triggered, this, &IdentifyPanel::copy_value);
+    connect(menu->addAction(tr("Copy field and value")), &QAction::triggered, this, &IdentifyPanel::copy_row);
+    connect(menu->addAction(tr("Copy the whole section")), &QAction::triggered, this, &IdentifyPanel::copy_section);
+    menu->popup(viewport()->mapToGlobal(at));
+  });
+  auto* copy = new QAction(this);
+  copy->setShortcut(QKeySequence::Copy);
+  copy->setShortcutContext(Qt::WidgetShortcut);
+  connect(copy, &QAction::triggered, this, &IdentifyPanel::copy_value);
+  addAction(copy);
   rebuild();
+}
+
+void IdentifyPanel::copy_value() const {
+  if (const QTreeWidgetItem* i = currentItem()) QGuiApplication::clipboard()->setText(i->text(1).isEmpty() ? i->text(0) : i->text(1));
+}
+
+void IdentifyPanel::copy_row() const {
+  if (const QTreeWidgetItem* i = currentItem())
+    QGuiApplication::clipboard()->setText(i->text(1).isEmpty() ? i->text(0) : i->text(0) + QLatin1Char('\t') + i->text(1));
+}
+
+void IdentifyPanel::copy_section() const {
+  const QTreeWidgetItem* i = currentItem();
+  if (!i) return;
+  const QTreeWidgetItem* section = i->childCount() ? i : (i->parent() ? i->parent() : i);
+  QStringList lines{section->text(0)};
+  for (int k = 0; k < section->childCount(); ++k)
+    lines << section->child(k)->text(0) + QLatin1Char('\t') + section->child(k)->text(1);
+  QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
 void IdentifyPanel::show_parcel(const std::optional<ParcelInfo>& info) {

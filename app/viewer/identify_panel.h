@@ -20,6 +20,11 @@ class IdentifyPanel : public QTreeWidget {
   const std::optional<ParcelInfo>& parcel() const { return m_info; }
   // The value shown for a column of a section ("metrics", "source", "enterprise"), for tests.
   QString value(const QString& section, const QString& column) const;
+  // Copies to the clipboard the current item's value, or its field and value ("面积 (亩)\t7.50"), or every
+  // field of its section, one "field<TAB>value" line each (right-click menu; ctrl-C copies the value).
+  void copy_value() const;
+  void copy_row() const;
+  void copy_section() const;
 
  protected:
   void changeEvent(QEvent* e) override;

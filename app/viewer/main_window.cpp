@@ -18,6 +18,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "app/viewer/error_text.h"
 #include "app/viewer/identify_panel.h"
 #include "app/viewer/language.h"
 #include "app/viewer/layer_panel.h"
@@ -26,6 +27,8 @@
 #include "app/viewer/parcel_table.h"
 #include "app/viewer/park_tree.h"
 #include "app/viewer/sites_panel.h"
+#include "app/viewer/start_page.h"
+#include "app/viewer/theme_order.h"
 #include "libgis/render/legend.h"
 
 namespace parkgis::viewer {
@@ -35,11 +38,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_render = new RenderService(this);
   try {
     m_themes = style::load_themes();
+    order_themes_by_meaning(m_themes);
   } catch (const std::exception& e) {
     QMessageBox::critical(this, QStringLiteral("parkgis"), QString::fromStdString(e.what()));
   }
   m_canvas = new MapCanvas(m_render, this);
-  setCentralWidget(m_canvas);
+  build_start_page();
   build_actions();
   build_menus_and_toolbar();
   build_docks();
@@ -71,8 +75,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_layers->set_state(s.visible, s.labels);
   fill_theme_combo();
   set_theme(QStringLiteral("idle"));
+  build_tools();
   retranslate();
+  show_map(false);
   resize(1440, 900);
+  restore_layout();
 }
 
 MainWindow::~MainWindow() = default;
@@ -222,7 +229,7 @@ void MainWindow::build_docks() {
   auto* tables = new QWidget(this);
   auto* v = new QVBoxLayout(tables);
   v->setContentsMargins(2, 2, 2, 2);
-  auto* filter_row = new QHBoxLayout;
+  auto* filter_row = m_filter_row = new QHBoxLayout;
   m_filter_label = new QLabel(tables);
   m_filter_clear = new QPushButton(tables);
   filter_row->addWidget(m_filter_label, 1);
@@ -235,7 +242,7 @@ void MainWindow::build_docks() {
   m_tables->addTab(m_unit_parcels, QString());
   v->addWidget(m_tables, 1);
   m_table_dock = dock(tables, "tables", Qt::BottomDockWidgetArea);
-  resizeDocks({m_tree_dock}, {430}, Qt::Horizontal);
+  resizeDocks({m_tree_dock}, {std::max(430, m_tree->columns_width() + 40)}, Qt::Horizontal);
   resizeDocks({m_identify_dock}, {330}, Qt::Horizontal);
   resizeDocks({m_table_dock}, {210}, Qt::Vertical);
 
@@ -246,13 +253,15 @@ void MainWindow::build_docks() {
   connect(m_search_results, &QListWidget::itemClicked, this,
           [this](QListWidgetItem* item) { on_search_hit(m_search_results->row(item)); });
   connect(m_filter_clear, &QPushButton::clicked, this, [this] { set_unit_filter({}, {}, {}); });
+  // A row double-clicked: the parcel identified, zoomed to and flashing; from the park/zone list it also
+  // becomes the selection (in the selection table the selection stays as it is).
   for (ParcelTable* t : {m_selection, m_unit_parcels})
-    connect(t, &ParcelTable::parcel_activated, this, [this](const QString& id) {
+    connect(t, &ParcelTable::parcel_activated, this, [this, t](const QString& id) {
+      const std::string pid = id.toStdString();
       identify_parcel(id, false);
-      for (const ParcelRow& r : m_unit_parcels->table_model()->rows())
-        if (QString::fromStdString(r.parcel_id) == id) m_canvas->zoom_to(r.box, 0.6);
-      for (const ParcelRow& r : m_selection->table_model()->rows())
-        if (QString::fromStdString(r.parcel_id) == id) m_canvas->zoom_to(r.box, 0.6);
+      for (const ParcelRow& r : t->table_model()->rows())
+        if (r.parcel_id == pid) m_canvas->zoom_to(r.box, 0.6);
+      find_select_flash([pid](store::Store& s) { return parcel_rows(s, {pid}); }, t == m_unit_parcels, false);
     });
 }
 
@@ -290,15 +299,16 @@ void MainWindow::retranslate() {
   m_layer_dock->setWindowTitle(tr("Layers"));
   m_legend_dock->setWindowTitle(tr("Legend"));
   m_search_dock->setWindowTitle(tr("Search results"));
-  m_identify_dock->setWindowTitle(tr("Parcel"));
+  m_identify_dock->setWindowTitle(tr("Parcel details"));
   m_sites_dock->setWindowTitle(tr("Land-reserve sites"));
-  m_table_dock->setWindowTitle(tr("Parcels"));
+  m_table_dock->setWindowTitle(tr("Parcel list"));
   m_tables->setTabText(1, tr("Parcels of the park or zone"));
   m_filter_clear->setText(tr("Show all"));
   m_filter_label->setText(m_filter_text.isEmpty() ? tr("All parks") : tr("Showing: %1").arg(m_filter_text));
   update_selection_tab();
   fill_theme_combo();
   show_scale();
+  retranslate_tools();
 }
 
 void MainWindow::changeEvent(QEvent* e) {
@@ -361,6 +371,7 @@ void MainWindow::update_selection_tab() {
 }
 
 void MainWindow::show_status_position(double x, double y) {
+  if (m_db.isEmpty() || m_overview.srid <= 0) return;  // nothing open: no coordinates to show
   m_status_xy->setText(QStringLiteral("X %1  Y %2  (EPSG:%3)").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1).arg(m_overview.srid));
   if (auto ll = m_coords.lon_lat(x, y))
     m_status_lonlat->setText(QStringLiteral("%1°%2  %3°%4")
@@ -379,11 +390,14 @@ void MainWindow::show_scale() {
 void MainWindow::show_error(const QString& title, const QString& message) {
   // Window-modal but not blocking: no nested event loop, so the data and render threads' results
   // keep arriving behind it.
-  auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+  // The text in the interface's language with the menu action to use; libgis's own message below it.
+  const ErrorText e = explain_error(message);
+  auto* box = new QMessageBox(QMessageBox::Critical, title, e.text, QMessageBox::Ok, this);
+  box->setInformativeText(e.details);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setTextInteractionFlags(Qt::TextSelectableByMouse);
   box->open();
-  emit error_shown(message);
+  emit error_shown(e.text + QStringLiteral("\n\n") + e.details);
 }
 
 void MainWindow::rebuild_recent_menu() {
@@ -392,6 +406,7 @@ void MainWindow::rebuild_recent_menu() {
   for (const QString& path : recent)
     connect(m_recent_menu->addAction(path), &QAction::triggered, this, [this, path] { open_path(path); });
   m_recent_menu->setEnabled(!recent.isEmpty());
+  m_start->refresh();
 }
 
 }  // namespace parkgis::viewer

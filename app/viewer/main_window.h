@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/viewer/data_service.h"
+#include "app/viewer/existing_database.h"
 #include "app/viewer/geo_coords.h"
 #include "app/viewer/queries.h"
 #include "app/viewer/render_service.h"
@@ -22,11 +23,13 @@ class QAction;
 class QActionGroup;
 class QComboBox;
 class QDockWidget;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QMenu;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QToolBar;
 
@@ -39,6 +42,7 @@ class MapCanvas;
 class ParcelTable;
 class ParkTree;
 class SitesPanel;
+class StartPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -49,6 +53,10 @@ class MainWindow : public QMainWindow {
   // A parkgis database, or a dataset folder (imported and analysed first, with progress and Cancel).
   void open_path(const QString& path);
   void open_database(const QString& db_path);
+  // A dataset folder: when its database exists already, asks (open / import into a new file / replace).
+  void open_folder(const QString& folder, QString database = {});
+  // Replaces the question dialog (tests answer without a modal dialog).
+  void set_existing_database_chooser(ExistingDatabaseChooser chooser) { m_existing_chooser = std::move(chooser); }
   const Overview& overview() const { return m_overview; }
   QString database() const { return m_db; }
 
@@ -71,6 +79,9 @@ class MainWindow : public QMainWindow {
   bool idle() const;
 
   MapCanvas* canvas() const { return m_canvas; }
+  StartPage* start_page() const { return m_start; }
+  bool map_shown() const;  // false while the start page is shown (no database open)
+  QAction* export_map_action() const { return m_export_map; }
   ParkTree* tree() const { return m_tree; }
   LegendPanel* legend() const { return m_legend; }
   IdentifyPanel* identify_panel() const { return m_identify; }
@@ -81,6 +92,16 @@ class MainWindow : public QMainWindow {
   DataService* data() const { return m_data; }
   RenderService* renderer() const { return m_render; }
 
+  // main_window_tools.cpp: zoom previous/next, measuring, the table's filter, totals and export
+  // Filters the parcels of the park/zone tab with a --where expression ("" shows them all again);
+  // a mistake is shown under the table.
+  void filter_table(const QString& where);
+  QString table_totals() const;  // what the totals line says
+  // Writes the rows and columns the current table shows (CSV, UTF-8 with BOM for Excel).
+  bool export_shown_table(const QString& path, QString* error = nullptr) const;
+  QAction* zoom_previous_action() const { return m_zoom_prev; }
+  QAction* zoom_next_action() const { return m_zoom_next; }
+
  signals:
   void database_opened(const QString& path);
   void open_failed(const QString& message);
@@ -89,6 +110,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void changeEvent(QEvent* e) override;
+  void closeEvent(QCloseEvent* e) override;
 
  private:
   // main_window.cpp
@@ -103,6 +125,24 @@ class MainWindow : public QMainWindow {
   void show_status_position(double x, double y);
   void show_scale();
   void show_error(const QString& title, const QString& message);
+
+  // main_window_start.cpp: the start page (no database yet) and the actions that need a database
+  void build_start_page();
+  void show_map(bool shown);
+  // main_window_flash.cpp: the parcels a query finds (data thread) selected (when `select`), zoomed to
+  // (when `zoom`) and flashed on the map
+  void find_select_flash(std::function<std::vector<ParcelRow>(store::Store&)> query, bool select, bool zoom);
+
+  // main_window_tools.cpp
+  void build_tools();
+  void retranslate_tools();
+  void update_totals();
+  void restore_layout();
+  void save_layout();
+  void choose_and_export_table();
+  // The folder a file dialog of this kind ("database", "folder", "export") starts in, and remembering it.
+  static QString last_folder(const QString& kind);
+  static void remember_folder(const QString& kind, const QString& path);
 
   // main_window_data.cpp
   void opened_overview(Overview o);
@@ -119,6 +159,9 @@ class MainWindow : public QMainWindow {
   void import_folder(const QString& folder, const QString& db_path);
 
   DataService* m_data;
+  QStackedWidget* m_stack = nullptr;
+  StartPage* m_start = nullptr;
+  ExistingDatabaseChooser m_existing_chooser = ask_about_existing_database;
   RenderService* m_render;
   MapCanvas* m_canvas;
   ParkTree* m_tree;
@@ -132,6 +175,13 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_sites_dock = nullptr;
   QTabWidget* m_tables;
   QLabel* m_filter_label;
+  QHBoxLayout* m_filter_row = nullptr;
+  QLineEdit* m_where_edit = nullptr;
+  QLabel* m_totals = nullptr;
+  QPushButton* m_export_table = nullptr;
+  QAction *m_zoom_prev = nullptr, *m_zoom_next = nullptr, *m_measure_length = nullptr, *m_measure_area = nullptr;
+  QLabel* m_status_measure = nullptr;
+  QString m_where;
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;
 

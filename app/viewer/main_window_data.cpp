@@ -20,6 +20,7 @@
 #include "app/viewer/parcel_table.h"
 #include "app/viewer/park_tree.h"
 #include "libgis/render/legend.h"
+#include "libgis/render/map_export.h"
 
 namespace parkgis::viewer {
 
@@ -35,7 +36,7 @@ using Hover = std::optional<std::pair<std::string, render::Shape>>;
 }  // namespace
 
 void MainWindow::open_path(const QString& path) {
-  if (QFileInfo(path).isDir()) import_folder(path, default_database_for(path));
+  if (QFileInfo(path).isDir()) open_folder(path);
   else open_database(path);
 }
 
@@ -48,6 +49,7 @@ void MainWindow::open_database(const QString& db_path) {
       m_overview = {};
       m_tree->set_overview(m_overview);
       m_canvas->clear_image();
+      show_map(false);
       retranslate();
       show_error(tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
       emit open_failed(error);
@@ -69,6 +71,7 @@ void MainWindow::opened_overview(Overview o) {
   m_filter_text.clear();
   m_selection->proxy()->set_unit({}, {});
   m_canvas->clear_image();
+  show_map(true);
   m_canvas->set_full_extent(m_overview.extent);
   update_render_settings();
   m_canvas->zoom_full();
@@ -279,11 +282,20 @@ void MainWindow::on_search_hit(int row) {
   switch (h.kind) {
     case SearchHit::park:
     case SearchHit::zone: show_unit(QString::fromStdString(h.id)); break;
-    case SearchHit::parcel:
+    case SearchHit::parcel: {
+      const std::string id = h.id;
       m_canvas->zoom_to(h.box, 0.6);
       identify_parcel(QString::fromStdString(h.id));
+      find_select_flash([id](store::Store& s) { return parcel_rows(s, {id}); }, false, false);
       break;
-    case SearchHit::enterprise: m_canvas->zoom_to(h.box, 0.2); break;
+    }
+    case SearchHit::enterprise: {
+      // Its parcels (held and rented) selected and flashing, the map on them.
+      const std::string id = h.id;
+      m_canvas->zoom_to(h.box, 0.2);
+      find_select_flash([id](store::Store& s) { return parcels_of_enterprise(s, id); }, true, false);
+      break;
+    }
   }
 }
 
@@ -326,17 +338,23 @@ void MainWindow::export_map(const QString& path, const QString& title, QSize siz
 }
 
 void MainWindow::choose_and_open_database() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open parkgis database"), QDir::currentPath(),
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open parkgis database"), last_folder(QStringLiteral("database")),
                                                     tr("parkgis database (*.sqlite *.db);;All files (*)"));
-  if (!path.isEmpty()) open_database(path);
+  if (path.isEmpty()) return;
+  remember_folder(QStringLiteral("database"), path);
+  open_database(path);
 }
 
 void MainWindow::choose_and_open_folder() {
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"), QDir::currentPath());
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"), last_folder(QStringLiteral("dataset")));
   if (folder.isEmpty()) return;
+  remember_folder(QStringLiteral("dataset"), QFileInfo(folder).absolutePath());
+  if (QFileInfo::exists(default_database_for(folder))) return open_folder(folder);
+  // An existing file chosen here is not replaced silently either: open_folder asks.
   const QString db = QFileDialog::getSaveFileName(this, tr("Database to create"), default_database_for(folder),
-                                                  tr("parkgis database (*.sqlite)"));
-  if (!db.isEmpty()) import_folder(folder, db);
+                                                  tr("parkgis database (*.sqlite)"), nullptr,
+                                                  QFileDialog::DontConfirmOverwrite);
+  if (!db.isEmpty()) open_folder(folder, db);
 }
 
 void MainWindow::choose_and_export_map() {
@@ -344,20 +362,22 @@ void MainWindow::choose_and_export_map() {
   const style::Theme* t = nullptr;
   for (const style::Theme& th : m_themes)
     if (QString::fromStdString(th.id) == theme()) t = &th;
-  const QString theme_title = t ? render::theme_title(*t, map_language()) : theme();
-  const QString title = QString::fromStdString(m_overview.dataset_name) + QStringLiteral(" · ") + theme_title;
-  const QString path = QDir::home().filePath(QStringLiteral("parkgis-%1.png").arg(theme()));
+  const QString title = t ? render::default_title(QString::fromStdString(m_overview.dataset_name), *t, map_language()) : theme();
+  const QString path = QDir(last_folder(QStringLiteral("export"))).filePath(QStringLiteral("parkgis-%1.png").arg(theme()));
   ExportMapDialog dlg(title, path, this);
   if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
+  remember_folder(QStringLiteral("export"), dlg.path());
   export_map(dlg.path(), dlg.title(), QSize(dlg.width_px(), dlg.height_px()));
 }
 
 void MainWindow::choose_and_export_selection() {
   if (selected_ids().empty()) return;
   const QString path =
-      QFileDialog::getSaveFileName(this, tr("Export selection for survey"), QDir::home().filePath(QStringLiteral("survey.shp")),
+      QFileDialog::getSaveFileName(this, tr("Export selection for survey"), QDir(last_folder(QStringLiteral("export"))).filePath(QStringLiteral("survey.shp")),
                                    tr("Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)"));
-  if (!path.isEmpty()) export_selection(path);
+  if (path.isEmpty()) return;
+  remember_folder(QStringLiteral("export"), path);
+  export_selection(path);
 }
 
 bool MainWindow::idle() const { return m_data->pending() == 0 && !m_render->busy() && m_canvas->settled(); }

@@ -6,6 +6,7 @@
 #include <QWheelEvent>
 #include <cmath>
 
+#include "app/viewer/measure_tool.h"
 #include "libgis/render/decorations.h"
 #include "libgis/render/feature_painter.h"
 #include "libgis/render/map_style.h"
@@ -16,6 +17,7 @@ namespace {
 
 constexpr int kDragStartPx = 4;        // a press that moves less than this is a click
 constexpr double kPickTolerancePx = 4;  // click and hover tolerance
+constexpr int kFlashMs = 1600;          // how long found parcels blink
 
 }  // namespace
 
@@ -27,6 +29,22 @@ MapCanvas::MapCanvas(RenderService* renderer, QWidget* parent) : QWidget(parent)
   m_render_timer.setSingleShot(true);
   connect(&m_render_timer, &QTimer::timeout, this, &MapCanvas::request_render);
   connect(m_renderer, &RenderService::rendered, this, &MapCanvas::on_rendered);
+  m_flash_timer.setInterval(100);
+  connect(&m_flash_timer, &QTimer::timeout, this, [this] {
+    if (m_flash_clock.elapsed() >= kFlashMs) {
+      m_flash.clear();
+      m_flash_timer.stop();
+    }
+    update();
+  });
+}
+
+void MapCanvas::flash(std::vector<render::Shape> shapes) {
+  m_flash = std::move(shapes);
+  m_flash_clock.start();
+  if (m_flash.empty()) m_flash_timer.stop();
+  else m_flash_timer.start();
+  update();
 }
 
 void MapCanvas::set_settings(const render::RenderSettings& s) {
@@ -80,7 +98,66 @@ bool MapCanvas::settled() const {
 void MapCanvas::request_render() {
   m_render_timer.stop();
   if (!m_view.valid() || width() <= 0 || height() <= 0) return;
+  remember_view();
   m_wanted = m_renderer->request(m_view, m_settings);
+}
+
+void MapCanvas::remember_view() {
+  if (m_restoring) return;
+  if (!m_history.empty() && m_history[m_history_at].extent() == m_view.extent()) return;
+  if (!m_history.empty()) m_history.resize(m_history_at + 1);  // a new view drops the "next" ones
+  m_history.push_back(m_view);
+  if (m_history.size() > 100) m_history.erase(m_history.begin());
+  m_history_at = m_history.size() - 1;
+  emit history_changed();
+}
+
+void MapCanvas::zoom_previous() {
+  if (!can_zoom_previous()) return;
+  m_restoring = true;
+  m_fit.reset();
+  set_view(m_history[--m_history_at]);
+  m_restoring = false;
+  emit history_changed();
+}
+
+void MapCanvas::zoom_next() {
+  if (!can_zoom_next()) return;
+  m_restoring = true;
+  m_fit.reset();
+  set_view(m_history[++m_history_at]);
+  m_restoring = false;
+  emit history_changed();
+}
+
+void MapCanvas::set_tool(Tool t) {
+  m_tool = t;
+  clear_measurement();
+  setCursor(t == Tool::measure_length || t == Tool::measure_area ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void MapCanvas::clear_measurement() {
+  m_measure.clear();
+  m_measure_done = false;
+  update();
+}
+
+void MapCanvas::measure_click(const QPoint& pos) {
+  if (!m_view.valid()) return;
+  if (m_measure_done) m_measure.clear();
+  m_measure_done = false;
+  m_measure.push_back({m_view.world_x(pos.x()), m_view.world_y(pos.y())});
+  const bool area = m_tool == Tool::measure_area;
+  emit measured(measurement_text(measure(m_measure, area), area));
+  update();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* e) {
+  if (m_tool == Tool::measure_length || m_tool == Tool::measure_area) {
+    m_measure_done = true;  // the press of the double-click already added its point
+    return;
+  }
+  QWidget::mouseDoubleClickEvent(e);
 }
 
 void MapCanvas::changed_view(bool render_now) {
@@ -127,8 +204,34 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     p.setBrush(fill);
     p.drawRect(QRect(m_press, m_last).normalized());
   }
+  if (!m_flash.empty() && m_view.valid()) {
+    // Blinks: on for 200 ms, off for 200 ms, until kFlashMs.
+    if ((m_flash_clock.elapsed() / 200) % 2 == 0) {
+      p.setRenderHint(QPainter::Antialiasing, true);
+      QColor fill(255, 230, 0, 90);
+      for (const render::Shape& s : m_flash) render::draw_outline(p, m_view, s, QPen(QColor(255, 200, 0), 4), fill);
+    }
+  }
+  if (!m_measure.empty() && m_view.valid()) {
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QPen pen(QColor(200, 30, 30), 2, Qt::DashLine);
+    if (m_tool == Tool::measure_area && m_measure.size() >= 3) {
+      render::draw_outline(p, m_view, ring_shape(m_measure), pen, QColor(200, 30, 30, 40));
+    } else {
+      p.setPen(pen);
+      for (std::size_t i = 1; i < m_measure.size(); ++i)
+        p.drawLine(QPointF(m_view.screen_x(m_measure[i - 1].x), m_view.screen_y(m_measure[i - 1].y)),
+                   QPointF(m_view.screen_x(m_measure[i].x), m_view.screen_y(m_measure[i].y)));
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(200, 30, 30));
+    for (const render::Point& pt : m_measure) p.drawEllipse(QPointF(m_view.screen_x(pt.x), m_view.screen_y(pt.y)), 3, 3);
+  }
   if (m_view.valid()) render::draw_scale_bar(p, m_view, QPointF(14, height() - 12), 160);
-  if (m_renderer->busy() || !settled()) {
+  // Only the canvas's own state decides: the render thread's busy flag changes without a repaint, so
+  // reading it here left "Drawing…" on screen after the last image had arrived.
+  m_indicator_shown = m_view.valid() && !m_full.is_null() && !settled();
+  if (m_indicator_shown) {
     p.setPen(QColor(90, 90, 90));
     p.setFont(render::map_font(12));
     p.drawText(QRectF(0, 4, width() - 10, 20), Qt::AlignRight | Qt::AlignVCenter, tr("Drawing…"));
@@ -193,6 +296,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e) {
   };
   switch (drag) {
     case Drag::none:
+      if (m_tool == Tool::measure_length || m_tool == Tool::measure_area) {
+        measure_click(pos);
+        break;
+      }
       if (m_view.valid())
         emit clicked(m_view.world_x(pos.x()), m_view.world_y(pos.y()), kPickTolerancePx * m_view.units_per_px(),
                      m_press_mods);

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <optional>
+#include <vector>
 
 #include "app/viewer/render_service.h"
 #include "libgis/render/shape.h"
@@ -23,13 +24,13 @@ namespace parkgis::viewer {
 class MapCanvas : public QWidget {
   Q_OBJECT
  public:
-  enum class Tool { pan, select, zoom_box };
+  enum class Tool { pan, select, zoom_box, measure_length, measure_area };
 
   explicit MapCanvas(RenderService* renderer, QWidget* parent = nullptr);
 
   void set_settings(const render::RenderSettings& s);  // re-renders
   const render::RenderSettings& settings() const { return m_settings; }
-  void set_tool(Tool t) { m_tool = t; }
+  void set_tool(Tool t);
   Tool tool() const { return m_tool; }
 
   // The view: set_view renders; the full extent is what Home and "Full extent" show.
@@ -37,14 +38,31 @@ class MapCanvas : public QWidget {
   void set_view(const render::MapTransform& v);
   void zoom_to(const render::Extent& e, double margin = 0.08);
   void set_full_extent(const render::Extent& e) { m_full = e; }
+  const render::Extent& full_extent() const { return m_full; }
   void zoom_full() { zoom_to(m_full, 0.04); }
   void zoom_by(double factor);  // about the centre
   void pan_by(double dx_px, double dy_px);
+
+  // Zoom previous / next: the views shown (after each finished gesture), as in QGIS.
+  bool can_zoom_previous() const { return m_history_at > 0; }
+  bool can_zoom_next() const { return m_history_at + 1 < m_history.size(); }
+  void zoom_previous();
+  void zoom_next();
+
+  // Measuring (the measure tools): the points clicked so far; a double-click ends a measurement, the
+  // next click starts a new one.
+  const std::vector<render::Point>& measure_points() const { return m_measure; }
+  void clear_measurement();
 
   // The outline under the cursor (from the data thread), or none.
   void set_hover(std::optional<render::Shape> shape);
   const std::optional<render::Shape>& hover() const { return m_hover; }
   void clear_image();
+  // Outlines these parcels in a bright colour for a moment (search hits, a table row double-clicked).
+  void flash(std::vector<render::Shape> shapes);
+  std::size_t flashing() const { return m_flash.size(); }
+  // Whether the last paint showed "Drawing…" (it does only while the final image of the view is missing).
+  bool drawing_indicator_shown() const { return m_indicator_shown; }
 
   // True when the image on screen is the final render of the current view.
   bool settled() const;
@@ -61,6 +79,8 @@ class MapCanvas : public QWidget {
   void clicked(double x, double y, double tolerance, Qt::KeyboardModifiers mods);
   void rectangle_selected(const parkgis::render::Extent& box, Qt::KeyboardModifiers mods);
   void render_done(const parkgis::viewer::RenderResult& result);
+  void measured(const QString& text);    // the measurement so far, in words
+  void history_changed();
 
  protected:
   void paintEvent(QPaintEvent*) override;
@@ -68,6 +88,7 @@ class MapCanvas : public QWidget {
   void mousePressEvent(QMouseEvent*) override;
   void mouseMoveEvent(QMouseEvent*) override;
   void mouseReleaseEvent(QMouseEvent*) override;
+  void mouseDoubleClickEvent(QMouseEvent*) override;
   void wheelEvent(QWheelEvent*) override;
   void keyPressEvent(QKeyEvent*) override;
   void leaveEvent(QEvent*) override;
@@ -77,6 +98,8 @@ class MapCanvas : public QWidget {
   void request_render();
   void on_rendered(const RenderResult& r);
   void changed_view(bool render_now);
+  void remember_view();
+  void measure_click(const QPoint& pos);
 
   RenderService* m_renderer;
   render::RenderSettings m_settings;
@@ -98,6 +121,15 @@ class MapCanvas : public QWidget {
   QTimer m_render_timer;  // gathers a burst of wheel steps into one render
 
   double m_last_paint_ms = 0, m_max_paint_ms = 0;
+  bool m_indicator_shown = false;
+  std::vector<render::MapTransform> m_history;
+  std::size_t m_history_at = 0;
+  bool m_restoring = false;
+  std::vector<render::Point> m_measure;
+  bool m_measure_done = false;
+  std::vector<render::Shape> m_flash;
+  QTimer m_flash_timer;  // ends the flash
+  QElapsedTimer m_flash_clock;
 };
 
 }  // namespace parkgis::viewer

@@ -2,9 +2,11 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <algorithm>
 
 #include "app/viewer/language.h"
+#include "libgis/model/land_use.h"
 
 namespace parkgis::viewer {
 
@@ -15,6 +17,24 @@ QString class_label(const std::vector<style::Theme>& themes, const std::string& 
     if (t.id != theme_id) continue;
     for (const style::ThemeClass& c : t.classes)
       if (c.value == value) return QString::fromStdString(zh ? c.label_zh : c.label_en);
+  }
+  return QString::fromStdString(value);
+}
+
+QString shown_value(const std::vector<style::Theme>& themes, const std::string& column, const std::string& unit,
+                    const std::string& value) {
+  if (value.empty()) return {};
+  const bool zh = map_language() == render::Lang::zh;
+  if (column == "idle_status") return class_label(themes, "idle", value);
+  if (column == "supply_status") return class_label(themes, "supply", value);
+  if (column == "grade") return class_label(themes, "grade", value);
+  if (column == "land_use") {
+    if (const auto name = model::land_use_name(value))
+      return QStringLiteral("%1 %2").arg(QString::fromStdString(value), QString::fromStdString(zh ? name->zh : name->en));
+  }
+  if (unit == "0/1") {
+    if (value == "1") return ParcelTableModel::tr("Yes");
+    if (value == "0") return ParcelTableModel::tr("No");
   }
   return QString::fromStdString(value);
 }
@@ -75,7 +95,7 @@ QVariant ParcelTableModel::data(const QModelIndex& index, int role) const {
     case park: return str(QString::fromStdString(r.park_id));
     case zone: return str(QString::fromStdString(r.zone_id));
     case holder: return str(QString::fromStdString(r.enterprise));
-    case use: return str(QString::fromStdString(r.land_use));
+    case use: return str(shown_value(*m_themes, "land_use", "", r.land_use));
     case area: return num(r.area_mu, 2);
     case supply: return str(class_label(*m_themes, "supply", r.supply_status));
     case idle: return str(class_label(*m_themes, "idle", r.idle_status));
@@ -130,14 +150,50 @@ ParcelTable::ParcelTable(const std::vector<style::Theme>* themes, QWidget* paren
   setAlternatingRowColors(true);
   verticalHeader()->setDefaultSectionSize(22);
   verticalHeader()->hide();
-  horizontalHeader()->setStretchLastSection(true);
+  horizontalHeader()->setStretchLastSection(false);
+  size_columns();
+  // Right-click on the header: show or hide columns.
+  horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
+    column_menu()->popup(horizontalHeader()->mapToGlobal(at));
+  });
   connect(this, &QTableView::activated, this, [this](const QModelIndex& i) {
     emit parcel_activated(i.siblingAtColumn(ParcelTableModel::id).data().toString());
   });
 }
 
+QMenu* ParcelTable::column_menu() {
+  auto* menu = new QMenu(this);
+  menu->setAttribute(Qt::WA_DeleteOnClose);
+  for (int c = 0; c < ParcelTableModel::column_count; ++c) {
+    QAction* a = menu->addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    a->setCheckable(true);
+    a->setChecked(!isColumnHidden(c));
+    a->setEnabled(c != ParcelTableModel::id);  // the id stays: rows must say which parcel they are
+    connect(a, &QAction::toggled, this, [this, c](bool on) { setColumnHidden(c, !on); });
+  }
+  return menu;
+}
+
+void ParcelTable::size_columns() {
+  // From the header and a long value of each column (ids of a province-size database, e.g.
+  // "YQ1234-PQ12-01234"), not by measuring every row.
+  static const char* const samples[ParcelTableModel::column_count] = {
+      "YQ1234-PQ12-012345", "YQ1234", "YQ1234-PQ12", "某某市某某科技有限公司", "0601 工业用地", "00000.00",
+      "供而未用", "疑似闲置（未动工）", "C 类（帮扶转型）", "0000.00", "100.0"};
+  const QFontMetrics fm(font());
+  for (int c = 0; c < ParcelTableModel::column_count; ++c) {
+    const QString head = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    horizontalHeader()->resizeSection(
+        c, std::max(fm.horizontalAdvance(head) + 22, fm.horizontalAdvance(QString::fromUtf8(samples[c])) + 14));
+  }
+}
+
 void ParcelTable::changeEvent(QEvent* e) {
-  if (e->type() == QEvent::LanguageChange) m_model->retranslate();
+  if (e->type() == QEvent::LanguageChange) {
+    m_model->retranslate();
+    size_columns();
+  }
   QTableView::changeEvent(e);
 }
 

@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+
+class QMenu;
 #include <vector>
 
 #include "app/viewer/queries.h"
@@ -15,6 +17,11 @@ namespace parkgis::viewer {
 
 // The label of a theme class value ("idle_not_started" -> "未动工闲置（满一年）"); the value itself when unknown.
 QString class_label(const std::vector<style::Theme>& themes, const std::string& theme_id, const std::string& value);
+
+// A value as people read it, the same in the identify panel and the tables: coded statuses with their
+// theme's words (no code appended), land-use codes with their GB/T 21010 name, yes/no for 0/1 flags.
+QString shown_value(const std::vector<style::Theme>& themes, const std::string& column, const std::string& unit,
+                    const std::string& value);
 
 class ParcelTableModel : public QAbstractTableModel {
   Q_OBJECT
@@ -48,6 +55,8 @@ class ParcelFilterProxy : public QSortFilterProxyModel {
  public:
   using QSortFilterProxyModel::QSortFilterProxyModel;
   void set_unit(const QString& park_id, const QString& zone_id);
+  const QString& park() const { return m_park; }
+  const QString& zone() const { return m_zone; }
 
  protected:
   bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
@@ -62,6 +71,8 @@ class ParcelTable : public QTableView {
   ParcelTable(const std::vector<style::Theme>* themes, QWidget* parent = nullptr);
   ParcelTableModel* table_model() const { return m_model; }
   ParcelFilterProxy* proxy() const { return m_proxy; }
+  // The header's menu: a checkable entry per column (hide / show).
+  QMenu* column_menu();
 
  signals:
   void parcel_activated(const QString& parcel_id);
@@ -70,6 +81,8 @@ class ParcelTable : public QTableView {
   void changeEvent(QEvent* e) override;
 
  private:
+  void size_columns();
+
   ParcelTableModel* m_model;
   ParcelFilterProxy* m_proxy;
 };

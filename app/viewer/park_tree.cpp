@@ -91,15 +91,28 @@ QVariant ParkTreeModel::data(const QModelIndex& i, int role) const {
 QVariant ParkTreeModel::headerData(int section, Qt::Orientation o, int role) const {
   if (o != Qt::Horizontal) return {};
   if (role == Qt::TextAlignmentRole && section != name) return int(Qt::AlignRight | Qt::AlignVCenter);
+  // Short headers, so that every figure fits beside the names without scrolling; the tooltip has the unit.
+  if (role == Qt::ToolTipRole) {
+    switch (section) {
+      case name: return tr("Park or zone: id and name");
+      case area: return tr("Area (mu)");
+      case unsupplied: return tr("Unsupplied (mu)");
+      case idle: return tr("Idle (mu)");
+      case vacancy: return tr("Vacancy rate of floor space");
+      case tax: return tr("Tax per mu (10k CNY)");
+      case parcels: return tr("Parcels");
+    }
+    return {};
+  }
   if (role != Qt::DisplayRole) return {};
   switch (section) {
     case name: return tr("Park / zone");
-    case area: return tr("Area (mu)");
-    case unsupplied: return tr("Unsupplied (mu)");
-    case idle: return tr("Idle (mu)");
-    case vacancy: return tr("Vacancy");
-    case tax: return tr("Tax per mu (10k CNY)");
-    case parcels: return tr("Parcels");
+    case area: return tr("mu", "tree header: area");
+    case unsupplied: return tr("Unsupp.", "tree header: unsupplied mu");
+    case idle: return tr("Idle", "tree header: idle mu");
+    case vacancy: return tr("Vacant", "tree header: vacancy rate");
+    case tax: return tr("Tax/mu", "tree header: tax per mu");
+    case parcels: return tr("Parcels", "tree header: parcel count");
   }
   return {};
 }
@@ -115,6 +128,12 @@ QModelIndex ParkTreeModel::find(const QString& id) const {
   return {};
 }
 
+int ParkTree::columns_width() const {
+  int w = 0;
+  for (int c = 0; c < ParkTreeModel::column_count; ++c) w += header()->sectionSize(c);
+  return w;
+}
+
 ParkTree::ParkTree(QWidget* parent) : QTreeView(parent) {
   m_model = new ParkTreeModel(this);
   m_proxy = new QSortFilterProxyModel(this);
@@ -128,6 +147,8 @@ ParkTree::ParkTree(QWidget* parent) : QTreeView(parent) {
   header()->setStretchLastSection(false);
   header()->setSectionResizeMode(QHeaderView::Interactive);
   setSelectionBehavior(QAbstractItemView::SelectRows);
+  setIndentation(14);
+  size_columns();
   connect(this, &QTreeView::clicked, this, [this](const QModelIndex& proxy_index) {
     const QModelIndex i = m_proxy->mapToSource(proxy_index.siblingAtColumn(0));
     if (!i.isValid()) return;
@@ -140,14 +161,18 @@ ParkTree::ParkTree(QWidget* parent) : QTreeView(parent) {
 
 void ParkTree::set_overview(const Overview& o) {
   m_model->set_overview(o);
+  size_columns();
+}
+
+void ParkTree::size_columns() {
   // Column widths from the header texts and a typical figure, not by measuring every row (thousands
   // of parks at province scale).
   const QFontMetrics fm(font());
   for (int c = 0; c < ParkTreeModel::column_count; ++c) {
     const QString head = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-    const int sample = c == ParkTreeModel::name ? fm.horizontalAdvance(QStringLiteral("YQ00-PQ0  柘荣小微园一片区")) + 40
-                                                : fm.horizontalAdvance(QStringLiteral("00000.0"));
-    header()->resizeSection(c, std::max(fm.horizontalAdvance(head) + 24, sample + 12));
+    const int sample = c == ParkTreeModel::name ? fm.horizontalAdvance(QStringLiteral("YQ00-PQ0  柘荣小微园")) + 36
+                                                : fm.horizontalAdvance(QStringLiteral("0000.0"));
+    header()->resizeSection(c, std::max(fm.horizontalAdvance(head) + 18, sample + 10));
   }
 }
 
@@ -159,7 +184,10 @@ void ParkTree::select_id(const QString& id) {
 }
 
 void ParkTree::changeEvent(QEvent* e) {
-  if (e->type() == QEvent::LanguageChange) m_model->retranslate();
+  if (e->type() == QEvent::LanguageChange) {
+    m_model->retranslate();
+    size_columns();
+  }
   QTreeView::changeEvent(e);
 }
 

@@ -49,6 +49,13 @@ class ParkTreeModel : public QAbstractItemModel {
 class ParkTree : public QTreeView {
   Q_OBJECT
  public:
+  // The columns' total width: what the tree needs to show every figure without scrolling.
+  int columns_width() const;
+
+ private:
+  void size_columns();
+
+ public:
   explicit ParkTree(QWidget* parent = nullptr);
   ParkTreeModel* tree_model() const { return m_model; }
   QSortFilterProxyModel* proxy() const { return m_proxy; }

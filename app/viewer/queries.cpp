@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "libgis/export/field_labels.h"
+#include "libgis/export/where_parser.h"
 #include "libgis/geom/geos.h"
 #include "libgis/store/store.h"
 
@@ -33,7 +34,7 @@ std::vector<Attribute> attributes(const std::vector<std::string>& cols, const Ro
   std::vector<Attribute> out;
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const exporter::FieldLabel l = exporter::field_label(cols[i]);
-    out.push_back({cols[i], l.zh, l.unit, format_value(row.values[i], l.unit)});
+    out.push_back({cols[i], l.zh, l.unit, format_value(row.values[i], l.unit), l.en});
   }
   return out;
 }
@@ -67,7 +68,7 @@ std::vector<UnitRow> read_units(store::Store& s, const std::string& table, bool 
 
 const std::vector<std::string> kRowColumns = {"parcel_id", "zone_id",     "park_id", "enterprise_name", "land_use",
                                               "supply_status", "idle_status", "grade", "area_mu", "tax_per_mu",
-                                              "vacancy_rate"};
+                                              "vacancy_rate", "tax_wan"};
 
 std::vector<ParcelRow> read_rows(store::Store& s, const store::Filter& filter) {
   std::vector<ParcelRow> out;
@@ -85,6 +86,7 @@ std::vector<ParcelRow> read_rows(store::Store& s, const store::Filter& filter) {
     p.area_mu = number(r.values[8]).value_or(0);
     p.tax_per_mu = number(r.values[9]);
     p.vacancy_rate = number(r.values[10]);
+    p.tax_wan = number(r.values[11]);
     const render::Shape shape = render::decode_wkb(r.wkb);
     if (filter.bbox && !render::intersects(shape, {filter.bbox->minx, filter.bbox->miny, filter.bbox->maxx, filter.bbox->maxy}))
       return;
@@ -230,10 +232,51 @@ std::vector<ParcelRow> parcels_in(store::Store& s, const Extent& rect) {
   return read_rows(s, f);
 }
 
+std::vector<ParcelRow> parcels_where(store::Store& s, const std::string& where, const std::string& park_id,
+                                     const std::string& zone_id) {
+  if (!s.has_table("parcel_metrics")) return {};
+  store::Filter f = exporter::parse_where(where, s.columns("parcel_metrics"));
+  std::vector<store::Condition> unit;
+  if (!zone_id.empty()) unit.push_back({"zone_id", "=", Value(zone_id)});
+  else if (!park_id.empty()) unit.push_back({"park_id", "=", Value(park_id)});
+  if (!unit.empty()) f = exporter::and_all(f, unit);
+  return read_rows(s, f);
+}
+
 std::optional<ParcelRow> parcel_row(store::Store& s, const std::string& id) {
   std::vector<ParcelRow> rows = read_rows(s, store::Filter::equals("parcel_id", id));
   if (rows.empty()) return std::nullopt;
   return rows.front();
+}
+
+std::vector<ParcelRow> parcel_rows(store::Store& s, const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  store::Filter f;
+  f.in = store::InList{"parcel_id", ids};
+  return read_rows(s, f);
+}
+
+std::vector<ParcelRow> parcels_of_enterprise(store::Store& s, const std::string& enterprise_id) {
+  std::vector<std::string> ids;
+  if (s.has_table("parcel_metrics"))
+    s.read_table("parcel_metrics", {"parcel_id"}, false, "", [&](const Row& r) { ids.push_back(text(r.values[0])); },
+                 store::Filter::equals("user_id", enterprise_id));
+  if (s.has_table("tenancy_shares"))
+    s.read_table("tenancy_shares", {"parcel_id"}, false, "", [&](const Row& r) { ids.push_back(text(r.values[0])); },
+                 store::Filter::equals("enterprise_id", enterprise_id));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return parcel_rows(s, ids);
+}
+
+std::vector<render::Shape> parcel_shapes(store::Store& s, const std::vector<std::string>& ids) {
+  std::vector<render::Shape> out;
+  const std::string table = parcel_table(s);
+  if (ids.empty() || !s.has_table(table)) return out;
+  store::Filter f;
+  f.in = store::InList{"parcel_id", ids};
+  s.read_table(table, {}, true, "", [&](const Row& r) { out.push_back(render::decode_wkb(r.wkb)); }, f);
+  return out;
 }
 
 std::vector<SearchHit> search(store::Store& s, const std::string& query, std::size_t limit) {

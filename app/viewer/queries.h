@@ -41,6 +41,7 @@ Overview load_overview(store::Store& store);
 // A labelled value for the identify panel.
 struct Attribute {
   std::string column, label_zh, unit, value;  // value formatted (ratios as %, numbers rounded)
+  std::string label_en;
 };
 
 struct ParcelInfo {
@@ -63,6 +64,7 @@ struct ParcelRow {
   std::string parcel_id, zone_id, park_id, enterprise, land_use, supply_status, idle_status, grade;
   double area_mu = 0;
   std::optional<double> tax_per_mu, vacancy_rate;
+  std::optional<double> tax_wan;  // the parcel's share of its holders' tax (for totals)
   Extent box;
 };
 
@@ -70,8 +72,19 @@ struct ParcelRow {
 std::vector<ParcelRow> parcels_of(store::Store& store, const std::string& park_id, const std::string& zone_id);
 // Parcels that meet a rectangle (selection by box).
 std::vector<ParcelRow> parcels_in(store::Store& store, const Extent& rect);
+// Parcels that pass a --where expression (libgis/export/where_parser, over parcel_metrics' columns),
+// within a park or zone when given. Throws UsageError naming the position of a mistake.
+std::vector<ParcelRow> parcels_where(store::Store& store, const std::string& where, const std::string& park_id,
+                                     const std::string& zone_id);
 // One parcel by id.
 std::optional<ParcelRow> parcel_row(store::Store& store, const std::string& parcel_id);
+
+// Parcels by id (any number, one bound list), in id order.
+std::vector<ParcelRow> parcel_rows(store::Store& store, const std::vector<std::string>& ids);
+// The parcels an enterprise holds, and those it rents land or floor on (tenancy_shares).
+std::vector<ParcelRow> parcels_of_enterprise(store::Store& store, const std::string& enterprise_id);
+// The outlines of these parcels (for flashing them on the map).
+std::vector<render::Shape> parcel_shapes(store::Store& store, const std::vector<std::string>& ids);
 
 struct SearchHit {
   enum Kind { park, zone, parcel, enterprise } kind = parcel;

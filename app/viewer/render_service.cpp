@@ -13,8 +13,6 @@ namespace parkgis::viewer {
 
 namespace {
 
-constexpr qint64 kPartialEveryMs = 250;  // show what is drawn so far this often (QGIS does the same)
-
 // What a pass's image depends on besides the view: a layer's pass only on that layer being shown
 // (and the theme, for the themed layers), so that toggling one layer redraws nothing else.
 std::string pass_key(render::Pass pass, const render::RenderSettings& s) {
@@ -126,7 +124,7 @@ class RenderWorker : public QObject {
 
   void render(const RenderRequest& r) {
     const std::uint64_t serial = r.serial;
-    const auto cancel = [this, serial] { return m_service->m_serial.load() != serial; };
+    const auto cancelled = [this, serial] { return m_service->m_serial.load() != serial; };
     const QSize size(r.view.width(), r.view.height());
     QImage out(size, QImage::Format_ARGB32_Premultiplied);
     out.fill(render::background_color());
@@ -135,6 +133,30 @@ class RenderWorker : public QObject {
     result.view = r.view;
     result.serial = serial;
     qint64 last_emit = 0;
+    const QImage* drawing = nullptr;  // the pass being drawn, shown over `out` in partial images
+    // Shows what is drawn so far (the passes done and the one in progress) every m_partial_ms, so a
+    // long first render (a cold load of 200,000 parcels) fills the map while it draws, as QGIS does.
+    const auto show_partial = [&](bool mid_pass) {
+      const qint64 now = r.since.elapsed();
+      if (now - last_emit < m_service->m_partial_ms.load() || cancelled()) return;
+      last_emit = now;
+      RenderResult partial = result;
+      partial.image = out.copy();
+      if (drawing) {
+        QPainter over(&partial.image);
+        over.drawImage(0, 0, *drawing);
+      }
+      partial.partial = true;
+      partial.mid_pass = mid_pass;
+      partial.total_ms = static_cast<double>(now);
+      emit m_service->rendered(partial);
+    };
+    // The renderer checks for cancellation often while it reads and draws: the moment for partial images.
+    const render::CancelFn cancel = [&] {
+      if (cancelled()) return true;
+      if (drawing) show_partial(true);
+      return false;
+    };
     for (int k = 0; k < render::kPassCount; ++k) {
       const render::Pass pass = render::kPasses[k];
       CachedPass& c = m_cache[static_cast<std::size_t>(k)];
@@ -145,7 +167,9 @@ class RenderWorker : public QObject {
         render::DrawStats st;
         {
           QPainter p(&img);
+          drawing = &img;
           st = m_renderer->render_pass(p, r.view, pass, r.settings, cancel);
+          drawing = nullptr;
         }
         result.stats.polygons += st.polygons;
         result.stats.dots += st.dots;
@@ -155,18 +179,10 @@ class RenderWorker : public QObject {
         ++result.passes_drawn;
       }
       composite.drawImage(0, 0, c.image);
-      const qint64 now = r.since.elapsed();
-      if (k + 1 < render::kPassCount && now - last_emit >= kPartialEveryMs && !cancel()) {
-        last_emit = now;
-        RenderResult partial = result;
-        partial.image = out.copy();
-        partial.partial = true;
-        partial.total_ms = static_cast<double>(now);
-        emit m_service->rendered(partial);
-      }
+      if (k + 1 < render::kPassCount) show_partial(false);
     }
     composite.end();
-    if (cancel()) return;
+    if (cancelled()) return;
     result.image = std::move(out);
     result.total_ms = static_cast<double>(r.since.nsecsElapsed()) / 1e6;
     emit m_service->rendered(result);

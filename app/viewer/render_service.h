@@ -23,6 +23,7 @@ struct RenderResult {
   render::MapTransform view;
   std::uint64_t serial = 0;
   bool partial = false;      // more passes are coming
+  bool mid_pass = false;     // a partial image taken while a pass was still drawing (long first renders)
   double total_ms = 0;       // from the request to this image
   int passes_drawn = 0;      // passes drawn (not from the cache)
   render::DrawStats stats;
@@ -40,6 +41,8 @@ class RenderService : public QObject {
   std::uint64_t request(const render::MapTransform& view, const render::RenderSettings& settings);
   std::uint64_t latest() const { return m_serial.load(); }
   bool busy() const { return m_busy.load() > 0; }
+  // How often a render in progress shows what it has drawn so far (default 250 ms; tests use 0).
+  void set_partial_interval_ms(int ms) { m_partial_ms = ms; }
 
  signals:
   void rendered(const parkgis::viewer::RenderResult& result);
@@ -52,6 +55,7 @@ class RenderService : public QObject {
   RenderWorker* m_worker = nullptr;
   std::atomic<std::uint64_t> m_serial{0};
   std::atomic<int> m_busy{0};
+  std::atomic<int> m_partial_ms{250};
 };
 
 }  // namespace parkgis::viewer

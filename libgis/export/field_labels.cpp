@@ -1,6 +1,8 @@
 #include "libgis/export/field_labels.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "libgis/model/schema.h"
 
@@ -10,9 +12,12 @@ namespace {
 
 const char* const kRatio = "0–1";
 
-const std::map<std::string, FieldLabel>& labels() {
-  static const std::map<std::string, FieldLabel> m = [] {
-    std::map<std::string, FieldLabel> t = {
+// Column -> Chinese label and unit.
+using ZhUnit = std::pair<std::string, std::string>;
+
+const std::map<std::string, ZhUnit>& labels() {
+  static const std::map<std::string, ZhUnit> m = [] {
+    std::map<std::string, ZhUnit> t = {
         // parcel_metrics (docs/indicators.md)
         {"park_id", {"园区代码", ""}},
         {"zone_id", {"片区代码", ""}},
@@ -176,7 +181,7 @@ const std::map<std::string, FieldLabel>& labels() {
     };
     // Imported layers: the canonical schema's labels (registered_area, floors, vacant_area, ...).
     for (const model::LayerSpec& layer : model::canonical_layers())
-      for (const model::FieldSpec& f : layer.fields) t.emplace(f.name, FieldLabel{f.label_zh, f.unit});
+      for (const model::FieldSpec& f : layer.fields) t.emplace(f.name, ZhUnit{f.label_zh, f.unit});
     return t;
   }();
   return m;
@@ -184,10 +189,38 @@ const std::map<std::string, FieldLabel>& labels() {
 
 }  // namespace
 
+std::string english_label(const std::string& column) {
+  static const std::map<std::string, std::string> spelled = {{"id", "ID"}, {"kwh", "kWh"}, {"rnd", "R&D"}, {"no", "no."}};
+  static const char* const unit_words[] = {"m2", "mu", "wan", "kwh", "t", "ha", "pct"};
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start <= column.size();) {
+    const std::size_t end = std::min(column.find('_', start), column.size());
+    if (end > start) words.push_back(column.substr(start, end - start));
+    start = end + 1;
+  }
+  // A unit at the end is shown apart ("area_mu" -> "Area"), except after "per" ("tax_per_mu" -> "Tax per
+  // mu"); "wan" (万元) is a unit wherever it stands ("investment_wan_per_ha" -> "Investment per ha").
+  const auto is_unit = [](const std::string& w) { return std::find(std::begin(unit_words), std::end(unit_words), w) != std::end(unit_words); };
+  if (words.size() > 1 && is_unit(words.back()) && words[words.size() - 2] != "per") words.pop_back();
+  if (words.size() > 1) std::erase(words, std::string("wan"));
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    const auto it = spelled.find(w);
+    out += it != spelled.end() ? it->second : w;
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out.empty() ? column : out;
+}
+
 FieldLabel field_label(const std::string& column) {
-  const auto it = labels().find(column);
-  if (it != labels().end()) return it->second;
-  return FieldLabel{column, ""};
+  FieldLabel l{column, "", ""};
+  if (const auto it = labels().find(column); it != labels().end()) {
+    l.zh = it->second.first;
+    l.unit = it->second.second;
+  }
+  l.en = english_label(column);
+  return l;
 }
 
 }  // namespace parkgis::exporter

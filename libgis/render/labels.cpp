@@ -46,14 +46,16 @@ LabelPlacer::Style style(QPainter& p, const QFont& font, const QColor& color, do
 
 }  // namespace
 
-void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, const CancelFn& cancel) {
+void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, const CancelFn& cancel,
+                 std::vector<QRectF>* placed) {
   const Extent view = t.extent();
   const QRectF canvas(0, 0, t.width(), t.height());
   LabelPlacer placer(canvas);
   const LabelPlacer::Style park = style(p, map_font(15, true), QColor(92, 58, 20), 2, 8);
   LabelPlacer::Style small_park = style(p, map_font(15, true), QColor(92, 58, 20), 4, 8);
   const LabelPlacer::Style zone = style(p, map_font(12.5), QColor(28, 64, 130), 2, 8);
-  const LabelPlacer::Style pid = style(p, map_font(10.5), QColor(40, 40, 40), 2, 4);
+  // A full halo on parcel ids too: they sit on the theme's darkest classes.
+  const LabelPlacer::Style pid = style(p, map_font(10.5), QColor(30, 30, 30), 2, 8);
   const double upp = t.units_per_px();
 
   if (src.parks) {
@@ -79,12 +81,11 @@ void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, co
         const QPointF left(std::min(box.left(), box.center().x() - 6) - half, box.center().y());
         placer.place(p, name, {above, below, right, left}, small_park);
       } else {
-        // Above the park's top edge, else inside it, else at its centre.
+        // Above the park's top edge when that is on screen, else at its label point: never pinned to the
+        // view's edge, where it would sit over parcels far from the park's outline.
         const QRectF vis = box.intersected(canvas);
         const Point lp = label_point(f.shape);
-        placer.place(p, name,
-                     {QPointF(vis.center().x(), box.top() - 13), QPointF(vis.center().x(), vis.top() + 14),
-                      QPointF(t.screen_x(lp.x), t.screen_y(lp.y))},
+        placer.place(p, name, {QPointF(vis.center().x(), box.top() - 13), QPointF(t.screen_x(lp.x), t.screen_y(lp.y))},
                      park);
       }
     }
@@ -97,12 +98,10 @@ void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, co
       const QRectF vis = box.intersected(canvas);
       const Point lp = label_point(f.shape);
       const QPointF at(t.screen_x(lp.x), t.screen_y(lp.y));
-      // Just above the zone's top edge (in the park, usually clear of parcels), else inside it, else at
-      // the centre, below or above it.
+      // Just above the zone's top edge (in the park, usually clear of parcels), else at its label point,
+      // below or above it; not at the view's edge.
       placer.place(p, QString::fromStdString(f.label()),
-                   {QPointF(vis.center().x(), box.top() - 11), QPointF(vis.center().x(), vis.top() + 15), at,
-                    at + QPointF(0, 26), at + QPointF(0, -26)},
-                   zone);
+                   {QPointF(vis.center().x(), box.top() - 11), at, at + QPointF(0, 26), at + QPointF(0, -26)}, zone);
     }
   }
   if (src.parcels && upp <= kParcelIdsMaxUnitsPerPx) {
@@ -116,6 +115,7 @@ void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, co
       placer.place(p, QString::fromStdString(f.label()), {QPointF(t.screen_x(lp.x), t.screen_y(lp.y))}, pid, &box);
     }
   }
+  if (placed) *placed = placer.placed();
 }
 
 }  // namespace parkgis::render

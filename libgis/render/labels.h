@@ -32,6 +32,8 @@ class LabelPlacer {
   bool place(QPainter& p, const QString& text, std::initializer_list<QPointF> candidates, const Style& style,
              const QRectF* fit = nullptr);
   bool free(const QRectF& r) const;
+  // The labels placed so far, with the room kept around them.
+  const std::vector<QRectF>& placed() const { return m_placed; }
 
  private:
   QRectF m_canvas;
@@ -42,6 +44,8 @@ struct LabelSources {
   FeatureSetPtr parks, zones, parcels;  // null: the layer is hidden
 };
 
-void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, const CancelFn& cancel = {});
+// `placed` (optional) receives the boxes of the labels drawn, in screen pixels.
+void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, const CancelFn& cancel = {},
+                 std::vector<QRectF>* placed = nullptr);
 
 }  // namespace parkgis::render

@@ -49,6 +49,11 @@ std::string lower_extension(const std::string& path) {
 
 }  // namespace
 
+QString default_title(const QString& dataset_name, const style::Theme& theme, Lang lang) {
+  if (lang != Lang::zh || dataset_name.isEmpty()) return theme_title(theme, lang);
+  return dataset_name + QStringLiteral(" · ") + theme_title(theme, lang);
+}
+
 MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapExportRequest& req) {
   const style::Theme* theme = renderer.theme(req.theme_id);
   if (!theme) {
@@ -89,9 +94,7 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
     doc.subtitle.clear();
   }
   if (doc.extent.is_null()) throw DataError("database " + store.location() + " has no parks, zones or parcels to draw");
-  doc.title = req.title.isEmpty() ? (dataset.isEmpty() ? theme_title(*theme, req.lang)
-                                                       : dataset + QStringLiteral(" · ") + theme_title(*theme, req.lang))
-                                  : req.title;
+  doc.title = req.title.isEmpty() ? default_title(dataset, *theme, req.lang) : req.title;
   const QString made = req.date.empty() ? QDate::currentDate().toString(Qt::ISODate) : QString::fromStdString(req.date);
   const QString ev = QString::fromStdString(as_of(store));
   const QString crs = QStringLiteral("EPSG:%1").arg(store.srid());

@@ -26,6 +26,10 @@ struct MapExportRequest {
   std::optional<Date> as_of;               // the evaluation shown (none = the latest)
 };
 
+// The default title of a sheet, in one language: zh "宁德小微园（示例） · 厂房空置率"; en the theme's title
+// alone ("Vacancy rate"), as the dataset's name is Chinese.
+QString default_title(const QString& dataset_name, const style::Theme& theme, Lang lang);
+
 // The sheet's texts and extent for a request (exposed for tests and the viewer's preview).
 MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapExportRequest& req);
 

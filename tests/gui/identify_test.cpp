@@ -34,9 +34,9 @@ TEST(Identify, ClickOnAParcelShowsEverythingAboutIt) {
   EXPECT_EQ(panel->value("metrics", "enterprise_name"), QStringLiteral("霞浦县信博仓储服务有限公司"));
   // Supplied recently and not built on: its holder is inside the construction period and not producing,
   // so ungraded (the legend's words), and an unbuilt parcel shows no 亩均.
-  EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("不定等级 (ungraded)"));
+  EXPECT_EQ(panel->value("metrics", "grade"), QStringLiteral("不定等级"));
   EXPECT_EQ(panel->value("metrics", "tax_per_mu"), QString());
-  EXPECT_EQ(panel->value("source", "land_use"), QStringLiteral("0601"));
+  EXPECT_EQ(panel->value("source", "land_use"), QStringLiteral("0601 工业用地"));
   EXPECT_EQ(panel->value("enterprise", "name"), QStringLiteral("霞浦县信博仓储服务有限公司"));
   EXPECT_FALSE(panel->value("enterprise", "grade").isEmpty());
   // A click also selects the parcel.

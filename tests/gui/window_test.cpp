@@ -31,6 +31,8 @@ TEST(Window, OpeningAMissingFileSaysHowToCreateIt) {
   QObject::connect(&w, &parkgis::viewer::MainWindow::error_shown, &w, [&](const QString& m) { shown = m; });
   w.open_database(QString::fromStdString(parkgis::test::gui_tmp("missing.sqlite")));
   ASSERT_TRUE(parkgis::test::wait_for([&] { return !shown.isEmpty(); }));
+  // The menu action to use, then libgis's own message.
+  EXPECT_TRUE(shown.contains(QStringLiteral("打开数据集文件夹"))) << shown.toStdString();
   EXPECT_TRUE(shown.contains(QStringLiteral("parkgis import"))) << shown.toStdString();
 }
 

@@ -102,6 +102,18 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Copy the whole section</source>
+        <translation>Copy the whole section</translation>
+    </message>
+    <message>
+        <source>Copy field and value</source>
+        <translation>Copy field and value</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copy value</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Field</translation>
     </message>
@@ -167,6 +179,86 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Table written to %1</source>
+        <translation>Table written to %1</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Shown: %1</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Selected: %1</translation>
+    </message>
+    <message>
+        <source>%1 parcels, %2 mu, tax %3 (10k CNY)</source>
+        <translation>%1 parcels, %2 mu, tax %3 (10k CNY)</translation>
+    </message>
+    <message>
+        <source>Filter: </source>
+        <translation>Filter: </translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <source>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</source>
+        <translation>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</source>
+        <translation>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area (m² and mu); double-click ends it</source>
+        <translation>Click the corners of an area (m² and mu); double-click ends it</translation>
+    </message>
+    <message>
+        <source>Measure area</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <source>Click points along a line; double-click ends it</source>
+        <translation>Click points along a line; double-click ends it</translation>
+    </message>
+    <message>
+        <source>Measure distance</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;next</source>
+        <translation>Zoom &amp;next</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;previous</source>
+        <translation>Zoom &amp;previous</translation>
+    </message>
+    <message>
+        <source>Nothing was opened</source>
+        <translation>Nothing was opened</translation>
+    </message>
+    <message>
+        <source>Parcel list</source>
+        <translation>Parcel list</translation>
+    </message>
+    <message>
+        <source>Parcel details</source>
+        <translation>Parcel details</translation>
+    </message>
     <message>
         <source>drawn in %1 ms</source>
         <translation>drawn in %1 ms</translation>
@@ -468,6 +560,14 @@
 <context>
     <name>parkgis::viewer::ParcelTableModel</name>
     <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
@@ -515,6 +615,44 @@
 <context>
     <name>parkgis::viewer::ParkTreeModel</name>
     <message>
+        <source>Parcels</source>
+        <comment>tree header: parcel count</comment>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Tax/mu</source>
+        <comment>tree header: tax per mu</comment>
+        <translation>Tax/mu</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <comment>tree header: vacancy rate</comment>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <comment>tree header: idle mu</comment>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Unsupp.</source>
+        <comment>tree header: unsupplied mu</comment>
+        <translation>Unsupp.</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <comment>tree header: area</comment>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>Vacancy rate of floor space</source>
+        <translation>Vacancy rate of floor space</translation>
+    </message>
+    <message>
+        <source>Park or zone: id and name</source>
+        <translation>Park or zone: id and name</translation>
+    </message>
+    <message>
         <source>Park / zone</source>
         <translation>Park / zone</translation>
     </message>
@@ -541,6 +679,114 @@
     <message>
         <source>Parcels</source>
         <translation>Parcels</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>The operation failed; the details below say what was wrong and where. Correct the data, then open it again with File › Open dataset folder… or File › Open database….</source>
+        <translation>The operation failed; the details below say what was wrong and where. Correct the data, then open it again with File › Open dataset folder… or File › Open database….</translation>
+    </message>
+    <message>
+        <source>The folder for the new database does not exist. Choose another place when File › Open dataset folder… asks where to put the database.</source>
+        <translation>The folder for the new database does not exist. Choose another place when File › Open dataset folder… asks where to put the database.</translation>
+    </message>
+    <message>
+        <source>The database has no analysis results yet. Open it with File › Open database… and answer Yes when the viewer offers to analyse it.</source>
+        <translation>The database has no analysis results yet. Open it with File › Open database… and answer Yes when the viewer offers to analyse it.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (file or folder permissions). Copy it to a folder you can write to and open the copy with File › Open database….</source>
+        <translation>The database cannot be written (file or folder permissions). Copy it to a folder you can write to and open the copy with File › Open database….</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program or parkgis command. Wait until it has finished, then open the database again (File › Open recent).</source>
+        <translation>The database is in use by another program or parkgis command. Wait until it has finished, then open the database again (File › Open recent).</translation>
+    </message>
+    <message>
+        <source>This file is not a parkgis database. Use File › Open database… to choose a parkgis database (.sqlite), or File › Open dataset folder… to import a folder of park layers into a new one.</source>
+        <translation>This file is not a parkgis database. Use File › Open database… to choose a parkgis database (.sqlite), or File › Open dataset folder… to import a folder of park layers into a new one.</translation>
+    </message>
+    <message>
+        <source>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</source>
+        <translation>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingDatabase</name>
+    <message>
+        <source>Replace it</source>
+        <translation>Replace it</translation>
+    </message>
+    <message>
+        <source>Import into a new file</source>
+        <translation>Import into a new file</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>Open it</translation>
+    </message>
+    <message>
+        <source>• Open it: shows the database as it is, with any survey results merged into it.
+• Import into a new file: reads the folder again into %1; the existing database is kept unchanged.
+• Replace it: reads the folder again into %2; whatever was merged into the existing database (survey edits) is lost.</source>
+        <translation>• Open it: shows the database as it is, with any survey results merged into it.
+• Import into a new file: reads the folder again into %1; the existing database is kept unchanged.
+• Replace it: reads the folder again into %2; whatever was merged into the existing database (survey edits) is lost.</translation>
+    </message>
+    <message>
+        <source>%1 already has a database: %2 (last changed %3).</source>
+        <translation>%1 already has a database: %2 (last changed %3).</translation>
+    </message>
+    <message>
+        <source>The database already exists</source>
+        <translation>The database already exists</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::StartPage</name>
+    <message>
+        <source>No recent files</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <source>Recent files (double-click to open)</source>
+        <translation>Recent files (double-click to open)</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample (宁德小微园)</source>
+        <translation>Open the bundled sample (宁德小微园)</translation>
+    </message>
+    <message>
+        <source>The bundled sample is not installed</source>
+        <translation>The bundled sample is not installed</translation>
+    </message>
+    <message>
+        <source>Open dataset folder (import and analyse)…</source>
+        <translation>Open dataset folder (import and analyse)…</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <source>No database is open. Open a parkgis database, or a dataset folder (it is imported and analysed into a new database), or try the bundled sample.</source>
+        <translation>No database is open. Open a parkgis database, or a dataset folder (it is imported and analysed into a new database), or try the bundled sample.</translation>
+    </message>
+    <message>
+        <source>parkgis viewer</source>
+        <translation>parkgis viewer</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTexts</name>
+    <message>
+        <source>Area %1 m² (%2 mu), perimeter %3 m</source>
+        <translation>Area %1 m² (%2 mu), perimeter %3 m</translation>
+    </message>
+    <message>
+        <source>Length %1 m</source>
+        <translation>Length %1 m</translation>
     </message>
 </context>
 </TS>

@@ -102,6 +102,18 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Copy the whole section</source>
+        <translation>复制整组</translation>
+    </message>
+    <message>
+        <source>Copy field and value</source>
+        <translation>复制字段和值</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -186,6 +198,86 @@
     <message>
         <source>Land-reserve sites</source>
         <translation>储备候选</translation>
+    </message>
+    <message>
+        <source>Table written to %1</source>
+        <translation>表格已写入 %1</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <source>%1 parcels, %2 mu, tax %3 (10k CNY)</source>
+        <translation>%1 宗，%2 亩，税收 %3 万元</translation>
+    </message>
+    <message>
+        <source>Filter: </source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>An expression over the parcel columns (as 'parkgis export --where'): = != &lt; &lt;= &gt; &gt;= LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all.</source>
+        <translation>按宗地字段筛选（与 parkgis export --where 相同）：= != &lt; &lt;= &gt; &gt;= LIKE、IS NULL、AND、OR；文字加单引号。回车执行，清空则显示全部。</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. idle_status != 'not_idle' AND area_mu &gt; 10</source>
+        <translation>筛选，例如 idle_status != 'not_idle' AND area_mu &gt; 10</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area (m² and mu); double-click ends it</source>
+        <translation>依次单击范围的各个角点（平方米与亩）；双击结束</translation>
+    </message>
+    <message>
+        <source>Measure area</source>
+        <translation>量面积</translation>
+    </message>
+    <message>
+        <source>Click points along a line; double-click ends it</source>
+        <translation>沿线依次单击；双击结束</translation>
+    </message>
+    <message>
+        <source>Measure distance</source>
+        <translation>量距离</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;next</source>
+        <translation>下一视图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;previous</source>
+        <translation>上一视图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Nothing was opened</source>
+        <translation>未打开任何文件</translation>
+    </message>
+    <message>
+        <source>Parcel list</source>
+        <translation>宗地列表</translation>
+    </message>
+    <message>
+        <source>Parcel details</source>
+        <translation>宗地详情</translation>
     </message>
     <message>
         <source>drawn in %1 ms</source>
@@ -488,6 +580,14 @@
 <context>
     <name>parkgis::viewer::ParcelTableModel</name>
     <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Parcel</source>
         <translation>宗地</translation>
     </message>
@@ -534,6 +634,44 @@
 </context>
 <context>
     <name>parkgis::viewer::ParkTreeModel</name>
+    <message>
+        <source>Parcels</source>
+        <comment>tree header: parcel count</comment>
+        <translation>宗地</translation>
+    </message>
+    <message>
+        <source>Tax/mu</source>
+        <comment>tree header: tax per mu</comment>
+        <translation>亩均税收</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <comment>tree header: vacancy rate</comment>
+        <translation>空置率</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <comment>tree header: idle mu</comment>
+        <translation>闲置</translation>
+    </message>
+    <message>
+        <source>Unsupp.</source>
+        <comment>tree header: unsupplied mu</comment>
+        <translation>批而未供</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <comment>tree header: area</comment>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Vacancy rate of floor space</source>
+        <translation>厂房空置率</translation>
+    </message>
+    <message>
+        <source>Park or zone: id and name</source>
+        <translation>园区或片区：代码与名称</translation>
+    </message>
     <message>
         <source>Park / zone</source>
         <translation>园区 / 片区</translation>
@@ -647,6 +785,114 @@
     <message>
         <source>Search</source>
         <translation>查找</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>The operation failed; the details below say what was wrong and where. Correct the data, then open it again with File › Open dataset folder… or File › Open database….</source>
+        <translation>操作失败；下方说明列出了问题及其位置。请更正数据后，再用“文件 › 打开数据集文件夹…”或“文件 › 打开数据库…”重新打开。</translation>
+    </message>
+    <message>
+        <source>The folder for the new database does not exist. Choose another place when File › Open dataset folder… asks where to put the database.</source>
+        <translation>新数据库所在的文件夹不存在。请在“文件 › 打开数据集文件夹…”询问数据库位置时另选位置。</translation>
+    </message>
+    <message>
+        <source>The database has no analysis results yet. Open it with File › Open database… and answer Yes when the viewer offers to analyse it.</source>
+        <translation>数据库还没有分析结果。请用“文件 › 打开数据库…”打开它，在询问是否分析时选择“是”。</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (file or folder permissions). Copy it to a folder you can write to and open the copy with File › Open database….</source>
+        <translation>数据库无法写入（文件或文件夹权限）。请把它复制到可写的文件夹，再用“文件 › 打开数据库…”打开副本。</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program or parkgis command. Wait until it has finished, then open the database again (File › Open recent).</source>
+        <translation>数据库正被其他程序或 parkgis 命令使用。请等其完成后，再用“文件 › 最近打开”重新打开。</translation>
+    </message>
+    <message>
+        <source>This file is not a parkgis database. Use File › Open database… to choose a parkgis database (.sqlite), or File › Open dataset folder… to import a folder of park layers into a new one.</source>
+        <translation>此文件不是 parkgis 数据库。请用“文件 › 打开数据库…”选择 parkgis 数据库（.sqlite），或用“文件 › 打开数据集文件夹…”把园区图层文件夹导入为新数据库。</translation>
+    </message>
+    <message>
+        <source>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</source>
+        <translation>数据库文件不存在。要新建数据库，请用“文件 › 打开数据集文件夹…”选择存放园区图层的文件夹；要打开其他数据库，请用“文件 › 打开数据库…”。</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingDatabase</name>
+    <message>
+        <source>Replace it</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Import into a new file</source>
+        <translation>导入到新文件</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>• Open it: shows the database as it is, with any survey results merged into it.
+• Import into a new file: reads the folder again into %1; the existing database is kept unchanged.
+• Replace it: reads the folder again into %2; whatever was merged into the existing database (survey edits) is lost.</source>
+        <translation>• 打开：按原样打开该数据库，包括已合并进去的核查结果。
+• 导入到新文件：重新读取文件夹，写入 %1；原数据库保持不变。
+• 替换：重新读取文件夹，覆盖 %2；原数据库中合并的内容（核查修改）将丢失。</translation>
+    </message>
+    <message>
+        <source>%1 already has a database: %2 (last changed %3).</source>
+        <translation>%1 已有数据库：%2（最后修改于 %3）。</translation>
+    </message>
+    <message>
+        <source>The database already exists</source>
+        <translation>数据库已存在</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::StartPage</name>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Recent files (double-click to open)</source>
+        <translation>最近打开（双击打开）</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample (宁德小微园)</source>
+        <translation>打开自带示例（宁德小微园）</translation>
+    </message>
+    <message>
+        <source>The bundled sample is not installed</source>
+        <translation>未安装自带示例</translation>
+    </message>
+    <message>
+        <source>Open dataset folder (import and analyse)…</source>
+        <translation>打开数据集文件夹（导入并分析）…</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+    <message>
+        <source>No database is open. Open a parkgis database, or a dataset folder (it is imported and analysed into a new database), or try the bundled sample.</source>
+        <translation>尚未打开数据库。请打开 parkgis 数据库，或打开数据集文件夹（导入并分析为新数据库），也可以先看看自带的示例。</translation>
+    </message>
+    <message>
+        <source>parkgis viewer</source>
+        <translation>parkgis 地图浏览器</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTexts</name>
+    <message>
+        <source>Area %1 m² (%2 mu), perimeter %3 m</source>
+        <translation>面积 %1 平方米（%2 亩），周长 %3 米</translation>
+    </message>
+    <message>
+        <source>Length %1 m</source>
+        <translation>长度 %1 米</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ OutField field(const std::string& name, const std::string& out, parkgis::store::
   f.name = name;
   f.out_name = out;
   f.type = type;
-  f.label = {zh, ""};
+  f.label = {zh, "", ""};
   return f;
 }
 
