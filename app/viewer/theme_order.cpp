@@ -7,8 +7,9 @@
 namespace parkgis::viewer {
 
 void order_themes_by_meaning(std::vector<style::Theme>& themes) {
-  static constexpr std::array<std::string_view, 7> kOrder = {"supply",        "unsupplied", "idle", "tax-per-mu",
-                                                             "output-per-mu", "grade",      "vacancy"};
+  // Land first (supply, 批而未供, idle, reserve sites), then money and grades, then buildings.
+  static constexpr std::array<std::string_view, 8> kOrder = {"supply",     "unsupplied",    "idle",  "sites",
+                                                             "tax-per-mu", "output-per-mu", "grade", "vacancy"};
   const auto rank = [](const style::Theme& t) {
     const auto it = std::find(kOrder.begin(), kOrder.end(), t.id);
     return static_cast<std::size_t>(it - kOrder.begin());  // unknown: after the known ones
