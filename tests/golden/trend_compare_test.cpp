@@ -4,10 +4,13 @@
 // outputs (tests/golden/ningde/trend_*.csv, compare_*.csv; regenerate with
 //   PARKGIS_UPDATE_GOLDEN=1 build/tests/golden_tests --gtest_filter='TrendCompare*'
 // and read the diff).
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -142,4 +145,44 @@ TEST_F(TrendCompare, NingdeGolden) {
   golden(run_ok({"compare", "--db", ningde(), "--from", "2025-12-31", "--to", "2026-06-30", "--by", "park",
                  "--format", "csv"}),
          "compare_parks.csv");
+}
+
+TEST_F(TrendCompare, ChangesLayerIsStyledByChange) {
+  // The tiny dataset's two changed parcels (see above) as a GBK shapefile with its QGIS and SLD styles.
+  const std::string shp = dir->str("changes.shp");
+  ASSERT_EQ(cli.run({"export", "--db", tiny(), "--layer", "changes", "--from", "2022-12-31", "--to", "2024-12-31", "-o",
+                     shp, "--quiet"}),
+            0)
+      << cli.err.str();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(shp.c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  OGRLayer* layer = ds->GetLayer(0);
+  std::map<std::string, std::string> change;  // parcel -> change, decoded from GBK by GDAL (.cpg)
+  for (const auto& f : *layer) {
+    change[f->GetFieldAsString("parcel_id")] = f->GetFieldAsString("change");
+    EXPECT_NE(f->GetGeometryRef(), nullptr);
+  }
+  EXPECT_EQ(change, (std::map<std::string, std::string>{{"B", "闲置情形变化"}, {"C", "新供地"}}));
+  const std::string qml = parkgis::test::read_text(dir->str("changes.qml"));
+  EXPECT_NE(qml.find("新增闲置"), std::string::npos);
+  EXPECT_NE(qml.find("filter=\"&quot;change&quot; = &apos;新增闲置&apos;\""), std::string::npos) << qml.substr(0, 600);
+  EXPECT_FALSE(parkgis::test::read_text(dir->str("changes.sld")).empty());
+  // Without the dates, or with --as-of, the layer is refused.
+  EXPECT_EQ(cli.run({"export", "--db", tiny(), "--layer", "changes", "-o", dir->str("x.shp")}), 2);
+  EXPECT_EQ(cli.run({"export", "--db", tiny(), "--layer", "changes", "--as-of", "2024-12-31", "--from", "2022-12-31",
+                     "--to", "2024-12-31", "-o", dir->str("x.shp")}),
+            2);
+}
+
+TEST_F(TrendCompare, XlsxWorkbooks) {
+  // Both reports go through every writer: an Excel file (a zip: "PK").
+  for (const std::vector<std::string>& cmd :
+       {std::vector<std::string>{"trend", "--db", ningde(), "--by", "enterprise"},
+        std::vector<std::string>{"compare", "--db", ningde(), "--from", "2025-12-31", "--to", "2026-06-30", "--by", "zone"}}) {
+    const std::string out = dir->str(cmd[0] + ".xlsx");
+    std::vector<std::string> argv = cmd;
+    argv.insert(argv.end(), {"--format", "xlsx", "-o", out});
+    ASSERT_EQ(cli.run(argv), 0) << cli.err.str();
+    EXPECT_EQ(parkgis::test::read_text(out).substr(0, 2), "PK");
+  }
 }
