@@ -38,6 +38,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_render = new RenderService(this);
   try {
     m_themes = style::load_themes();
+    // The changes theme styles 'export --layer changes' (two evaluations); the map does not draw it yet.
+    std::erase_if(m_themes, [](const style::Theme& t) { return t.layer == "parcel_changes"; });
     order_themes_by_meaning(m_themes);
   } catch (const std::exception& e) {
     QMessageBox::critical(this, QStringLiteral("parkgis"), QString::fromStdString(e.what()));
