@@ -40,5 +40,7 @@ int cmd_render(const std::vector<std::string>& args, Context& ctx);
 int cmd_runs(const std::vector<std::string>& args, Context& ctx);
 int cmd_history(const std::vector<std::string>& args, Context& ctx);
 int cmd_sites(const std::vector<std::string>& args, Context& ctx);
+int cmd_trend(const std::vector<std::string>& args, Context& ctx);
+int cmd_compare(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

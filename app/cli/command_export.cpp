@@ -34,7 +34,7 @@ int parse_epsg(const std::string& text) {
 int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
   Args args("export", argv);
   args.value("--db").value("--as-of").value("--layer").value("--park").value("--zone").value("--where").value("--format")
-      .value("--encoding").value("--crs").value("--theme").value("-o").flag("--survey").flag("--quiet");
+      .value("--encoding").value("--crs").value("--theme").value("--from").value("--to").value("-o").flag("--survey").flag("--quiet");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis export --db FILE --layer LAYER [--park ID] [--zone ID] [--where EXPR]\n"
@@ -48,7 +48,8 @@ int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
                "                  parcels: all parcel metrics; buildings; vacant-buildings (vacant_area > 0);\n"
                "                  below-control: parcels with below_control = 1 (未达控制指标);\n"
                "                  low-efficiency: parcels with low_efficiency = 1 (疑似低效); zones, parks: their metrics;\n"
-               "                  issues: the import issues (no geometry)\n"
+               "                  issues: the import issues (no geometry);\n"
+               "                  changes: parcels changed between --from DATE and --to DATE (parkgis compare)\n"
                "  --park ID, --zone ID   only this park / zone (buildings: those that overlap it)\n"
                "  --where EXPR    column op value [AND|OR ...]; op: = != <> < <= > >= LIKE, IS [NOT] NULL;\n"
                "                  values: numbers or 'text'. Example: --where \"area_mu >= 10 AND grade = 'D'\"\n"
@@ -83,7 +84,10 @@ int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
   req.survey = args.has("--survey");
   req.theme = args.get("--theme").value_or("");
   req.output = args.require("-o");
+  req.from = args.get_date("--from");
+  req.to = args.get_date("--to");
   const std::string db = args.require("--db");
+  if (req.layer == "changes" && args.has("--as-of")) throw UsageError("--as-of does not go with --layer changes; give --from and --to");
 
   auto store = history::open_evaluation(db, args.get_date("--as-of"));
   const exporter::ExportResult r = exporter::export_layer(*store, req);

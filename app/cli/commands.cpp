@@ -28,6 +28,8 @@ const std::vector<Command>& commands() {
       {"generate", "write a synthetic dataset of any size (tests, benchmarks)", cmd_generate},
       {"runs", "the evaluations kept in a database (one per date) and the runs of analyze", cmd_runs},
       {"history", "the versions of a parcel or building, or of the land data (import, updates, surveys)", cmd_history},
+      {"trend", "parks, zones or enterprises over the evaluations kept (one row per date; HTML with charts)", cmd_trend},
+      {"compare", "what changed between two evaluations: parcels, enterprises, zone and park figures", cmd_compare},
   };
   return list;
 }

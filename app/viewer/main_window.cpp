@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "app/viewer/error_text.h"
+#include "app/viewer/evaluation_selector.h"
 #include "app/viewer/identify_panel.h"
 #include "app/viewer/language.h"
 #include "app/viewer/layer_panel.h"
@@ -38,6 +39,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_render = new RenderService(this);
   try {
     m_themes = style::load_themes();
+    // The changes theme styles 'export --layer changes' (two evaluations); the map does not draw it yet.
+    std::erase_if(m_themes, [](const style::Theme& t) { return t.layer == "parcel_changes"; });
     order_themes_by_meaning(m_themes);
   } catch (const std::exception& e) {
     QMessageBox::critical(this, QStringLiteral("parkgis"), QString::fromStdString(e.what()));
@@ -187,6 +190,12 @@ void MainWindow::build_menus_and_toolbar() {
   m_theme_combo = new QComboBox(this);
   m_theme_combo->setMinimumWidth(170);
   m_toolbar->addWidget(m_theme_combo);
+  auto* evaluations = new EvaluationSelector(this);  // the evaluation shown: reopens the database through it
+  QAction* evaluations_action = m_toolbar->addWidget(evaluations);
+  evaluations_action->setVisible(false);
+  connect(evaluations, &EvaluationSelector::available, evaluations_action, &QAction::setVisible);
+  connect(this, &MainWindow::database_opened, evaluations, &EvaluationSelector::load);
+  connect(evaluations, &EvaluationSelector::evaluation_chosen, this, [this] { if (!m_db.isEmpty()) open_database(m_db); });
   m_toolbar->addSeparator();
   m_search_edit = new QLineEdit(this);
   m_search_edit->setClearButtonEnabled(true);

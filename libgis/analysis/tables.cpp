@@ -150,7 +150,7 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
              false,
              {"zone_id", "park_id", "grade"}};
   for (const std::string& id : indicator_ids) d.columns.push_back({id, R});
-  d.columns.insert(d.columns.end(), {{"score", R}, {"grade", T}, {"grade_note", T}});
+  d.columns.insert(d.columns.end(), {{"score", R}, {"grade", T}, {"grade_note", T}, {"rank", I}});
   return d;
 }
 
@@ -209,7 +209,8 @@ void write_parcel_results(history::EvaluationWriter& out, const Input& in, const
                   integer(e.zero_tax_years), text(e.score.scheme)};
     const indicators::EnterpriseInput ei = grading_input(e);
     for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
-    row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason)});
+    row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason),
+                                         e.score.rank ? integer(*e.score.rank) : Value{}});
     rows.push_back(std::move(row));
   }
   out.write(enterprise_table(ids), rows);

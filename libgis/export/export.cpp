@@ -1,4 +1,5 @@
 #include "libgis/export/export.h"
+#include "libgis/export/changes_layer.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -319,7 +320,13 @@ ExportResult export_layer(store::Store& store, const ExportRequest& req) {
   }
   if (!req.theme.empty() && !layer.spatial) throw UsageError("--theme does not apply to the layer " + layer.id + " (it has no geometry)");
 
-  OutLayer data = read_export_layer(store, layer, req.selection, req.survey);
+  if (layer.id != "changes" && (req.from || req.to))
+    throw UsageError("--from and --to go with --layer changes (the evaluations compared)");
+  if (layer.id == "changes" && (!req.from || !req.to))
+    throw UsageError("--layer changes needs --from DATE and --to DATE (the evaluations compared; 'parkgis runs' lists them)");
+  if (layer.id == "changes" && req.survey) throw UsageError("--survey does not apply to the layer changes");
+  OutLayer data = layer.id == "changes" ? read_changes_layer(store, *req.from, *req.to, req.selection)
+                                        : read_export_layer(store, layer, req.selection, req.survey);
   std::optional<style::Theme> theme;
   if (layer.spatial) theme = choose_theme(layer, data.fields, req.theme);
   const std::string label_column = layer.table == "buildings" ? "" : layer.id_column;

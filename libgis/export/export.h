@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "libgis/core/dates.h"
 #include "libgis/export/layers.h"
 #include "libgis/export/writer.h"
 #include "libgis/style/theme.h"
@@ -34,6 +35,7 @@ struct ExportRequest {
   bool survey = false;           // add the survey columns (and the editable attributes)
   std::string theme;             // "" = the layer's default theme
   std::string output;            // the main file; extension added when missing
+  std::optional<Date> from, to;  // layer changes: the two evaluations compared (both needed)
 };
 
 struct ExportResult {

@@ -24,6 +24,8 @@ const std::vector<ExportLayer>& export_layers() {
       {"zones", "zone_metrics", "片区", "zone_id", true, {}, "tax-per-mu"},
       {"parks", "park_metrics", "园区", "park_id", true, {}, "tax-per-mu"},
       {"issues", "import_issues", "导入问题", "", false, {}, ""},
+      // Parcels that changed between two evaluations (--from, --to; changes_layer.h): not a table.
+      {"changes", "parcel_metrics", "宗地变化", "parcel_id", true, {}, "changes"},
   };
   return layers;
 }

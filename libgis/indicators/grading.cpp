@@ -142,6 +142,7 @@ void assign_grades(std::vector<size_t> idx, std::vector<EnterpriseScore>& out, c
     if (pos == 0 || !same_score(*out[idx[pos]].score, *out[idx[pos - 1]].score)) rank = pos + 1;
     const double r = static_cast<double>(rank);
     const auto within = [&](double cut) { return r <= cut * n + 1e-9; };  // share = rank / n <= cut
+    out[idx[pos]].rank = static_cast<int>(rank);
     std::string& g = out[idx[pos]].grade;
     if (idx.size() == 1 || within(c.cut_a)) g = "A";
     else if (within(c.cut_b)) g = "B";

@@ -88,6 +88,9 @@ struct EnterpriseScore {
   std::map<std::string, std::optional<double>> values;  // indicator id -> value (none: not computable)
   std::optional<double> score;                           // points; none when ungraded
   std::string grade;   // "A", "B", "C", "D" or "ungraded"
+  // Place in its population by score, 1 = best (equal scores share the best place, "1224"); none for
+  // enterprises not ranked (ungraded, or forced to D by a rule).
+  std::optional<int> rank;
   std::string reason;  // why ungraded or forced to D, and notes (Chinese, shown in reports)
 };
 

@@ -6,6 +6,7 @@
 
 #include "libgis/core/errors.h"
 #include "libgis/core/units.h"
+#include "libgis/report/labels.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::report {
@@ -168,22 +169,6 @@ std::vector<Spec> enterprise_specs() {
       {"grade", "等级", "", -1, false, true},
       {"grade_note", "说明", "", -1, false, false},
   };
-}
-
-const std::map<std::string, std::string>& idle_labels() {
-  // Suspected (疑似): land is idle in law only after investigation and a 认定书 (Order 53 Art. 9–11).
-  static const std::map<std::string, std::string> m = {{"none", ""},
-                                                       {"idle_not_started", "疑似闲置（未动工）"},
-                                                       {"idle_stalled", "疑似闲置（中止开发）"},
-                                                       {"reclaim_candidate", "满两年未动工（可依法无偿收回）"},
-                                                       {"idle_gov_cause", "疑似闲置（政府原因）"},
-                                                       {"unknown", "待核实（资料不全）"}};
-  return m;
-}
-
-const std::map<std::string, std::string>& grade_labels() {
-  static const std::map<std::string, std::string> m = {{"ungraded", "不定等级"}};
-  return m;
 }
 
 std::vector<Spec> visible(const std::vector<Spec>& specs, bool compact) {

@@ -83,8 +83,11 @@ std::string esc(const std::string& s) {
 }
 
 void write_figure(std::ostream& os, const Image& image) {
-  os << "<figure><img src=\"data:image/png;base64," << base64(image.png) << "\" alt=\"" << esc(image.caption)
-     << "\">";
+  if (!image.svg.empty())
+    os << "<figure>" << image.svg;
+  else
+    os << "<figure><img src=\"data:image/png;base64," << base64(image.png) << "\" alt=\"" << esc(image.caption)
+       << "\">";
   if (!image.caption.empty()) os << "<figcaption>" << esc(image.caption) << "</figcaption>";
   os << "</figure>\n";
 }

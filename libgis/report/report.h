@@ -30,6 +30,7 @@ struct Image {
   std::string section;  // section title it belongs to ("" = top of the report)
   std::string caption;
   std::string png;      // PNG bytes; HTML embeds them as a data: URI, other formats ignore them
+  std::string svg = "";  // or an SVG element (a chart, svg_chart.h); HTML writes it inline
 };
 
 struct Report {

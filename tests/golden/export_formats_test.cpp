@@ -309,7 +309,7 @@ TEST_F(ExportTiny, UsageAndDataErrorsHaveExitCodesAndMessages) {
   std::string err;
   EXPECT_EQ(run_cli({"export", "--db", s_db, "--layer", "farms", "-o", out.str("x.shp")}, &err), 2);
   EXPECT_EQ(err, "parkgis export: unknown layer 'farms'; the layers are idle, unsupplied, parcels, buildings, "
-                 "vacant-buildings, below-control, low-efficiency, sites, zones, parks, issues\n");
+                 "vacant-buildings, below-control, low-efficiency, sites, zones, parks, issues, changes\n");
   EXPECT_EQ(run_cli({"export", "--db", s_db, "--layer", "idle", "--where", "grade = 'A'; DROP TABLE parcels", "-o",
                      out.str("x.shp")}, &err), 2);
   EXPECT_EQ(err, "parkgis export: --where: at character 12: expected AND, OR or the end of the expression, got ';' "

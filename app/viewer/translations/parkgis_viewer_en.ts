@@ -73,6 +73,17 @@
     </message>
 </context>
 <context>
+    <name>parkgis::viewer::EvaluationSelector</name>
+    <message>
+        <source>Evaluation shown (评价时点)</source>
+        <translation>Evaluation shown</translation>
+    </message>
+    <message>
+        <source>%1 (latest)</source>
+        <translation>%1 (latest)</translation>
+    </message>
+</context>
+<context>
     <name>parkgis::viewer::ExportMapDialog</name>
     <message>
         <source>Export map</source>

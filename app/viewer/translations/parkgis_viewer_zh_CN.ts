@@ -73,6 +73,17 @@
     </message>
 </context>
 <context>
+    <name>parkgis::viewer::EvaluationSelector</name>
+    <message>
+        <source>Evaluation shown (评价时点)</source>
+        <translation>显示的评价时点</translation>
+    </message>
+    <message>
+        <source>%1 (latest)</source>
+        <translation>%1（最新）</translation>
+    </message>
+</context>
+<context>
     <name>parkgis::viewer::ExportMapDialog</name>
     <message>
         <source>Export map</source>

@@ -123,6 +123,11 @@ TEST(Grading, TiesShareTheBestRank) {
   EXPECT_EQ(out[1].grade, "B");  // 2/4
   EXPECT_EQ(out[2].grade, "B");
   EXPECT_EQ(out[3].grade, "D");  // 4/4
+  // The places are kept (enterprise_metrics.rank): 1, 2, 2, 4.
+  EXPECT_EQ(out[0].rank, 1);
+  EXPECT_EQ(out[1].rank, 2);
+  EXPECT_EQ(out[2].rank, 2);
+  EXPECT_EQ(out[3].rank, 4);
   // A tie at the top: both rank 1 (A); then rank 3 → 0.75 (C), rank 4 → D.
   out = grade_enterprises({ent("a", 2023, 1, 10), ent("b", 2023, 1, 10), ent("c", 2023, 1, 5),
                            ent("d", 2023, 1, 1)},

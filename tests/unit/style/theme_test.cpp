@@ -11,7 +11,7 @@ TEST(StyleThemes, EveryShippedThemeLoads) {
   const auto themes = style::load_themes();
   std::vector<std::string> ids;
   for (const auto& t : themes) ids.push_back(t.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"grade", "idle", "output-per-mu", "sites", "supply", "tax-per-mu", "unsupplied", "vacancy"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"changes", "grade", "idle", "output-per-mu", "sites", "supply", "tax-per-mu", "unsupplied", "vacancy"}));
   for (const auto& t : themes) {
     EXPECT_FALSE(t.title_zh.empty()) << t.id;
     for (const auto& c : t.classes) EXPECT_FALSE(c.label_zh.empty()) << t.id;
@@ -43,7 +43,7 @@ TEST(StyleThemes, UnknownThemeListsTheIds) {
     FAIL();
   } catch (const UsageError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "unknown theme 'nope'; the themes are grade, idle, output-per-mu, sites, supply, tax-per-mu, unsupplied, vacancy");
+              "unknown theme 'nope'; the themes are changes, grade, idle, output-per-mu, sites, supply, tax-per-mu, unsupplied, vacancy");
   }
 }
 
