@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/report_output.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
 #include "libgis/core/atomic_file.h"
@@ -104,13 +105,8 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   req.level = report::parse_level(args.get("--by").value_or("park"));
   req.park_id = args.get("--park").value_or("");
   req.zone_id = args.get("--zone").value_or("");
-  const report::Format format = report::parse_format(args.get("--format").value_or("table"));
-  if (report::is_binary(format) && !args.get("-o"))
-    throw UsageError(std::string("--format ") + report::format_name(format) + " writes a binary file: give -o FILE." +
-                     report::format_name(format));
+  const report::Format format = report_format(args);
   req.compact = format == report::Format::table && !args.has("--wide");
-  report::WriteOptions wo;
-  wo.csv_bom = args.has("--bom");
 
   const std::string db_path = args.require("--db");
   const std::optional<Date> as_of = args.get_date("--as-of");
@@ -120,12 +116,7 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
     if (format != report::Format::html) throw UsageError("--maps goes with --format html");
     add_maps(rep, db_path, *theme, req, as_of);
   }
-  if (auto out = args.get("-o")) {
-    write_file_atomically(*out, [&](std::ostream& f) { report::write(f, rep, format, wo); });
-  } else {
-    report::write(ctx.out, rep, format, wo);
-  }
-  return kExitOk;
+  return write_report(args, rep, format, ctx);
 }
 
 }  // namespace parkgis::cli

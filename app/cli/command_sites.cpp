@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "app/cli/args.h"
+#include "app/cli/report_output.h"
 #include "app/cli/command.h"
-#include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/units.h"
 #include "libgis/report/builder.h"
@@ -109,10 +109,7 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
     throw UsageError("--near and --zone do not go together: search near a point or in a zone");
   const std::optional<std::pair<double, double>> near =
       args.get("--near") ? std::optional(parse_point(*args.get("--near"))) : std::nullopt;
-  const report::Format format = report::parse_format(args.get("--format").value_or("table"));
-  if (report::is_binary(format) && !args.get("-o"))
-    throw UsageError(std::string("--format ") + report::format_name(format) + " writes a binary file: give -o FILE." +
-                     report::format_name(format));
+  const report::Format format = report_format(args);
 
   const std::string db_path = args.require("--db");
   auto store = store::open_spatialite(db_path);
@@ -152,14 +149,7 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
   } else {
     rep = report::build_site_report(*store, req);
   }
-  report::WriteOptions wo;
-  wo.csv_bom = args.has("--bom");
-  if (auto out = args.get("-o")) {
-    write_file_atomically(*out, [&](std::ostream& f) { report::write(f, rep, format, wo); });
-  } else {
-    report::write(ctx.out, rep, format, wo);
-  }
-  return kExitOk;
+  return write_report(args, rep, format, ctx);
 }
 
 }  // namespace parkgis::cli

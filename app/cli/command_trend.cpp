@@ -3,7 +3,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
-#include "libgis/core/atomic_file.h"
+#include "app/cli/report_output.h"
 #include "libgis/core/errors.h"
 #include "libgis/report/compare.h"
 #include "libgis/report/trend.h"
@@ -17,23 +17,6 @@ const char* const kFormatHelp =
     "  --format F     table (terminal), csv (UTF-8), json, md, html (one self-contained file), xlsx (needs -o)\n"
     "  -o FILE        write to FILE instead of stdout\n"
     "  --bom          CSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese right\n";
-
-// Writes a report as --format and -o say (shared by trend and compare).
-int write_report(const Args& args, const report::Report& rep, report::Format format, Context& ctx) {
-  report::WriteOptions wo;
-  wo.csv_bom = args.has("--bom");
-  if (auto out = args.get("-o")) write_file_atomically(*out, [&](std::ostream& f) { report::write(f, rep, format, wo); });
-  else report::write(ctx.out, rep, format, wo);
-  return kExitOk;
-}
-
-report::Format format_of(const Args& args) {
-  const report::Format format = report::parse_format(args.get("--format").value_or("table"));
-  if (report::is_binary(format) && !args.get("-o"))
-    throw UsageError(std::string("--format ") + report::format_name(format) + " writes a binary file: give -o FILE." +
-                     report::format_name(format));
-  return format;
-}
 
 void no_positional(const Args& args, const char* command) {
   if (!args.positional().empty())
@@ -66,7 +49,7 @@ int cmd_trend(const std::vector<std::string>& argv, Context& ctx) {
   req.zone_id = args.get("--zone").value_or("");
   req.from = args.get_date("--from");
   req.to = args.get_date("--to");
-  const report::Format format = format_of(args);
+  const report::Format format = report_format(args);
   req.charts = format == report::Format::html;
   auto store = store::open_spatialite(args.require("--db"));
   return write_report(args, report::build_trend(*store, req), format, ctx);
@@ -99,7 +82,7 @@ int cmd_compare(const std::vector<std::string>& argv, Context& ctx) {
   req.to = *to;
   req.park_id = args.get("--park").value_or("");
   req.zone_id = args.get("--zone").value_or("");
-  const report::Format format = format_of(args);
+  const report::Format format = report_format(args);
   auto store = store::open_spatialite(args.require("--db"));
   return write_report(args, report::build_compare(*store, req), format, ctx);
 }
