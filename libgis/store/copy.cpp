@@ -60,18 +60,37 @@ std::vector<TableCheck> compare_tables(Store& from, Store& to) {
   for (const std::string& name : from.table_names()) {
     TableCheck c;
     c.table = name;
-    for (const ColumnDef& d : from.column_defs(name))
-      if (d.type == ColumnType::real) c.columns.push_back(d.name);
+    if (name == kMetaTable) {  // the dataset's facts, without the keys each store keeps for itself
+      const auto count = [](Store& s) {
+        long long n = 0;
+        for (const auto& [key, value] : s.meta()) n += store_own_key(key) ? 0 : 1;
+        return n;
+      };
+      c.rows_from = count(from);
+      c.rows_to = count(to);
+      out.push_back(std::move(c));
+      continue;
+    }
+    std::vector<std::string> read;  // every column (a table may have no real one), the real ones summed
+    std::vector<std::size_t> summed;
+    for (const ColumnDef& d : from.column_defs(name)) {
+      if (d.type == ColumnType::real) {
+        c.columns.push_back(d.name);
+        summed.push_back(read.size());
+      }
+      read.push_back(d.name);
+    }
     const auto tally = [&](Store& s, long long& rows, std::vector<double>& sums) {
       sums.assign(c.columns.size(), 0.0);
       if (!s.has_table(name)) {
         rows = -1;
         return;
       }
-      s.read_table(name, c.columns, false, "", [&](const Row& r) {
+      rows = 0;
+      s.read_table(name, read, false, "", [&](const Row& r) {
         ++rows;
-        for (std::size_t i = 0; i < c.columns.size(); ++i)
-          if (auto v = value_number(r.values[i])) sums[i] += *v;
+        for (std::size_t i = 0; i < summed.size(); ++i)
+          if (auto v = value_number(r.values[summed[i]])) sums[i] += *v;
       });
     };
     tally(from, c.rows_from, c.sums_from);

@@ -109,7 +109,7 @@ Location parse_location(const std::string& db, const std::string& schema) {
   if (loc.schema.size() > 63)
     throw UsageError("--schema " + loc.schema + " is longer than PostgreSQL's 63-byte names");
   loc.display = display_location(db);
-  if (loc.schema != kDefaultSchema) loc.display += " (schema " + loc.schema + ")";
+  if (loc.schema != kDefaultSchema) loc.display += " --schema " + loc.schema;
   return loc;
 }
 

@@ -14,7 +14,7 @@ struct Location {
   std::string path;      // SpatiaLite: the file
   std::string conninfo;  // PostgreSQL: what libpq is given (may hold a password: never print it)
   std::string schema;    // PostgreSQL: the schema holding the tables ("public" by default)
-  std::string display;   // the path, or the connection without its password and with a non-default schema
+  std::string display;   // the path, or the connection without its password (+ " --schema NAME" unless public)
 };
 
 inline constexpr const char* kDefaultSchema = "public";

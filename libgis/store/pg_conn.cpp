@@ -39,7 +39,7 @@ std::string connection_hint(const std::string& why) {
 std::string one_line(std::string_view message) {
   std::string s(message.substr(0, message.find('\n')));
   for (const char* prefix : {"ERROR:  ", "FATAL:  ", "ERROR: ", "FATAL: "})
-    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+    for (std::size_t at = s.find(prefix); at != std::string::npos; at = s.find(prefix)) s.erase(at, std::strlen(prefix));
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back();
   return s;
 }

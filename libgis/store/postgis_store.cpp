@@ -549,8 +549,8 @@ class PostgisNewStore : public NewStore {
     } else if (conn->query("SELECT has_schema_privilege($1, 'CREATE')", {loc.schema}).value(0, 0) != "t") {
       const std::string owner =
           conn->query("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", {loc.schema}).text(0, 0);
-      throw DataError("user " + user + " may not create tables in schema " + loc.schema + " of " + loc.display +
-                      " (owned by " + owner + "); import as its owner or ask for CREATE on it (docs/deploy.md); " +
+      throw DataError("user " + user + " may not create tables in schema " + loc.schema + " (owned by " + owner +
+                      ") of " + loc.display + "; import as its owner or ask for CREATE on it (docs/deploy.md); " +
                       "nothing was written");
     }
     conn->exec("BEGIN");
@@ -599,8 +599,7 @@ class PostgisNewStore : public NewStore {
 
 std::unique_ptr<Store> open_postgis(const Location& loc) {
   auto conn = connect(loc);
-  const std::string create_hint = "create one with 'parkgis import DATASET --db " + loc.display.substr(0, loc.display.find(" (schema")) +
-                                  (loc.schema == kDefaultSchema ? "" : " --schema " + loc.schema) + "'";
+  const std::string create_hint = "create one with 'parkgis import DATASET --db " + loc.display + "'";
   if (!schema_exists(*conn, loc.schema))
     throw DataError("database " + loc.display + " has no schema " + loc.schema + "; " + create_hint);
   if (conn->query("SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2", {loc.schema, kMetaTable}).rows() == 0)

@@ -547,9 +547,9 @@ class SpatialiteStore : public Store {
   std::vector<std::string> table_names() override {
     // parkgis's tables all have a fid key (SpatiaLite's own and its R*Trees have none), besides the meta table.
     std::vector<std::string> out;
-    Stmt st(*m_db, std::string("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'idx\\_%' ESCAPE '\\' ") +
-                       "AND (name = '" + kMetaTable + "' OR EXISTS (SELECT 1 FROM pragma_table_info(name) WHERE name = 'fid')) " +
-                       "ORDER BY name");
+    Stmt st(*m_db, std::string("SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND ") +
+                       "m.name NOT LIKE 'idx\\_%' ESCAPE '\\' AND (m.name = '" + kMetaTable + "' OR EXISTS " +
+                       "(SELECT 1 FROM pragma_table_info(m.name) AS p WHERE p.name = 'fid')) ORDER BY m.name");
     while (st.step()) out.push_back(st.column_text(0));
     return out;
   }

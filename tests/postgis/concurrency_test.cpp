@@ -1,0 +1,125 @@
+// Many users on one schema: reports while an analysis replaces the results see the old results or the
+// new ones, never a mix; a second analysis waits for the first (with a message) or fails clearly after the
+// busy timeout, never interleaves.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "tests/postgis/pg_server.h"
+#include "tests/support/test_support.h"
+
+using parkgis::test::parkgis_cli;
+using parkgis::test::pg_uri;
+using parkgis::test::psql;
+
+namespace {
+
+const char* kSchema = "many_users";
+const std::string kBin = std::string(PARKGIS_BIN_DIR) + "/parkgis";
+
+class PostgisConcurrency : public ::testing::Test {
+ protected:
+  // Prepared by the first test (not in SetUpTestSuite, where a failure would only skip the tests).
+  void SetUp() override {
+    static bool ready = false;
+    if (!ready) prepare();
+    ready = true;
+  }
+  static void prepare() {
+    const auto r = parkgis_cli({"import", std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde", "--quiet", "--db", pg_uri(), "--schema", kSchema});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static std::string analyze_and_report(const std::string& as_of) {
+    EXPECT_EQ(parkgis_cli({"analyze", "--quiet", "--db", pg_uri(), "--schema", kSchema, "--as-of", as_of}).exit_code, 0);
+    return report();
+  }
+  static std::string report() {
+    const auto r = parkgis_cli({"report", "--db", pg_uri(), "--schema", kSchema, "--by", "zone", "--format", "csv"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  }
+  // Starts `parkgis ARGS` in the background, its stderr into `err_file`; returns the shell's pid file.
+  static void start(const std::string& args, const std::string& err_file, const std::string& done_file,
+                    const std::string& env = "") {
+    const std::string cmd = "(" + env + " " + kBin + " " + args + " 2>" + err_file + "; echo $? > " + done_file + ") &";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+  }
+  static bool wait_for(const std::string& done_file, int seconds) {
+    for (int i = 0; i < seconds * 20; ++i) {
+      if (!parkgis::test::read_text(done_file).empty()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  }
+  static std::string runs() { return psql(std::string("SELECT count(*) FROM ") + kSchema + ".runs"); }
+};
+
+}  // namespace
+
+TEST_F(PostgisConcurrency, ReportsDuringAnAnalysisSeeTheOldOrTheNewResults) {
+  const std::string before = analyze_and_report("2025-06-30");
+  const std::string after = analyze_and_report("2026-06-30");
+  ASSERT_NE(before, after);  // the two evaluation dates give different figures
+  ASSERT_EQ(analyze_and_report("2025-06-30"), before);
+  parkgis::test::TempDir tmp;
+  start("analyze --quiet --db " + pg_uri() + " --schema " + kSchema + " --as-of 2026-06-30", tmp.str("err"), tmp.str("done"));
+  int reads = 0, old_seen = 0, new_seen = 0;
+  while (parkgis::test::read_text(tmp.str("done")).empty() && reads < 500) {
+    const std::string r = report();
+    ++reads;
+    if (r == before) ++old_seen;
+    else if (r == after) ++new_seen;
+    else ADD_FAILURE() << "a report mixed old and new results:\n" << r;
+  }
+  ASSERT_TRUE(wait_for(tmp.str("done"), 60));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done")), "0\n") << parkgis::test::read_text(tmp.str("err"));
+  EXPECT_GT(reads, 0);
+  EXPECT_EQ(report(), after);
+  std::printf("%d reports during the analysis: %d old, %d new\n", reads, old_seen, new_seen);
+}
+
+TEST_F(PostgisConcurrency, TwoAnalysesAtOnceBothCompleteOneAfterTheOther) {
+  const std::string expected = analyze_and_report("2026-06-30");
+  const long runs_before = std::stol(runs());
+  parkgis::test::TempDir tmp;
+  const std::string args = "analyze --quiet --db " + pg_uri() + " --schema " + kSchema + " --as-of 2026-06-30";
+  start(args, tmp.str("err1"), tmp.str("done1"));
+  start(args, tmp.str("err2"), tmp.str("done2"));
+  ASSERT_TRUE(wait_for(tmp.str("done1"), 120));
+  ASSERT_TRUE(wait_for(tmp.str("done2"), 120));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done1")), "0\n") << parkgis::test::read_text(tmp.str("err1"));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done2")), "0\n") << parkgis::test::read_text(tmp.str("err2"));
+  EXPECT_EQ(std::stol(runs()), runs_before + 2);
+  EXPECT_EQ(report(), expected);
+}
+
+TEST_F(PostgisConcurrency, AnalysisWaitsForTheSchemaLockWithAMessageThenFailsClearly) {
+  analyze_and_report("2026-06-30");
+  const long runs_before = std::stol(runs());
+  parkgis::test::TempDir tmp;
+  // Another writer holds the schema's lock for 4 s (as an analysis in its write phase does).
+  const std::string hold = "(psql -X -q -h 127.0.0.1 -p " + pg_uri().substr(pg_uri().rfind(':') + 1, pg_uri().rfind('/') - pg_uri().rfind(':') - 1) +
+                           " -U postgres -d parkgis -c \"SELECT pg_advisory_lock(1885826931, hashtext('" + kSchema +
+                           "')), pg_sleep(4)\" >/dev/null 2>&1) &";
+  ASSERT_EQ(std::system(hold.c_str()), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  const std::string args = "analyze --quiet --db " + pg_uri() + " --schema " + kSchema;
+  start(args, tmp.str("err_fail"), tmp.str("done_fail"), "PARKGIS_BUSY_TIMEOUT_MS=500");
+  start(args, tmp.str("err_wait"), tmp.str("done_wait"));
+  ASSERT_TRUE(wait_for(tmp.str("done_fail"), 60));
+  ASSERT_TRUE(wait_for(tmp.str("done_wait"), 60));
+  const std::string failed = parkgis::test::read_text(tmp.str("err_fail"));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done_fail")), "1\n") << failed;
+  EXPECT_NE(failed.find("waiting for"), std::string::npos) << failed;
+  EXPECT_NE(failed.find("is in use by another parkgis command"), std::string::npos) << failed;
+  EXPECT_NE(failed.find("nothing was written"), std::string::npos) << failed;
+  const std::string waited = parkgis::test::read_text(tmp.str("err_wait"));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done_wait")), "0\n") << waited;
+  EXPECT_NE(waited.find("waiting for"), std::string::npos) << waited;
+  EXPECT_EQ(std::stol(runs()), runs_before + 1);  // the failed one wrote nothing
+}
