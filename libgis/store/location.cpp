@@ -92,6 +92,12 @@ std::string display_location(const std::string& db) {
 }
 
 Location parse_location(const std::string& db, const std::string& schema) {
+  // The display form of a non-default schema, "CONNECTION --schema NAME", names the same database (the
+  // viewer keeps one string per database).
+  if (schema.empty() && is_postgres_location(db)) {
+    if (const std::size_t at = db.rfind(" --schema "); at != std::string::npos)
+      return parse_location(db.substr(0, at), db.substr(at + 10));
+  }
   Location loc;
   if (db.empty()) throw UsageError("--db is empty; give a database file or a postgresql:// connection");
   if (!is_postgres_location(db)) {

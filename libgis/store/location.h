@@ -22,7 +22,7 @@ inline constexpr const char* kDefaultSchema = "public";
 // True when `db` names a PostgreSQL database (a postgresql:// or postgres:// URI, or PG:conninfo).
 bool is_postgres_location(const std::string& db);
 
-// Parses --db and --schema. Throws UsageError for a connection string libpq cannot parse, a schema name
+// Parses --db and --schema (a PostgreSQL --db may also end in " --schema NAME", as `display` writes it). Throws UsageError for a connection string libpq cannot parse, a schema name
 // that is empty or longer than PostgreSQL allows, or a --schema given with a SpatiaLite file.
 Location parse_location(const std::string& db, const std::string& schema = "");
 

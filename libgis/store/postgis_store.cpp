@@ -542,7 +542,8 @@ class PostgisNewStore : public NewStore {
       throw DataError("PostGIS in " + loc.display + " does not know EPSG:" + std::to_string(srid) +
                       " (no row in spatial_ref_sys)");
     const std::string user = conn->query("SELECT current_user").text(0, 0);
-    if (!schema_exists(*conn, loc.schema)) {
+    const bool exists = schema_exists(*conn, loc.schema);
+    if (!exists) {
       if (conn->query("SELECT has_database_privilege(current_database(), 'CREATE')").value(0, 0) != "t")
         throw DataError("schema " + loc.schema + " does not exist in " + loc.display + " and user " + user +
                         " may not create it; ask the database owner to create it for you (docs/deploy.md)");
@@ -554,7 +555,8 @@ class PostgisNewStore : public NewStore {
                       "nothing was written");
     }
     conn->exec("BEGIN");
-    conn->exec("CREATE SCHEMA IF NOT EXISTS " + pg_ident(loc.schema));
+    // (IF NOT EXISTS would still ask for CREATE on the database.)
+    if (!exists) conn->exec("CREATE SCHEMA " + pg_ident(loc.schema));
     m_store = std::make_unique<PostgisStore>(std::move(conn), loc, srid, true);
     PgConn& c = m_store->conn();
     m_store->lock_exclusive("another import or analysis");
