@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Opens a parkgis table from PostGIS in QGIS (headless), as a user adds it with Layer › Add PostGIS layers.
+
+A manual check that QGIS reads what the PostGIS store writes: the geometry column registered in
+geometry_columns with its type and SRID, the fid key, the GiST index. Needs python3-qgis and
+qgis-providers and the system Python:
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/check_qgis_postgis.py \\
+        "host=127.0.0.1 port=5432 dbname=parks user=zhang" ningde parcel_metrics
+
+Prints the layer's geometry type, CRS, key, feature count and extent. Exit code 1 when QGIS cannot open
+the layer or it is not a polygon layer.
+"""
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsVectorLayer, QgsWkbTypes  # noqa: E402
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        return 2
+    conninfo, schema, table = sys.argv[1:]
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        uri = QgsDataSourceUri(conninfo)
+        uri.setDataSource(schema, table, "geom", "", "fid")
+        layer = QgsVectorLayer(uri.uri(False), table, "postgres")
+        if not layer.isValid():
+            print("QGIS cannot open %s.%s: %s" % (schema, table, layer.error().summary()))
+            return 1
+        geometry = QgsWkbTypes.geometryDisplayString(layer.geometryType())
+        print("layer %s.%s: %s (%s), %s, %d features, key %s" % (
+            schema, table, geometry, QgsWkbTypes.displayString(layer.wkbType()), layer.crs().authid(),
+            layer.featureCount(), uri.keyColumn()))
+        print("extent:", layer.extent().toString(1))
+        print("fields:", len(layer.fields()))
+        if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+            print("not a polygon layer")
+            return 1
+        return 0
+    finally:
+        app.exitQgis()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
