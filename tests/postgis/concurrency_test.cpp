@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "libgis/store/store.h"
 #include "tests/postgis/pg_server.h"
 #include "tests/support/test_support.h"
 
@@ -142,4 +143,41 @@ TEST_F(PostgisConcurrency, AnalysisWaitsForTheSchemaLockWithAMessageThenFailsCle
   EXPECT_EQ(parkgis::test::read_text(tmp.str("done_wait")), "0\n") << waited;
   EXPECT_NE(waited.find("waiting for"), std::string::npos) << waited;
   EXPECT_EQ(std::stol(runs()), runs_before + 1);  // the failed one wrote nothing
+}
+
+// The snapshot itself, step by step: a reader that has read the run keeps reading that run's figures while
+// an analysis waits for it (with a message), and sees the new ones once it ends its reading.
+TEST_F(PostgisConcurrency, AReaderKeepsOneStateWhileAnAnalysisWaitsForIt) {
+  analyze_and_report("2025-06-30");
+  const auto zone_figures = [](parkgis::store::Store& s) {
+    std::vector<std::string> cols;
+    for (const auto& d : s.column_defs("zone_metrics")) cols.push_back(d.name);
+    std::string out;
+    s.read_table("zone_metrics", cols, false, "", [&](const parkgis::store::Row& r) {
+      for (const auto& v : r.values) out += parkgis::store::value_text(v) + ";";
+      out += "\n";
+    });
+    return out;
+  };
+  const auto last_as_of = [](parkgis::store::Store& s) {
+    std::string as_of;
+    s.read_table("runs", {"as_of"}, false, "run_id", [&](const parkgis::store::Row& r) { as_of = parkgis::store::value_text(r.values[0]); });
+    return as_of;
+  };
+  auto reader = parkgis::store::open_store(pg_uri(), kSchema);
+  ASSERT_EQ(last_as_of(*reader), "2025-06-30");
+  const std::string old_figures = zone_figures(*reader);
+  parkgis::test::TempDir tmp;
+  start("analyze --quiet --db " + pg_uri() + " --schema " + kSchema + " --as-of 2026-06-30", tmp.str("err"), tmp.str("done"));
+  // Without the snapshot the analysis (about a second) would be committed long before this wait ends.
+  EXPECT_FALSE(wait_for(tmp.str("done"), 8)) << "the analysis did not wait for the reader";
+  EXPECT_EQ(zone_figures(*reader), old_figures);
+  EXPECT_EQ(last_as_of(*reader), "2025-06-30");
+  reader->end_reading();
+  ASSERT_TRUE(wait_for(tmp.str("done"), 60));
+  const std::string err = parkgis::test::read_text(tmp.str("err"));
+  EXPECT_EQ(parkgis::test::read_text(tmp.str("done")), "0\n") << err;
+  EXPECT_NE(err.find("waiting for the readers of schema many_users"), std::string::npos) << err;
+  EXPECT_EQ(last_as_of(*reader), "2026-06-30");
+  EXPECT_NE(zone_figures(*reader), old_figures);
 }
