@@ -303,7 +303,7 @@ class PostgisStore : public Store {
     create += ")";
     m_conn->exec(create);
     m_conn->exec("COMMENT ON TABLE " + qualified(def.name) + " IS '" + kTableComment + "'");
-    copy_rows(def, rows, progress);
+    copy_in(def, rows, progress);
     const std::string short_name = def.name.substr(0, 40);  // index names: within PostgreSQL's 63 bytes
     if (!def.unique_column.empty())
       m_conn->exec("CREATE UNIQUE INDEX " + pg_ident(short_name + "_" + def.unique_column) + " ON " +
@@ -316,15 +316,84 @@ class PostgisStore : public Store {
     }
   }
 
-  void append_rows(const TableDef& def, const std::vector<Row>& rows) override {
+  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading) override {
     if (!has_table(def.name)) {
-      write_table(def, rows, {});
-      return;
+      if (leading.empty()) {
+        write_table(def, rows, {});
+        return;
+      }
+      write_table(def, {}, {});  // created empty, with its indexes; the rows follow
     }
-    copy_rows(def, rows, {});
+    copy_in(def, rows, {}, leading);
   }
 
-  void copy_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) {
+  long copy_rows(const std::string& from, const TableDef& to, const Filter& filter,
+                 const std::vector<Value>& leading) override {
+    if (!has_table(from)) throw DataError("database " + location() + " has no table " + from);
+    if (leading.size() > to.columns.size()) throw std::logic_error("copy_rows: more leading values than columns");
+    if (!has_table(to.name)) write_table(to, {}, {});
+    const std::vector<std::string> source = columns(from);
+    const auto known = [&](const std::string& c) { return std::find(source.begin(), source.end(), c) != source.end(); };
+    const bool geometry = to.spatial && known("geom");
+    Params params;
+    std::string names, select;
+    for (std::size_t i = 0; i < to.columns.size(); ++i) {
+      const ColumnDef& c = to.columns[i];
+      names += (i ? ", " : "") + pg_ident(c.name);
+      std::string value;
+      if (i < leading.size()) {
+        params.push_back(param_of(leading[i]));
+        value = "$" + std::to_string(params.size()) + "::" + sql_type(c.type);
+      } else {
+        value = known(c.name) ? pg_ident(c.name) : std::string("NULL");
+      }
+      select += (i ? ", " : "") + value;
+    }
+    if (geometry) {
+      names += std::string(to.columns.empty() ? "" : ", ") + "geom";
+      select += std::string(to.columns.empty() ? "" : ", ") + "geom";
+    }
+    std::string sql = "INSERT INTO " + qualified(to.name) + " (" + names + ") SELECT " + select + " FROM " + qualified(from);
+    const std::string where = where_of(from, filter, params);
+    if (!where.empty()) sql += " WHERE " + where;
+    sql += " ORDER BY fid";
+    return changed_rows(m_conn->query(sql, params));
+  }
+
+  long delete_rows(const std::string& table, const Filter& filter) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    Params params;
+    const std::string where = where_of(table, filter, params);
+    return changed_rows(m_conn->query("DELETE FROM " + qualified(table) + (where.empty() ? "" : " WHERE " + where), params));
+  }
+
+  long update_rows(const std::string& table, const Filter& filter,
+                   const std::vector<std::pair<std::string, Value>>& values) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    if (values.empty()) return 0;
+    const std::vector<std::string> known = columns(table);
+    std::string sql = "UPDATE " + qualified(table) + " SET ";
+    Params params;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      check_column(table, known, values[i].first);
+      params.push_back(param_of(values[i].second));
+      sql += (i ? ", " : "") + pg_ident(values[i].first) + " = $" + std::to_string(params.size());
+    }
+    const std::string where = where_of(table, filter, params);
+    if (!where.empty()) sql += " WHERE " + where;
+    return changed_rows(m_conn->query(sql, params));
+  }
+
+  void add_column(const std::string& table, const ColumnDef& column) override {
+    if (!has_table(table)) throw DataError("database " + location() + " has no table " + table);
+    m_conn->exec("ALTER TABLE " + qualified(table) + " ADD COLUMN " + pg_ident(column.name) + " " + sql_type(column.type));
+  }
+
+  static long changed_rows(const PgResult& r) { return std::strtol(PQcmdTuples(r.get()), nullptr, 10); }
+
+  // Adds the rows through one COPY; `leading` as in append_rows().
+  void copy_in(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress,
+               const std::vector<Value>& leading = {}) {
     std::string copy = "COPY " + qualified(def.name) + " (";
     for (std::size_t i = 0; i < def.columns.size(); ++i) copy += (i ? ", " : "") + pg_ident(def.columns[i].name);
     if (def.spatial) copy += std::string(def.columns.empty() ? "" : ", ") + "geom";
@@ -339,12 +408,13 @@ class PostgisStore : public Store {
     m_conn->copy_in(copy, [&](std::string& out) {
       if (r >= n) return false;
       const Row& row = rows[r];
-      if (row.values.size() != def.columns.size())
-        throw std::logic_error("table " + def.name + ": a row has " + std::to_string(row.values.size()) + " values for " +
-                               std::to_string(def.columns.size()) + " columns");
+      if (leading.size() + row.values.size() != def.columns.size())
+        throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
+                               " values for " + std::to_string(def.columns.size()) + " columns");
       for (std::size_t i = 0; i < def.columns.size(); ++i) {
         if (i) out += '\t';
-        append_copy_value(out, row.values[i], def.columns[i].type, def.name);
+        const Value& v = i < leading.size() ? leading[i] : row.values[i - leading.size()];
+        append_copy_value(out, v, def.columns[i].type, def.name);
       }
       if (def.spatial) {
         if (!def.columns.empty()) out += '\t';
@@ -360,12 +430,12 @@ class PostgisStore : public Store {
     });
   }
 
-  void read_table(const std::string& table, const std::vector<std::string>& cols, bool with_geometry,
-                  const std::string& order_by, const std::function<void(const Row&)>& fn,
-                  const Filter& filter) override {
-    if (!has_table(table))
-      throw DataError("database " + location() + " has no table " + table +
-                      " (was it made by an older parkgis, or has 'parkgis analyze' not been run?)");
+  // The WHERE condition of `filter` on `table` ("" for every row), its values appended to `params` (so
+  // numbered after those already there). Same semantics as the SpatiaLite store: text compared bytewise,
+  // LIKE without case for ASCII, the bbox on the geometry's envelope. Throws DataError for an unknown
+  // column or operator.
+  std::string where_of(const std::string& table, const Filter& filter, Params& params) {
+    if (filter.any.empty() && !filter.in && !filter.bbox) return "";
     const auto types = column_types(table);
     const auto type_of_column = [&](const std::string& c) -> const std::string* {
       for (const auto& [name, type] : types)
@@ -374,17 +444,6 @@ class PostgisStore : public Store {
     };
     std::vector<std::string> known;
     for (const auto& t : types) known.push_back(t.first);
-    std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      check_column(table, known, cols[i]);
-      sql += (i ? ", " : "") + pg_ident(cols[i]);
-    }
-    if (with_geometry)
-      sql += std::string(cols.empty() ? "" : ", ") +
-             "ST_AsBinary(geom, 'NDR'), ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)";
-    if (cols.empty() && !with_geometry) sql += "fid";
-    sql += " FROM " + qualified(table);
-    Params params;
     std::string where;
     if (!filter.any.empty()) {
       std::string groups;
@@ -434,6 +493,35 @@ class PostgisStore : public Store {
                std::to_string(k - 2) + ", $" + std::to_string(k - 1) + ", $" + std::to_string(k) + ", " +
                std::to_string(m_srid) + ")";
     }
+    return where;
+  }
+
+  void read_table(const std::string& table, const std::vector<std::string>& cols, bool with_geometry,
+                  const std::string& order_by, const std::function<void(const Row&)>& fn,
+                  const Filter& filter) override {
+    if (!has_table(table))
+      throw DataError("database " + location() + " has no table " + table +
+                      " (was it made by an older parkgis, or has 'parkgis analyze' not been run?)");
+    const auto types = column_types(table);
+    const auto type_of_column = [&](const std::string& c) -> const std::string* {
+      for (const auto& [name, type] : types)
+        if (name == c) return &type;
+      return nullptr;
+    };
+    std::vector<std::string> known;
+    for (const auto& t : types) known.push_back(t.first);
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      check_column(table, known, cols[i]);
+      sql += (i ? ", " : "") + pg_ident(cols[i]);
+    }
+    if (with_geometry)
+      sql += std::string(cols.empty() ? "" : ", ") +
+             "ST_AsBinary(geom, 'NDR'), ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)";
+    if (cols.empty() && !with_geometry) sql += "fid";
+    sql += " FROM " + qualified(table);
+    Params params;
+    const std::string where = where_of(table, filter, params);
     if (!where.empty()) sql += " WHERE " + where;
     // Storage order is the order of fid, as SQLite's rowid; text sorts bytewise as in SQLite.
     if (!order_by.empty()) {
