@@ -1,0 +1,66 @@
+// Evaluations kept per date on PostGIS as in SpatiaLite: the Ningde sample imported into both stores and
+// analysed as of 2026-12-31, then as of 2025-12-31 (an earlier date: written to the archives only). Then
+// `parkgis runs` lists the same two evaluations from both, every table (result tables, archives,
+// evaluations, runs, versions) holds the same rows, and a report --as-of each date reads the same figures
+// from both.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "tests/postgis/pg_server.h"
+#include "tests/postgis/store_compare.h"
+#include "tests/support/test_support.h"
+
+using parkgis::test::parkgis_cli;
+using parkgis::test::pg_uri;
+
+namespace {
+
+const char* kSchema = "ningde_history";
+
+// The moments the analyses ran, which differ between the stores.
+std::string without_run_time(const std::string& s) {
+  return std::regex_replace(s, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}Z?"), "TIME");
+}
+
+}  // namespace
+
+TEST(PostgisHistory, AnalysesOfTwoDatesAreKeptAsInSpatialite) {
+  parkgis::test::TempDir tmp;
+  const std::string lite = tmp.str("ningde.sqlite"), pg = pg_uri();
+  const std::string sample = std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde";
+  const std::vector<std::vector<std::string>> dbs = {{"--db", lite}, {"--db", pg, "--schema", kSchema}};
+  const auto with_db = [](std::vector<std::string> args, const std::vector<std::string>& db) {
+    args.insert(args.begin() + 1, db.begin(), db.end());
+    return args;
+  };
+  for (const auto& db : dbs) {
+    for (const std::vector<std::string>& cmd : {std::vector<std::string>{"import", sample, "--quiet", "--force"},
+                                                {"analyze", "--as-of", "2026-12-31", "--quiet"},
+                                                {"analyze", "--as-of", "2025-12-31", "--quiet"}}) {
+      const auto r = parkgis_cli(with_db(cmd, db));
+      ASSERT_EQ(r.exit_code, 0) << cmd[0] << " " << db[1] << ": " << r.err;
+    }
+  }
+
+  const auto runs_lite = parkgis_cli({"runs", "--db", lite, "--format", "csv"});
+  const auto runs_pg = parkgis_cli({"runs", "--db", pg, "--schema", kSchema, "--format", "csv"});
+  ASSERT_EQ(runs_pg.exit_code, 0) << runs_pg.err;
+  // Two evaluations, the later one the latest (as_of first, then the "latest" mark).
+  EXPECT_NE(runs_pg.out.find("2025-12-31,,"), std::string::npos) << runs_pg.out;
+  EXPECT_NE(runs_pg.out.find("2026-12-31,yes,"), std::string::npos) << runs_pg.out;
+  EXPECT_EQ(without_run_time(runs_pg.out), without_run_time(runs_lite.out));
+
+  auto a = parkgis::store::open_store(lite);
+  auto b = parkgis::store::open_store(pg, kSchema);
+  parkgis::test::expect_same_tables(*a, *b);
+
+  for (const char* date : {"2025-12-31", "2026-12-31"}) {
+    const auto ra = parkgis_cli({"report", "--db", lite, "--as-of", date, "--by", "zone", "--format", "csv"});
+    const auto rb = parkgis_cli({"report", "--db", pg, "--schema", kSchema, "--as-of", date, "--by", "zone", "--format", "csv"});
+    ASSERT_EQ(rb.exit_code, 0) << rb.err;
+    EXPECT_EQ(without_run_time(ra.out), without_run_time(rb.out)) << date;
+  }
+  // A date without an evaluation is a usage error on PostGIS too.
+  EXPECT_EQ(parkgis_cli({"report", "--db", pg, "--schema", kSchema, "--as-of", "2024-06-30"}).exit_code, 2);
+}
