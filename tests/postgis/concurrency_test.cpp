@@ -85,6 +85,9 @@ TEST_F(PostgisConcurrency, ReportsDuringAnAnalysisSeeTheOldOrTheNewResults) {
   const std::string before = figures_of(analyze_and_report("2025-06-30"));
   const std::string after = figures_of(analyze_and_report("2026-06-30"));
   ASSERT_NE(before, after);  // the two evaluation dates give different figures
+  // Evaluations are kept per date and the result tables show the latest: a new import starts the schema
+  // afresh, so that 2025-06-30 is the latest again and the analysis below (a later date) replaces it.
+  prepare();
   ASSERT_EQ(figures_of(analyze_and_report("2025-06-30")), before);
   parkgis::test::TempDir tmp;
   start("analyze --quiet --db " + pg_uri() + " --schema " + kSchema + " --as-of 2026-06-30", tmp.str("err"), tmp.str("done"));
