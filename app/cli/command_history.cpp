@@ -57,10 +57,9 @@ int run_update(const Args& args, Context& ctx) {
   if (args.has("--force")) throw UsageError("--force does not go with --update (an update never replaces a database)");
   history::UpdateOptions opt;
   opt.dataset = args.positional()[0];
-  opt.db_path = args.require("--db");
-  if (store::is_postgres_location(opt.db_path))
-    throw UsageError("--update works on SpatiaLite databases; for PostGIS, update a SpatiaLite copy and 'parkgis copy' " +
-                     std::string("it to the schema (docs/history.md)"));
+  const DbOption db = db_option(args);
+  opt.db_path = db.db;
+  opt.schema = db.schema;
   opt.valid_from = args.get_date("--valid-from");
   opt.skip_unreadable = args.has("--skip-unreadable");
   if (auto t = args.get("--geometry-tolerance")) {
@@ -84,7 +83,7 @@ int run_update(const Args& args, Context& ctx) {
   }
   printer.finish();
   if (!quiet) {
-    ctx.err << "updated " << opt.db_path << " with the land data of " << r.import.manifest.name << ", valid from "
+    ctx.err << "updated " << db.display << " with the land data of " << r.import.manifest.name << ", valid from "
             << r.valid_from.iso() << " (" << r.date_source << ")\n";
     print_layer_changes(ctx.err, r.parcels);
     print_layer_changes(ctx.err, r.buildings);
@@ -92,10 +91,10 @@ int run_update(const Args& args, Context& ctx) {
             << " replaced (same enterprise_id and year)\n";
     ctx.err << "  tenancies: " << r.tenancies_new << " new, " << r.tenancies_replaced << " replaced (same tenancy_id)\n";
     print_issues(ctx.err, r.import.issues.all(), 3, "import_issues");
-    ctx.err << "earlier evaluations are kept; evaluate the new land data with 'parkgis analyze --db " << opt.db_path
+    ctx.err << "earlier evaluations are kept; evaluate the new land data with 'parkgis analyze --db " << db.display
             << " --as-of DATE' (DATE on or after " << r.valid_from.iso() << ")\n";
   }
-  note_late_interrupt(ctx.err, "import", "the update was already committed to " + opt.db_path);
+  note_late_interrupt(ctx.err, "import", "the update was already committed to " + db.display);
   return kExitOk;
 }
 
