@@ -8,22 +8,40 @@ qgis-providers and the system Python:
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/check_qgis_postgis.py \\
         "host=127.0.0.1 port=5432 dbname=parks user=zhang" ningde parcel_metrics
 
+The connection may also be given as parkgis's --db takes it (postgresql://… or PG:…).
+
 Prints the layer's geometry type, CRS, key, feature count and extent. Exit code 1 when QGIS cannot open
 the layer or it is not a polygon layer.
 """
 import os
 import sys
+from urllib.parse import unquote, urlparse
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import QgsApplication, QgsDataSourceUri, QgsVectorLayer, QgsWkbTypes  # noqa: E402
 
 
+def conninfo_of(location):
+    """QGIS's QgsDataSourceUri reads key=value conninfo only: a postgresql:// URI (as parkgis --db takes it)
+    is turned into its conninfo form; PG:conninfo loses its prefix."""
+    if location.startswith("PG:"):
+        return location[3:]
+    if not location.startswith(("postgresql://", "postgres://")):
+        return location
+    u = urlparse(location)
+    parts = {"host": u.hostname, "port": u.port, "dbname": u.path.lstrip("/") or None,
+             "user": unquote(u.username) if u.username else None,
+             "password": unquote(u.password) if u.password else None}
+    return " ".join("%s=%s" % (k, v) for k, v in parts.items() if v)
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__)
         return 2
-    conninfo, schema, table = sys.argv[1:]
+    location, schema, table = sys.argv[1:]
+    conninfo = conninfo_of(location)
     app = QgsApplication([], False)
     app.initQgis()
     try:
