@@ -23,6 +23,7 @@
 #include "libgis/io/crs.h"
 #include "libgis/io/source_reader.h"
 #include "libgis/store/store.h"
+#include "libgis/store/location.h"
 
 namespace parkgis {
 
@@ -205,6 +206,16 @@ bool same_file(const fs::path& a, const fs::path& b) {
 // --force when it is no file this import reads (a layer source or any file of the dataset folder).
 void check_target(const ImportOptions& options, const std::vector<std::string>& inputs) {
   const std::string& path = options.db_path;
+  const store::Location loc = store::parse_location(path, options.schema);
+  if (loc.postgres) {
+    // A schema is replaced when it holds only parkgis tables; tables of other programs stay (with
+    // --force, beside the new parkgis tables).
+    if (store::inspect_postgis(loc) == store::TargetKind::other_tables && !options.force)
+      throw DataError("schema " + loc.schema + " of " + loc.display + " holds tables parkgis did not write; 'parkgis " +
+                      "import' writes only into an empty schema or one of its own. Give another --schema, or add --force " +
+                      "to write the parkgis tables beside them (tables of the same names are replaced)");
+    return;
+  }
   const store::TargetKind kind = store::inspect_target(path);
   if (kind == store::TargetKind::none) return;
   if (kind == store::TargetKind::not_file)
@@ -432,7 +443,7 @@ ImportResult import_dataset(const ImportOptions& options) {
 
   t_checks.stop();
   // A new database beside the target, moved into place at the end.
-  auto created = store::create_spatialite(options.db_path, result.srid);
+  auto created = store::create_store(options.db_path, result.srid, options.schema);
   store::Store& db = created->store();
   db.begin();
   const auto write_layer = [&](LoadedLayer& layer, const ProgressFn& progress) {

@@ -1,5 +1,6 @@
 #pragma once
-// parkgis import: a dataset folder -> a new SpatiaLite database (atomically replacing any old one).
+// parkgis import: a dataset folder -> a new SpatiaLite database or PostGIS schema (atomically replacing
+// any old one).
 // Flow: manifest -> source readers (decode, match fields, parse) -> CRS checks and reprojection to the
 // working CRS -> geometry repair -> cross-layer checks -> store. Problems go to result.issues.
 
@@ -15,7 +16,8 @@ namespace parkgis {
 
 struct ImportOptions {
   std::string dataset;  // dataset folder
-  std::string db_path;  // database file to create or replace (only a parkgis database, see force)
+  std::string db_path;  // database to create or replace (only a parkgis database, see force): a file or a
+                        // PostgreSQL connection (store/location.h)
   ProgressFn progress;
   // Also replace a db_path that is not a parkgis database (another SQLite file, a GeoPackage, any file)
   // or is read-only; never a file of the dataset being imported.
@@ -23,6 +25,7 @@ struct ImportOptions {
   // Import the readable records of a damaged shapefile (each unreadable one recorded as an issue)
   // instead of refusing the dataset.
   bool skip_unreadable = false;
+  std::string schema = "";  // PostgreSQL: the schema of db_path (empty = public)
 };
 
 struct LayerReport {

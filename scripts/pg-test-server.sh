@@ -9,7 +9,12 @@
 #
 # The server runs as the `postgres` system user (initdb refuses root), listens on 127.0.0.1 and on a Unix
 # socket inside DIR, trusts local connections (it holds test data only) and has fsync off. The printed
-# PARKGIS_TEST_PG is a libpq URI; PGHOST/PGPORT/PGUSER point psql at it.
+# PARKGIS_TEST_PG is a libpq URI; PGHOST/PGPORT/PGUSER point psql at it (also written to DIR/env).
+#
+# For the tests of bad input it also holds: role parkgis_pw (password "parkgis-test-pw", the only role that
+# must give a password: scram-sha-256), role parkgis_user (no superuser, no rights of its own), schema
+# "theirs" in database parkgis owned by postgres, and database "nopostgis" without the PostGIS extension.
+# A DIR left by an earlier run is stopped and cleared first.
 set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -42,12 +47,18 @@ case "$cmd" in
       exit 2
     fi
     if [ -z "$dir" ]; then dir="$(mktemp -d /tmp/parkgis-pg.XXXXXX)"; fi
+    if [ -d "$dir/data" ]; then
+      as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+      rm -rf "$dir"
+    fi
     mkdir -p "$dir"
     chmod 755 "$dir"
     if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
     port="$(free_port)"
     as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { echo "pg-test-server: initdb failed, see $dir/initdb.log" >&2; exit 1; }
+    printf '%s\n' "local all all trust" "host all parkgis_pw 127.0.0.1/32 scram-sha-256" \
+      "host all all 127.0.0.1/32 trust" >"$dir/data/pg_hba.conf"
     as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
           -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" start >/dev/null ||
@@ -56,10 +67,15 @@ case "$cmd" in
       -c "CREATE DATABASE parkgis" >/dev/null
     "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d parkgis \
       -c "CREATE EXTENSION postgis" >/dev/null
+    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d parkgis -v ON_ERROR_STOP=1 \
+      -c "CREATE ROLE parkgis_pw LOGIN SUPERUSER PASSWORD 'parkgis-test-pw'" -c "CREATE ROLE parkgis_user LOGIN" \
+      -c "CREATE SCHEMA theirs" -c "CREATE DATABASE nopostgis" >/dev/null
     echo "$port" >"$dir/port"
-    echo "export PARKGIS_TEST_PG_DIR=$dir"
-    echo "export PARKGIS_TEST_PG=postgresql://postgres@127.0.0.1:$port/parkgis"
-    echo "export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres"
+    {
+      echo "export PARKGIS_TEST_PG_DIR=$dir"
+      echo "export PARKGIS_TEST_PG=postgresql://postgres@127.0.0.1:$port/parkgis"
+      echo "export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres"
+    } | tee "$dir/env"
     ;;
   stop)
     [ -n "$dir" ] || { echo "usage: $0 stop DIR" >&2; exit 2; }

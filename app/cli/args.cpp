@@ -9,6 +9,7 @@ Args::Args(std::string command, std::vector<std::string> argv)
 
 Args& Args::value(const std::string& name) {
   m_value_opts.insert(name);
+  if (name == "--db") m_value_opts.insert("--schema");  // every --db may name a PostgreSQL schema
   return *this;
 }
 

@@ -42,5 +42,6 @@ int cmd_history(const std::vector<std::string>& args, Context& ctx);
 int cmd_sites(const std::vector<std::string>& args, Context& ctx);
 int cmd_trend(const std::vector<std::string>& args, Context& ctx);
 int cmd_compare(const std::vector<std::string>& args, Context& ctx);
+int cmd_copy(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace parkgis::cli

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/progress_printer.h"
@@ -19,7 +20,7 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--as-of").value("--config").flag("--print-config").flag("--quiet");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis analyze --db FILE [--as-of YYYY-MM-DD] [--config FILE] [--quiet]\n"
+    ctx.out << "usage: parkgis analyze --db FILE|postgresql://... [--schema NAME] [--as-of YYYY-MM-DD] [--config FILE] [--quiet]\n"
                "       parkgis analyze --print-config\n\n"
                "Computes idle land, approved-but-unsupplied land, per-mu yield and grading, vacancy and\n"
                "intensity measures into the result tables of FILE (parcel_metrics, zone_metrics,\n"
@@ -40,9 +41,10 @@ int cmd_analyze(const std::vector<std::string>& argv, Context& ctx) {
   opt.as_of = args.get_date("--as-of");
   opt.config_path = args.get("--config").value_or("");
   const bool quiet = args.has("--quiet");
-  const std::string db = args.require("--db");
-  auto store = store::open_spatialite(db);
-  opt.open_reader = [db] { return store::open_spatialite(db); };
+  const DbOption dbo = db_option(args);
+  const std::string& db = dbo.display;
+  auto store = dbo.open();
+  opt.open_reader = [dbo] { return dbo.open(); };
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
   opt.progress = printer.callback();
   analysis::AnalyzeResult r;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "libgis/core/errors.h"
 #include "libgis/history/dated_view.h"
@@ -86,10 +87,9 @@ int cmd_export(const std::vector<std::string>& argv, Context& ctx) {
   req.output = args.require("-o");
   req.from = args.get_date("--from");
   req.to = args.get_date("--to");
-  const std::string db = args.require("--db");
   if (req.layer == "changes" && args.has("--as-of")) throw UsageError("--as-of does not go with --layer changes; give --from and --to");
 
-  auto store = history::open_evaluation(db, args.get_date("--as-of"));
+  auto store = db_option(args).open_as_of(args.get_date("--as-of"));
   const exporter::ExportResult r = exporter::export_layer(*store, req);
   for (const std::string& w : r.warnings) ctx.err << "parkgis export: warning: " << w << "\n";
   if (!args.has("--quiet")) {

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/history_commands.h"
 #include "app/cli/interrupt.h"
@@ -56,7 +57,9 @@ int run_update(const Args& args, Context& ctx) {
   if (args.has("--force")) throw UsageError("--force does not go with --update (an update never replaces a database)");
   history::UpdateOptions opt;
   opt.dataset = args.positional()[0];
-  opt.db_path = args.require("--db");
+  const DbOption db = db_option(args);
+  opt.db_path = db.db;
+  opt.schema = db.schema;
   opt.valid_from = args.get_date("--valid-from");
   opt.skip_unreadable = args.has("--skip-unreadable");
   if (auto t = args.get("--geometry-tolerance")) {
@@ -80,7 +83,7 @@ int run_update(const Args& args, Context& ctx) {
   }
   printer.finish();
   if (!quiet) {
-    ctx.err << "updated " << opt.db_path << " with the land data of " << r.import.manifest.name << ", valid from "
+    ctx.err << "updated " << db.display << " with the land data of " << r.import.manifest.name << ", valid from "
             << r.valid_from.iso() << " (" << r.date_source << ")\n";
     print_layer_changes(ctx.err, r.parcels);
     print_layer_changes(ctx.err, r.buildings);
@@ -88,10 +91,10 @@ int run_update(const Args& args, Context& ctx) {
             << " replaced (same enterprise_id and year)\n";
     ctx.err << "  tenancies: " << r.tenancies_new << " new, " << r.tenancies_replaced << " replaced (same tenancy_id)\n";
     print_issues(ctx.err, r.import.issues.all(), 3, "import_issues");
-    ctx.err << "earlier evaluations are kept; evaluate the new land data with 'parkgis analyze --db " << opt.db_path
+    ctx.err << "earlier evaluations are kept; evaluate the new land data with 'parkgis analyze --db " << db.display
             << " --as-of DATE' (DATE on or after " << r.valid_from.iso() << ")\n";
   }
-  note_late_interrupt(ctx.err, "import", "the update was already committed to " + opt.db_path);
+  note_late_interrupt(ctx.err, "import", "the update was already committed to " + db.display);
   return kExitOk;
 }
 
@@ -100,7 +103,7 @@ int cmd_runs(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--format").value("-o");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis runs --db FILE [--format table|csv|json] [-o FILE]\n\n"
+    ctx.out << "usage: parkgis runs --db FILE|postgresql://... [--schema NAME] [--format table|csv|json] [-o FILE]\n\n"
                "Lists the evaluations kept in FILE, one per evaluation date (analyze --as-of DATE adds one or\n"
                "replaces the one of that date): when it was run, the configuration, the parkgis version, the\n"
                "land data version used and the counts. The latest is the one the result tables show;\n"
@@ -109,7 +112,7 @@ int cmd_runs(const std::vector<std::string>& argv, Context& ctx) {
   }
   if (!args.positional().empty())
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis runs --help'");
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = db_option(args).open();
   const std::vector<history::Evaluation> evals = history::list_evaluations(*store);
   report::Report rep;
   rep.title = "评价记录 (evaluations)";
@@ -137,7 +140,7 @@ int cmd_history(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--parcel").value("--building").value("--format").value("-o").flag("--land");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis history --db FILE (--parcel ID | --building ID | --land) [--format table|csv|json] [-o FILE]\n\n"
+    ctx.out << "usage: parkgis history --db FILE|postgresql://... [--schema NAME] (--parcel ID | --building ID | --land) [--format table|csv|json] [-o FILE]\n\n"
                "Shows the versions of one parcel or building: from when to when each was valid, how it began\n"
                "(initial, added, changed, survey), how it ended (changed, removed, survey), the fields that\n"
                "changed, where it came from, its area and (parcels) its holder. --land lists the versions of\n"
@@ -149,7 +152,7 @@ int cmd_history(const std::vector<std::string>& argv, Context& ctx) {
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis history --help'");
   const int given = int(args.has("--parcel")) + int(args.has("--building")) + int(args.has("--land"));
   if (given != 1) throw UsageError("give one of --parcel ID, --building ID or --land; try 'parkgis history --help'");
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = db_option(args).open();
   report::Report rep;
   if (args.has("--land")) {
     rep.title = "土地数据版本 (land data versions)";

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/history_commands.h"
 #include "app/cli/interrupt.h"
@@ -50,7 +51,9 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
     throw UsageError(std::string(args.has("--valid-from") ? "--valid-from" : "--geometry-tolerance") + " goes with --update");
   ImportOptions opt;
   opt.dataset = args.positional()[0];
-  opt.db_path = args.require("--db");
+  const DbOption dbo = db_option(args);
+  opt.db_path = dbo.db;
+  opt.schema = dbo.schema;
   opt.force = args.has("--force");
   opt.skip_unreadable = args.has("--skip-unreadable");
   const bool quiet = args.has("--quiet");
@@ -65,8 +68,8 @@ int cmd_import(const std::vector<std::string>& argv, Context& ctx) {
     throw;
   }
   printer.finish();
-  if (!quiet) print_import_summary(ctx.err, r, opt.db_path);
-  note_late_interrupt(ctx.err, "import", opt.db_path + " was already replaced by the new database");
+  if (!quiet) print_import_summary(ctx.err, r, dbo.display);
+  note_late_interrupt(ctx.err, "import", dbo.display + " was already replaced by the new database");
   return kExitOk;
 }
 

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
 #include "libgis/core/errors.h"
@@ -61,7 +62,9 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
     throw UsageError("unexpected argument '" + args.positional()[0] + "'; try 'parkgis render --help'");
   if (args.has("--zone") && args.has("--park")) throw UsageError("give --zone or --park, not both");
   render::MapExportRequest req;
-  req.db_path = args.require("--db");
+  const DbOption dbo = db_option(args);
+  req.db_path = dbo.db;
+  req.schema = dbo.schema;
   req.theme_id = args.require("--theme");
   req.out_path = args.require("-o");
   req.zone_id = args.get("--zone").value_or("");
@@ -75,13 +78,13 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   req.as_of = args.get_date("--as-of");
 
   {  // every theme colours analysis results: a map without them would be uncoloured
-    auto store = history::open_evaluation(req.db_path, req.as_of);  // an unknown date is a usage error here
+    auto store = dbo.open_as_of(req.as_of);  // an unknown date is a usage error here
     if (!store->has_table("parcel_metrics"))
-      throw DataError(req.db_path + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
-                      req.db_path + "' first");
+      throw DataError(dbo.display + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
+                      dbo.display + "' first");
     if (req.theme_id == "sites" && !store->has_table("reserve_sites"))
-      throw DataError(req.db_path + " has no land-reserve sites (table reserve_sites); run 'parkgis sites --db " +
-                      req.db_path + "' first");
+      throw DataError(dbo.display + " has no land-reserve sites (table reserve_sites); run 'parkgis sites --db " +
+                      dbo.display + "' first");
   }
   GuiScope gui;
   if (!render::cjk_font_available())

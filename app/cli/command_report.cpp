@@ -7,6 +7,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/report_output.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
 #include "libgis/core/atomic_file.h"
@@ -23,14 +24,15 @@ namespace {
 
 // Draws one map per section (its park or zone; one map of every park for a report without sections)
 // with the map renderer and embeds them as PNG images.
-void add_maps(report::Report& rep, const std::string& db_path, const std::string& theme, const report::Request& req,
+void add_maps(report::Report& rep, const DbOption& db, const std::string& theme, const report::Request& req,
               const std::optional<Date>& as_of) {
   GuiScope gui;
   const std::filesystem::path tmp =
       std::filesystem::temp_directory_path() / ("parkgis_report_map_" + std::to_string(getpid()) + ".png");
   const auto draw = [&](const std::string& park, const std::string& zone) {
     render::MapExportRequest m;
-    m.db_path = db_path;
+    m.db_path = db.db;
+    m.schema = db.schema;
     m.as_of = as_of;
     m.theme_id = theme;
     m.park_id = park;
@@ -65,7 +67,7 @@ int write_workbook(const Args& args) {
   report::Request scope;
   scope.park_id = args.get("--park").value_or("");
   scope.zone_id = args.get("--zone").value_or("");
-  auto store = history::open_evaluation(args.require("--db"), args.get_date("--as-of"));
+  auto store = db_option(args).open_as_of(args.get_date("--as-of"));
   const std::vector<report::Sheet> sheets = report::build_workbook(*store, scope);
   write_file_atomically(*out, [&](std::ostream& f) { report::write_workbook(f, sheets); });
   return kExitOk;
@@ -108,13 +110,14 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   const report::Format format = report_format(args);
   req.compact = format == report::Format::table && !args.has("--wide");
 
-  const std::string db_path = args.require("--db");
+  const DbOption db = db_option(args);
   const std::optional<Date> as_of = args.get_date("--as-of");
-  auto store = history::open_evaluation(db_path, as_of);
+  auto store = db.open_as_of(as_of);
   report::Report rep = report::build_report(*store, req);
   if (auto theme = args.get("--maps")) {
     if (format != report::Format::html) throw UsageError("--maps goes with --format html");
-    add_maps(rep, db_path, *theme, req, as_of);
+    store->end_reading();  // the maps read through their own connections
+    add_maps(rep, db, *theme, req, as_of);
   }
   return write_report(args, rep, format, ctx);
 }

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/progress_printer.h"
@@ -35,11 +36,13 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
   std::string dataset = args.positional().empty() ? sample_dataset_dir().string() : args.positional()[0];
   std::string name = fs::path(dataset).lexically_normal().filename().string();
   if (name.empty()) name = fs::path(dataset).lexically_normal().parent_path().filename().string();
-  const std::string db = args.get("--db").value_or(name + ".sqlite");
+  const DbOption dbo = db_option(args, name + ".sqlite");
+  const std::string& db = dbo.display;
   const bool quiet = args.has("--quiet");
 
   ProgressPrinter printer(ctx.err, ctx.progress, quiet);
-  ImportOptions io{dataset, db, printer.callback()};
+  ImportOptions io{dataset, dbo.db, printer.callback()};  // NOLINT: the rest defaulted
+  io.schema = dbo.schema;
   io.force = args.has("--force");
   analysis::AnalyzeOptions ao;
   ao.as_of = args.get_date("--as-of");
@@ -54,8 +57,8 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
               << "run 'parkgis analyze --db " << db << "'\n";
       return kExitInterrupted;
     }
-    auto store = store::open_spatialite(db);
-    ao.open_reader = [db] { return store::open_spatialite(db); };
+    auto store = dbo.open();
+    ao.open_reader = [dbo] { return dbo.open(); };
     analysis::AnalyzeResult ar;
     try {
       ar = analysis::analyze(*store, ao);

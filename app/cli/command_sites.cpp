@@ -9,6 +9,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/report_output.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/units.h"
@@ -71,7 +72,7 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
       .value("--config").value("--fit").value("--near").value("--format").value("-o").flag("--bom").flag("--wide");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis sites --db FILE [--park ID | --zone ID] [--include KINDS] [--gap M] [--min-mu N]\n"
+    ctx.out << "usage: parkgis sites --db FILE|postgresql://... [--schema NAME] [--park ID | --zone ID] [--include KINDS] [--gap M] [--min-mu N]\n"
                "                     [--config FILE] [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom] [--wide]\n"
                "       parkgis sites --db FILE --fit AREA_MU[:WIDTH_M] [--near X,Y | --zone ID] [...]\n\n"
                "Land-reserve candidate sites (储备候选地块): land that can be supplied or taken back, put together\n"
@@ -111,8 +112,7 @@ int cmd_sites(const std::vector<std::string>& argv, Context& ctx) {
       args.get("--near") ? std::optional(parse_point(*args.get("--near"))) : std::nullopt;
   const report::Format format = report_format(args);
 
-  const std::string db_path = args.require("--db");
-  auto store = store::open_spatialite(db_path);
+  auto store = db_option(args).open();
   const bool assemble = !fit || args.has("--include") || args.has("--gap") || args.has("--min-mu") || args.has("--config");
   if (assemble) {
     if (!fit) {

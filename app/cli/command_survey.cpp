@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "libgis/core/atomic_file.h"
 #include "libgis/core/errors.h"
@@ -40,7 +41,7 @@ int cmd_survey_pack(const std::vector<std::string>& argv, Context& ctx) {
   if (auto f = args.get("--format")) req.format = exporter::parse_format(*f);
   req.encoding = args.get("--encoding").value_or("");
   if (!req.encoding.empty()) exporter::parse_encoding(req.encoding);
-  auto store = history::open_evaluation(args.require("--db"), args.get_date("--as-of"));
+  auto store = db_option(args).open_as_of(args.get_date("--as-of"));
   const exporter::PackResult r = exporter::survey_pack(*store, req);
   for (const std::string& w : r.warnings) ctx.err << "parkgis survey-pack: warning: " << w << "\n";
   if (!args.has("--quiet")) {
@@ -97,7 +98,7 @@ int cmd_survey_merge(const std::vector<std::string>& argv, Context& ctx) {
   };
   req.max_shift_m = positive("--max-shift", 1.0);
   req.max_area_change = positive("--max-area-change", 1.0) / 100.0;
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = db_option(args).open();
   const exporter::MergeResult r = exporter::survey_merge(*store, req);
 
   for (const std::string& n : r.notes) ctx.err << "parkgis survey-merge: note: " << n << "\n";

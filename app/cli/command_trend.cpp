@@ -3,6 +3,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/db_option.h"
 #include "app/cli/report_output.h"
 #include "libgis/core/errors.h"
 #include "libgis/report/compare.h"
@@ -30,7 +31,7 @@ int cmd_trend(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--by").value("--park").value("--zone").value("--from").value("--to").value("--format").value("-o").flag("--bom");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis trend --db FILE --by park|zone|enterprise [--park ID | --zone ID] [--from DATE] [--to DATE]\n"
+    ctx.out << "usage: parkgis trend --db FILE|postgresql://... [--schema NAME] --by park|zone|enterprise [--park ID | --zone ID] [--from DATE] [--to DATE]\n"
                "                     [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom]\n\n"
                "One row per park, zone or enterprise and evaluation date, from the evaluations kept in the database\n"
                "('parkgis runs' lists them; 'parkgis analyze --as-of DATE' adds one). Nothing is recomputed.\n"
@@ -51,7 +52,7 @@ int cmd_trend(const std::vector<std::string>& argv, Context& ctx) {
   req.to = args.get_date("--to");
   const report::Format format = report_format(args);
   req.charts = format == report::Format::html;
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = db_option(args).open();
   return write_report(args, report::build_trend(*store, req), format, ctx);
 }
 
@@ -60,7 +61,7 @@ int cmd_compare(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--by").value("--park").value("--zone").value("--from").value("--to").value("--format").value("-o").flag("--bom");
   args.parse();
   if (args.help()) {
-    ctx.out << "usage: parkgis compare --db FILE --from DATE --to DATE [--by parcel|enterprise|zone|park]\n"
+    ctx.out << "usage: parkgis compare --db FILE|postgresql://... [--schema NAME] --from DATE --to DATE [--by parcel|enterprise|zone|park]\n"
                "                       [--park ID | --zone ID] [--format table|csv|json|md|html|xlsx] [-o FILE] [--bom]\n\n"
                "What changed between two evaluations kept in the database (docs/history.md explains each change).\n"
                "  --from DATE    the earlier evaluation; --to DATE the later one ('parkgis runs' lists them)\n"
@@ -83,7 +84,7 @@ int cmd_compare(const std::vector<std::string>& argv, Context& ctx) {
   req.park_id = args.get("--park").value_or("");
   req.zone_id = args.get("--zone").value_or("");
   const report::Format format = report_format(args);
-  auto store = store::open_spatialite(args.require("--db"));
+  auto store = db_option(args).open();
   return write_report(args, report::build_compare(*store, req), format, ctx);
 }
 

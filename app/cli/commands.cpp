@@ -17,7 +17,7 @@ namespace parkgis::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"run", "import, analyze and print the park and zone tables (default: the bundled Ningde data)", cmd_run},
-      {"import", "read a dataset folder into a parkgis SpatiaLite database", cmd_import},
+      {"import", "read a dataset folder into a parkgis SpatiaLite database or PostGIS schema", cmd_import},
       {"analyze", "compute idle land, 批而未供, 亩均 yield and grading, vacancy into the database", cmd_analyze},
       {"report", "park, zone, parcel, enterprise and 批次 tables as text, CSV, JSON, Markdown, HTML or Excel", cmd_report},
       {"export", "write a layer as shapefile (GBK or UTF-8), GeoPackage, GeoJSON, CSV or KML, with QGIS/SLD styles", cmd_export},
@@ -30,6 +30,7 @@ const std::vector<Command>& commands() {
       {"history", "the versions of a parcel or building, or of the land data (import, updates, surveys)", cmd_history},
       {"trend", "parks, zones or enterprises over the evaluations kept (one row per date; HTML with charts)", cmd_trend},
       {"compare", "what changed between two evaluations: parcels, enterprises, zone and park figures", cmd_compare},
+      {"copy", "copy a database between SpatiaLite and PostgreSQL/PostGIS, checked by counts and sums", cmd_copy},
   };
   return list;
 }

@@ -77,9 +77,14 @@ void DataService::enqueue(std::function<void(store::Store&)> job, QObject* conte
     if (!superseded && w->store) {
       try {
         job(*w->store);
+        w->store->end_reading();  // PostGIS: the next job reads the latest state, and writers are not held up
         ran = true;
       } catch (const std::exception& e) {
         message = QString::fromStdString(e.what());
+        try {
+          w->store->end_reading();
+        } catch (const std::exception&) {
+        }
       }
     }
     QMetaObject::invokeMethod(this, [=, this] {

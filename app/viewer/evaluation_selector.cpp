@@ -20,7 +20,7 @@ void EvaluationSelector::load(const QString& db_path) {
   clear();
   std::vector<history::Evaluation> evals;
   try {
-    auto store = store::open_spatialite(db_path.toStdString());
+    auto store = store::open_store(db_path.toStdString());
     evals = history::list_evaluations(*store);
   } catch (const std::exception&) {
     evals.clear();  // the window reports a database it cannot open

@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
+
+#include "libgis/store/location.h"
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -127,7 +129,16 @@ void start_import(QWidget* parent, const QString& folder, const QString& db_path
   run(parent, QCoreApplication::translate("ImportTask", "Importing %1").arg(QFileInfo(folder).fileName()),
       [dataset, db](const std::shared_ptr<Shared>& shared, QPointer<QProgressDialog> dialog) {
         // Imported and analysed beside the target, then renamed over it: a cancel or an error at any
-        // step leaves an existing database exactly as it was.
+        // step leaves an existing database exactly as it was. A PostGIS schema is replaced in one
+        // transaction by the import itself, then analysed.
+        if (store::is_postgres_location(db)) {
+          import_dataset({dataset, db, progress_to(dialog, shared, 0, 0.6)});
+          auto store = store::open_store(db);
+          analysis::AnalyzeOptions ao;
+          ao.progress = progress_to(dialog, shared, 0.6, 1.0);
+          analysis::analyze(*store, ao);
+          return;
+        }
         const std::string part = db + ".part";
         struct Cleanup {
           std::string path;
@@ -138,7 +149,7 @@ void start_import(QWidget* parent, const QString& folder, const QString& db_path
         } cleanup{part};
         import_dataset({dataset, part, progress_to(dialog, shared, 0, 0.6)});
         {
-          auto store = store::open_spatialite(part);
+          auto store = store::open_store(part);
           analysis::AnalyzeOptions ao;
           ao.progress = progress_to(dialog, shared, 0.6, 1.0);
           analysis::analyze(*store, ao);
@@ -152,7 +163,7 @@ void start_analysis(QWidget* parent, const QString& db_path, std::function<void(
   const std::string db = db_path.toStdString();
   run(parent, QCoreApplication::translate("ImportTask", "Analysing %1").arg(QFileInfo(db_path).fileName()),
       [db](const std::shared_ptr<Shared>& shared, QPointer<QProgressDialog> dialog) {
-        auto store = store::open_spatialite(db);
+        auto store = store::open_store(db);
         analysis::AnalyzeOptions ao;
         ao.progress = progress_to(dialog, shared, 0, 1.0);
         analysis::analyze(*store, ao);

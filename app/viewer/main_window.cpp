@@ -121,6 +121,8 @@ void MainWindow::build_actions() {
   m_about = new QAction(this);
 
   connect(m_open_db, &QAction::triggered, this, &MainWindow::choose_and_open_database);
+  m_connect_pg = new QAction(this);
+  connect(m_connect_pg, &QAction::triggered, this, &MainWindow::connect_postgis);
   connect(m_open_folder, &QAction::triggered, this, &MainWindow::choose_and_open_folder);
   connect(m_export_map, &QAction::triggered, this, &MainWindow::choose_and_export_map);
   connect(m_export_survey, &QAction::triggered, this, &MainWindow::choose_and_export_selection);
@@ -151,6 +153,7 @@ void MainWindow::build_actions() {
 void MainWindow::build_menus_and_toolbar() {
   m_file_menu = menuBar()->addMenu(QString());
   m_file_menu->addAction(m_open_db);
+  m_file_menu->addAction(m_connect_pg);
   m_file_menu->addAction(m_open_folder);
   m_recent_menu = m_file_menu->addMenu(QString());
   m_file_menu->addSeparator();
@@ -284,6 +287,7 @@ void MainWindow::retranslate() {
   m_lang_menu->setTitle(tr("&Language"));
   m_help_menu->setTitle(tr("&Help"));
   m_open_db->setText(tr("&Open database…"));
+  m_connect_pg->setText(tr("Connect to &PostGIS…"));
   m_open_folder->setText(tr("Open dataset &folder (import and analyse)…"));
   m_export_map->setText(tr("&Export map (PNG, PDF)…"));
   m_export_survey->setText(tr("Export selection for &survey…"));

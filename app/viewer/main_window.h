@@ -153,6 +153,7 @@ class MainWindow : public QMainWindow {
   void set_unit_filter(const QString& park_id, const QString& zone_id, const QString& label);
   void add_recent(const QString& path);
   void choose_and_open_database();
+  void connect_postgis();  // File › Connect to PostGIS…
   void choose_and_open_folder();
   void choose_and_export_map();
   void choose_and_export_selection();
@@ -190,6 +191,7 @@ class MainWindow : public QMainWindow {
   QToolBar* m_toolbar;
   QLabel *m_status_xy, *m_status_lonlat, *m_status_scale, *m_status_render, *m_status_hover;
   QMenu *m_file_menu, *m_recent_menu, *m_view_menu, *m_select_menu, *m_lang_menu, *m_help_menu;
+  QAction* m_connect_pg = nullptr;
   QAction *m_open_db, *m_open_folder, *m_export_map, *m_export_survey, *m_quit;
   QAction *m_full, *m_zoom_in, *m_zoom_out, *m_zoom_sel, *m_clear_sel;
   QAction *m_tool_pan, *m_tool_select, *m_tool_zoom;

@@ -19,6 +19,8 @@
 #include "app/viewer/map_canvas.h"
 #include "app/viewer/parcel_table.h"
 #include "app/viewer/park_tree.h"
+#include "app/viewer/postgis_dialog.h"
+#include "libgis/store/location.h"
 #include "libgis/render/legend.h"
 #include "libgis/render/map_export.h"
 
@@ -41,9 +43,10 @@ void MainWindow::open_path(const QString& path) {
 }
 
 void MainWindow::open_database(const QString& db_path) {
-  const QString path = QFileInfo(db_path).absoluteFilePath();
+  const bool server = store::is_postgres_location(db_path.toStdString());
+  const QString path = server ? db_path : QFileInfo(db_path).absoluteFilePath();
   m_render->open(path);
-  m_data->open(path, this, [this, path](const QString& error) {
+  m_data->open(path, this, [this, path, server](const QString& error) {
     if (!error.isEmpty()) {
       m_db.clear();
       m_overview = {};
@@ -51,7 +54,8 @@ void MainWindow::open_database(const QString& db_path) {
       m_canvas->clear_image();
       show_map(false);
       retranslate();
-      show_error(tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
+      show_error(tr("Cannot open %1").arg(server ? QString::fromStdString(store::display_location(path.toStdString()))
+                                                : QFileInfo(path).fileName()), error);
       emit open_failed(error);
       return;
     }
@@ -343,6 +347,11 @@ void MainWindow::choose_and_open_database() {
   if (path.isEmpty()) return;
   remember_folder(QStringLiteral("database"), path);
   open_database(path);
+}
+
+void MainWindow::connect_postgis() {
+  const QString location = ask_postgis_location(this);
+  if (!location.isEmpty()) open_database(location);
 }
 
 void MainWindow::choose_and_open_folder() {

@@ -89,6 +89,10 @@ class RenderWorker : public QObject {
     } catch (const std::exception& e) {
       emit m_service->failed(QString::fromStdString(e.what()));
     }
+    try {
+      if (m_store) m_store->end_reading();  // PostGIS: one snapshot per render, writers not held up
+    } catch (const std::exception&) {
+    }
     {
       std::lock_guard<std::mutex> lock(m_mutex);
       if (m_pending) return;

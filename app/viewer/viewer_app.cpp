@@ -23,7 +23,8 @@ ViewerOptions parse_options(const QStringList& arguments) {
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral("parkgis-viewer: maps of industrial-park land by theme"));
   p.addHelpOption();
-  p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a parkgis database (.sqlite) or a dataset folder"));
+  p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a parkgis database (.sqlite, or a PostGIS one: postgresql://user@host:port/dbname or PG:conninfo) or a dataset folder"));
+  const QCommandLineOption schema({QStringLiteral("schema")}, QStringLiteral("PostgreSQL schema of the database (default public)"), QStringLiteral("NAME"));
   const QCommandLineOption theme({QStringLiteral("theme")}, QStringLiteral("idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply"), QStringLiteral("T"));
   const QCommandLineOption zone({QStringLiteral("zone")}, QStringLiteral("zoom to this zone"), QStringLiteral("ID"));
   const QCommandLineOption park({QStringLiteral("park")}, QStringLiteral("zoom to this park"), QStringLiteral("ID"));
@@ -32,7 +33,7 @@ ViewerOptions parse_options(const QStringList& arguments) {
   const QCommandLineOption size({QStringLiteral("size")}, QStringLiteral("window size, e.g. 1440x900"), QStringLiteral("WxH"));
   const QCommandLineOption lang({QStringLiteral("lang")}, QStringLiteral("zh or en (default: the saved choice, else the locale)"), QStringLiteral("L"));
   const QCommandLineOption as_of({QStringLiteral("as-of")}, QStringLiteral("show the evaluation of this date (default: the latest)"), QStringLiteral("DATE"));
-  p.addOptions({theme, zone, park, parcel, shot, size, lang, as_of});
+  p.addOptions({theme, zone, park, parcel, shot, size, lang, as_of, schema});
   if (!p.parse(arguments)) {
     o.error = p.errorText();
     return o;
@@ -40,6 +41,7 @@ ViewerOptions parse_options(const QStringList& arguments) {
   if (p.isSet(QStringLiteral("help"))) p.showHelp(0);
   if (p.positionalArguments().size() > 1) o.error = QStringLiteral("expected at most one FILE");
   if (!p.positionalArguments().isEmpty()) o.file = p.positionalArguments().front();
+  if (p.isSet(schema)) o.file += QStringLiteral(" --schema ") + p.value(schema);  // as the store's display form
   o.theme = p.value(theme);
   o.zone = p.value(zone);
   o.park = p.value(park);

@@ -68,6 +68,8 @@ class DatedView : public store::Store {
   std::vector<Issue> read_issues() override { return m_base.read_issues(); }
   std::map<std::string, std::string> meta() override { return m_base.meta(); }
   void set_meta(const std::string& key, const std::string& value) override { m_base.set_meta(key, value); }
+  std::vector<std::string> table_names() override { return m_base.table_names(); }
+  void end_reading() override { m_base.end_reading(); }
 
   bool has_table(const std::string& name) override { return m_base.has_table(where(name).table); }
 
@@ -137,8 +139,9 @@ std::unique_ptr<store::Store> evaluation_view(store::Store& base, const std::opt
   return std::make_unique<DatedView>(base, evaluation_mapping(base, requested));
 }
 
-std::unique_ptr<store::Store> open_evaluation(const std::string& path, const std::optional<Date>& requested) {
-  std::unique_ptr<store::Store> base = store::open_spatialite(path);
+std::unique_ptr<store::Store> open_evaluation(const std::string& db, const std::optional<Date>& requested,
+                                              const std::string& schema) {
+  std::unique_ptr<store::Store> base = store::open_store(db, schema);
   store::Store& ref = *base;
   DatedMapping m = evaluation_mapping(ref, requested);
   return std::make_unique<DatedView>(ref, std::move(m), std::move(base));

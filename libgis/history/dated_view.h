@@ -27,8 +27,10 @@ std::unique_ptr<store::Store> dated_view(store::Store& base, DatedMapping mappin
 // data valid on its date. Throws UsageError for a date without evaluation (listing the dates there are).
 std::unique_ptr<store::Store> evaluation_view(store::Store& base, const std::optional<Date>& requested);
 
-// Opens the database at `path` and returns evaluation_view() of it, owning the database.
-std::unique_ptr<store::Store> open_evaluation(const std::string& path, const std::optional<Date>& requested);
+// Opens the database `db` (a SpatiaLite file or a PostgreSQL location with `schema`, as
+// store::open_store) and returns evaluation_view() of it, owning the database.
+std::unique_ptr<store::Store> open_evaluation(const std::string& db, const std::optional<Date>& requested,
+                                              const std::string& schema = "");
 
 // Only the land data (parcels, buildings) valid on `date`; the analysis reads its input through it.
 std::unique_ptr<store::Store> land_view(store::Store& base, const Date& date);

@@ -10,6 +10,7 @@
 #include "libgis/core/temp_folder.h"
 #include "libgis/geom/geos.h"
 #include "libgis/history/versions.h"
+#include "libgis/store/location.h"
 #include "libgis/io/manifest.h"
 #include "libgis/store/store.h"
 
@@ -161,8 +162,9 @@ void check_order(store::Store& s, const Date& date) {
                     "years in date order (see 'parkgis history --db " + s.location() + " --land')");
 }
 
-void check_target(const std::string& path) {
-  const store::TargetKind kind = store::inspect_target(path);
+void check_target(const std::string& db, const std::string& schema) {
+  const store::TargetKind kind = store::inspect_location(db, schema);
+  const std::string path = store::parse_location(db, schema).display;  // never with a password
   if (kind == store::TargetKind::none)
     throw DataError("database " + path + " does not exist; --update adds land data to an existing database: create it " +
                     "first with 'parkgis import DATASET --db " + path + "'");
@@ -174,17 +176,19 @@ void check_target(const std::string& path) {
 }  // namespace
 
 UpdateResult update_dataset(const UpdateOptions& options) {
-  check_target(options.db_path);
+  check_target(options.db_path, options.schema);
   UpdateResult result;
   const io::Manifest manifest = io::load_manifest(options.dataset);
   std::tie(result.valid_from, result.date_source) = update_date(manifest, options.valid_from, options.dataset);
   {
-    auto target = store::open_spatialite(options.db_path);
+    auto target = store::open_store(options.db_path, options.schema);
     check_order(*target, result.valid_from);  // early, before the dataset is read (again in the transaction)
   }
 
   // The dataset, read, checked and repaired by the import into a private database beside the target.
-  const fs::path folder = fs::absolute(options.db_path).parent_path();
+  // A PostgreSQL target has no folder: the system's temporary folder holds the private database then.
+  const fs::path folder = store::is_postgres_location(options.db_path) ? fs::temp_directory_path()
+                                                                         : fs::absolute(options.db_path).parent_path();
   TempFolder tmp(folder, "update");
   ImportOptions imp;
   imp.dataset = options.dataset;
@@ -193,10 +197,10 @@ UpdateResult update_dataset(const UpdateOptions& options) {
   imp.progress = options.progress;
   result.import = import_dataset(imp);
   auto source = store::open_spatialite(imp.db_path);
-  auto target = store::open_spatialite(options.db_path);
+  auto target = store::open_store(options.db_path, options.schema);
   if (source->srid() != target->srid())
     throw DataError("the land data of " + options.dataset + " are in EPSG:" + std::to_string(source->srid()) +
-                    ", the database " + options.db_path + " in EPSG:" + std::to_string(target->srid()) +
+                    ", the database " + target->location() + " in EPSG:" + std::to_string(target->srid()) +
                     "; give the dataset the database's CRS (crs in dataset.json) and run the update again");
 
   report_progress(options.progress, "recording the new land version", 0.0);

@@ -25,7 +25,8 @@ namespace parkgis::history {
 
 struct UpdateOptions {
   std::string dataset;                // dataset folder of the later land data
-  std::string db_path;                // an existing parkgis database
+  std::string db_path;                // an existing parkgis database: a SpatiaLite file or a PostgreSQL location
+  std::string schema;                 // its PostgreSQL schema ("" = the default)
   std::optional<Date> valid_from;     // when the dataset has no as_of in dataset.json
   double geometry_tolerance_m2 = 1.0;  // a shape changed when its symmetric difference is larger (m²)
   bool skip_unreadable = false;

@@ -113,7 +113,7 @@ void export_map(const MapExportRequest& req, const CancelFn& cancel) {
   if (out.has_parent_path() && !fs::is_directory(out.parent_path()))
     throw DataError("cannot write " + req.out_path + ": folder " + out.parent_path().string() + " does not exist");
 
-  auto store = history::open_evaluation(req.db_path, req.as_of);
+  auto store = history::open_evaluation(req.db_path, req.as_of, req.schema);
   MapRenderer renderer(*store);
   const MapDocument doc = make_document(*store, renderer, req);
 

@@ -12,7 +12,8 @@
 namespace parkgis::render {
 
 struct MapExportRequest {
-  std::string db_path;
+  std::string db_path;                     // --db: a file or a PostgreSQL connection
+  std::string schema;                      // PostgreSQL schema ("" = public)
   std::string theme_id = "idle";
   std::string park_id, zone_id;            // show this park or zone ("" = every park)
   std::optional<Extent> extent;            // show exactly this (the viewer's view); overrides park/zone

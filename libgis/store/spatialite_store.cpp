@@ -22,11 +22,13 @@
 #include "libgis/store/rtree_bulk.h"
 #include "libgis/store/sqlite_db.h"
 #include "libgis/store/store.h"
+#include "libgis/store/wkb_header.h"
 
 namespace parkgis::store {
 
 namespace fs = std::filesystem;
 using detail::Db;
+using detail::is_multipolygon_wkb;
 using detail::quote_ident;
 using detail::Stmt;
 
@@ -66,15 +68,6 @@ std::string json_array(const std::vector<std::string>& values) {
   std::string out = "[";
   for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + json_quote(values[i]);
   return out + "]";
-}
-
-// ISO WKB header of a 2D MultiPolygon: byte order (0 or 1), then type 6 in that order.
-bool is_multipolygon_wkb(std::string_view wkb) {
-  if (wkb.size() < 5) return false;
-  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(wkb[i]); };
-  if (b(0) == 1) return b(1) == 6 && b(2) == 0 && b(3) == 0 && b(4) == 0;
-  if (b(0) == 0) return b(1) == 0 && b(2) == 0 && b(3) == 0 && b(4) == 6;
-  return false;
 }
 
 // The file a path names now (device and inode), to tell whether it is still the one a connection opened.
@@ -551,6 +544,16 @@ class SpatialiteStore : public Store {
     st.step();
   }
 
+  std::vector<std::string> table_names() override {
+    // parkgis's tables all have a fid key (SpatiaLite's own and its R*Trees have none), besides the meta table.
+    std::vector<std::string> out;
+    Stmt st(*m_db, std::string("SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND ") +
+                       "m.name NOT LIKE 'idx\\_%' ESCAPE '\\' AND (m.name = '" + kMetaTable + "' OR EXISTS " +
+                       "(SELECT 1 FROM pragma_table_info(m.name) AS p WHERE p.name = 'fid')) ORDER BY m.name");
+    while (st.step()) out.push_back(st.column_text(0));
+    return out;
+  }
+
   Db& db() { return *m_db; }
   void release() { m_db.reset(); }
 
@@ -743,6 +746,7 @@ const char* target_kind_text(TargetKind kind) {
     case TargetKind::other_sqlite: return "an SQLite database of another program";
     case TargetKind::not_sqlite: return "not an SQLite file";
     case TargetKind::not_file: return "a folder or special file";
+    case TargetKind::other_tables: return "a schema holding tables of other programs";
   }
   return "?";
 }

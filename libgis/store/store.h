@@ -1,6 +1,7 @@
 #pragma once
-// The store: where imported layers and analysis results live. One small interface so that a PostGIS
-// store can stand beside the SpatiaLite one; only store implementations write SQL.
+// The store: where imported layers and analysis results live. One small interface with two
+// implementations, SpatiaLite (a file) and PostGIS (a schema of a PostgreSQL database); only store
+// implementations write SQL. open_store()/create_store() pick one from what --db names (location.h).
 
 #include <functional>
 #include <map>
@@ -19,7 +20,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  virtual std::string location() const = 0;  // file path or connection string, for messages
+  virtual std::string location() const = 0;  // file path or connection without password, for messages
   virtual int srid() const = 0;              // the working CRS (EPSG code)
 
   // Writes happen inside a transaction: begin(), writes, commit() (or rollback()). A store destroyed
@@ -73,6 +74,15 @@ class Store {
 
   virtual std::map<std::string, std::string> meta() = 0;  // dataset facts: name, srid, as_of, ...
   virtual void set_meta(const std::string& key, const std::string& value) = 0;
+
+  // The tables parkgis keeps here (layers, results, runs, parkgis_meta, import_issues), by name.
+  virtual std::vector<std::string> table_names() = 0;
+
+  // PostGIS: reads outside a write transaction see one state of the schema (one snapshot, and imports
+  // and analyses wait for it) until end_reading() — so a report or a map never mixes old and new
+  // results. Long-lived readers (the viewer) call it after each piece of work; a command's store ends
+  // it when destroyed. SpatiaLite: nothing to end (each statement reads the file as it is then).
+  virtual void end_reading() {}
 };
 
 // What lies at a path that a new database would replace (from the file's header and tables; a hot journal
@@ -84,6 +94,7 @@ enum class TargetKind {
   other_sqlite,  // another program's SQLite database
   not_sqlite,    // any other file (a shapefile, a text file, ...)
   not_file,      // a folder or a special file
+  other_tables,  // a PostgreSQL schema holding tables parkgis did not write
 };
 TargetKind inspect_target(const std::string& path);
 const char* target_kind_text(TargetKind kind);  // "a GeoPackage", "not an SQLite file", ...
@@ -105,5 +116,21 @@ class NewStore {
 };
 
 std::unique_ptr<NewStore> create_spatialite(const std::string& path, int srid);
+
+struct Location;
+// PostGIS (postgis_store.cpp): a schema of a PostgreSQL database with the PostGIS extension. The new
+// store's tables are built inside one transaction that publish() commits; until then readers see the
+// old tables, and a store destroyed without publish() rolls everything back.
+std::unique_ptr<Store> open_postgis(const Location& location);
+std::unique_ptr<NewStore> create_postgis(const Location& location, int srid);
+// none (no schema, or an empty one), parkgis, or other_tables; throws DataError when the server cannot
+// be reached or the database has no PostGIS.
+TargetKind inspect_postgis(const Location& location);
+
+// What --db (and --schema) name: a SpatiaLite file or a PostGIS schema. Throws UsageError for a schema
+// given with a file, DataError as the store's open or create does.
+std::unique_ptr<Store> open_store(const std::string& db, const std::string& schema = "");
+std::unique_ptr<NewStore> create_store(const std::string& db, int srid, const std::string& schema = "");
+TargetKind inspect_location(const std::string& db, const std::string& schema = "");
 
 }  // namespace parkgis::store

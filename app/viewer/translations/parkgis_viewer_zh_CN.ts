@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PostgisDialog</name>
+    <message>
+        <source>Connect to PostGIS</source>
+        <translation>连接 PostGIS 数据库</translation>
+    </message>
+    <message>
+        <source>Connection (URI):</source>
+        <translation>连接（URI）：</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>模式（schema）：</translation>
+    </message>
+    <message>
+        <source>Passwords are read from ~/.pgpass (or PGPASSFILE).</source>
+        <translation>密码从 ~/.pgpass（或 PGPASSFILE）读取，此处不输入。</translation>
+    </message>
+</context>
+<context>
     <name>ImportTask</name>
     <message>
         <source>parks</source>
@@ -345,6 +364,10 @@
     <message>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;PostGIS…</source>
+        <translation>连接 PostGIS 数据库(&amp;P)…</translation>
     </message>
     <message>
         <source>Open dataset &amp;folder (import and analyse)…</source>
