@@ -12,7 +12,8 @@ namespace parkgis::exporter {
 OutLayer read_changes_layer(store::Store& store, const Date& from, const Date& to, const Selection& sel) {
   if (!sel.where.empty() || !sel.ids.empty()) throw UsageError("--where does not apply to the layer changes; use --park or --zone");
   if (!(from < to)) throw UsageError("--from " + from.iso() + " must be before --to " + to.iso());
-  for (const Date& d : {from, to}) history::choose_evaluation(store, d);
+  history::choose_evaluation(store, from, "--from");  // refuses a date without evaluation
+  history::choose_evaluation(store, to, "--to");
   OutLayer out;
   out.name = "changes";
   out.spatial = true;

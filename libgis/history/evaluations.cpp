@@ -143,7 +143,7 @@ std::vector<Evaluation> list_evaluations(store::Store& s) {
   return out;
 }
 
-std::optional<Date> choose_evaluation(store::Store& s, const std::optional<Date>& requested) {
+std::optional<Date> choose_evaluation(store::Store& s, const std::optional<Date>& requested, const char* option) {
   const std::vector<Evaluation> evals = list_evaluations(s);
   if (evals.empty()) {
     if (requested)
@@ -154,7 +154,7 @@ std::optional<Date> choose_evaluation(store::Store& s, const std::optional<Date>
   if (!requested) return evals.back().as_of;
   for (const Evaluation& e : evals)
     if (e.as_of == *requested) return e.as_of;
-  throw UsageError("--as-of " + requested->iso() + ": database " + s.location() + " has no evaluation of that date; " +
+  throw UsageError(std::string(option) + " " + requested->iso() + ": database " + s.location() + " has no evaluation of that date; " +
                    "evaluations: " + dates_text(evals) + " (list them with 'parkgis runs --db " + s.location() + "')");
 }
 

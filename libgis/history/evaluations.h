@@ -39,8 +39,9 @@ std::vector<Evaluation> list_evaluations(store::Store& store);
 
 // The evaluation a reader asked for: `requested` when there is one of that date, else the latest.
 // Throws UsageError listing the dates there are for an unknown date, DataError when the database has
-// not been analysed and a date was asked for.
-std::optional<Date> choose_evaluation(store::Store& store, const std::optional<Date>& requested);
+// not been analysed and a date was asked for; `option` is the option the date came from, for the message.
+std::optional<Date> choose_evaluation(store::Store& store, const std::optional<Date>& requested,
+                                      const char* option = "--as-of");
 
 // Where the rows of result table `table` of evaluation `as_of` lie: the table itself for the latest
 // evaluation, else its archive filtered on as_of (whose as_of column readers do not see: `hidden`).

@@ -208,7 +208,8 @@ Report build_compare(store::Store& store, const CompareRequest& req) {
     throw UsageError("--from " + req.from.iso() + " must be before --to " + req.to.iso());
   if (req.level == CompareLevel::park && !req.zone_id.empty())
     throw UsageError("--zone goes with --by parcel, enterprise or zone; use --park");
-  for (const Date& d : {req.from, req.to}) history::choose_evaluation(store, d);  // refuses a date without evaluation
+  history::choose_evaluation(store, req.from, "--from");  // refuses a date without evaluation
+  history::choose_evaluation(store, req.to, "--to");  // refuses a date without evaluation
 
   std::map<std::string, std::string> park_names;
   {

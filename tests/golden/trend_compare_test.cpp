@@ -93,6 +93,9 @@ TEST_F(TrendCompare, CompareListsExactlyTheParcelsWhoseStatusChanged) {
 TEST_F(TrendCompare, CompareRefusesDatesWithoutEvaluationAndWrongOrder) {
   EXPECT_EQ(cli.run({"compare", "--db", tiny(), "--from", "2023-12-31", "--to", "2024-12-31"}), 2);
   EXPECT_NE(cli.err.str().find("2022-12-31, 2024-12-31"), std::string::npos) << cli.err.str();
+  EXPECT_NE(cli.err.str().find("parkgis compare: --from 2023-12-31: database "), std::string::npos) << cli.err.str();
+  EXPECT_EQ(cli.run({"compare", "--db", tiny(), "--from", "2022-12-31", "--to", "2025-12-31"}), 2);
+  EXPECT_NE(cli.err.str().find("--to 2025-12-31: database "), std::string::npos) << cli.err.str();
   EXPECT_EQ(cli.run({"compare", "--db", tiny(), "--from", "2024-12-31", "--to", "2022-12-31"}), 2);
   EXPECT_EQ(cli.run({"compare", "--db", tiny(), "--from", "2022-12-31"}), 2);
 }
