@@ -90,7 +90,8 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   // Approved land without parcels (批而未供): the unused cells of the last block, and in some zones a
   // whole empty block (a compact park leaves little else).
   const std::size_t with_parcels = blocks.size();
-  const std::size_t empty = rng.chance(0.2) ? 1 : 0;
+  const bool extra_block = rng.chance(0.2);
+  const std::size_t empty = extra_block || with_parcels == 0 ? 1 : 0;  // a zone without parcels is one empty block
   const std::size_t total = with_parcels + empty;
   // A grid of blocks with few cells left over, not too far from square.
   std::size_t cols = 1;

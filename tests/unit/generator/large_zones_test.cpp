@@ -63,6 +63,21 @@ TEST(DatasetShape, SmallParksIsTheDefaultAndLargeZonesIsDeterministic) {
   EXPECT_NE(parkgis::test::read_text(plain.path() / "parcels.shp"), parkgis::test::read_text(large_a.path() / "parcels.shp"));
 }
 
+// Ten parcels over 21 zones leave zones without parcels: each is one empty block of approved land.
+TEST(DatasetShape, FewerParcelsThanZonesStillGiveTwentyOneValidZones) {
+  for (const DatasetShape shape : {DatasetShape::small_parks, DatasetShape::large_zones}) {
+    TempDir dir;
+    const auto summary = generate(dir, 10, 1, shape);
+    EXPECT_EQ(summary.parcels, 10u);
+    Features zones = read_layer(dir.path() / "zones.shp");
+    ASSERT_EQ(zones.all.size(), 21u);
+    for (const auto& z : zones.all) {
+      EXPECT_TRUE(z->GetGeometryRef()->IsValid()) << text_of(*z, "zone_id");
+      EXPECT_GT(area_of(z->GetGeometryRef()), 0.0) << text_of(*z, "zone_id");
+    }
+  }
+}
+
 TEST_F(LargeZones, TwentyOneZonesOfAboutATwentyFirstOfTheParcelsInSevenParks) {
   EXPECT_EQ(s_summary.parcels, kParcels);
   EXPECT_EQ(s_summary.zones, 21u);
