@@ -54,9 +54,9 @@ time_cmd() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-# med LABEL / peak LABEL: median seconds / largest peak RSS in MiB of a step ("" when it did not run).
+# med LABEL / peak 'LABEL|LABEL...': median seconds of a step / largest peak RSS in MiB of the steps.
 med() { grep "^$1 " "$times" | awk '{print $2}' | median; }
-peak() { grep "^$1 " "$times" | awk '{print $3}' | sort -n | tail -1 | awk '{printf "%d", $1 / 1024}'; }
+peak() { grep -E "^($1) " "$times" | awk '{print $3}' | sort -n | tail -1 | awk '{printf "%d", $1 / 1024}'; }
 # sum_med A B: median over the runs of A + B (run k of A with run k of B).
 sum_med() {
   awk -v a="$1" -v b="$2" '$1==a{x[++i]=$2} $1==b{y[++j]=$2} END {for (k=1;k<=i;k++) print x[k]+y[k]}' "$times" | median
@@ -87,7 +87,7 @@ export -f load_spatialite load_postgis
 export pg_conn="${pg_conn:-}"
 
 fresh_pg_db() {
-  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
+  PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
   psql -X -q -d bench -c "CREATE EXTENSION postgis" >/dev/null
 }
 
@@ -206,11 +206,10 @@ for shape in "${shapes[@]}"; do
     done
     ours=$(sum_med import analyze)
     whole=$(med run)
-    rss=$(awk '$1=="import"||$1=="analyze"||$1=="run"{print $3}' "$times" | sort -n | tail -1 | awk '{printf "%d", $1 / 1024}')
-    row="| $n | $ours | $whole | $rss"
+    row="| $n | $ours | $whole | $(peak 'import|analyze|run')"
     if [ -z "${SKIP_SQL:-}" ]; then
       lite=$(sum_med sql_load sql_analysis)
-      row="$row | $lite | $(ratio "$lite" "$ours") | $(ratio "$lite" "$whole") | $(peak sql_analysis)"
+      row="$row | $lite | $(ratio "$lite" "$ours") | $(ratio "$lite" "$whole") | $(peak 'sql_load|sql_analysis')"
       check_route SpatiaLite "$sdb" "$n" "$shape"
     else
       row="$row | — | — | — | —"
@@ -225,7 +224,7 @@ for shape in "${shapes[@]}"; do
     fi
     summary+=("$row")
     for c in "${cores[@]}"; do
-      grep -q "^import@$c " "$times" || continue
+      if ! grep -q "^import@$c " "$times"; then core_rows+=("| $n | $c | (this machine has $(nproc) cores) | | | | |"); continue; fi
       core_rows+=("| $n | $c | $(med "import@$c") | $(med "analyze@$c") | $(sum_med "import@$c" "analyze@$c") | $(med "run@$c") | $(peak "run@$c") |")
     done
   done
