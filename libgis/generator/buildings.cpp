@@ -22,11 +22,14 @@ std::vector<Rect> building_areas(const ParcelPlan& p, Rng& rng) {
   const double s = p.kind == ParcelKind::standard_factory ? r1(rng.uniform(5, 7)) : r1(rng.uniform(6, 10));
   const Rect in{p.rect.x0 + s + p.setback_left, p.rect.y0 + s, p.rect.x1 - s - p.setback_right, p.rect.y1 - s};
   if (in.width() < 10 || in.height() < 10) return {};
-  if (p.shape == ParcelShape::hole || p.shape == ParcelShape::multipart) {
+  if (p.shape == ParcelShape::hole || p.shape == ParcelShape::multipart || p.shape == ParcelShape::multipart_hole) {
     const double gap = 6;
-    if (in.width() >= in.height())
-      return {Rect{in.x0, in.y0, p.inner.x0 - gap, in.y1}, Rect{p.inner.x1 + gap, in.y0, in.x1, in.y1}};
-    return {Rect{in.x0, in.y0, in.x1, p.inner.y0 - gap}, Rect{in.x0, p.inner.y1 + gap, in.x1, in.y1}};
+    std::vector<Rect> two =
+        in.width() >= in.height()
+            ? std::vector<Rect>{Rect{in.x0, in.y0, p.inner.x0 - gap, in.y1}, Rect{p.inner.x1 + gap, in.y0, in.x1, in.y1}}
+            : std::vector<Rect>{Rect{in.x0, in.y0, in.x1, p.inner.y0 - gap}, Rect{in.x0, p.inner.y1 + gap, in.x1, in.y1}};
+    if (p.shape == ParcelShape::multipart_hole) two.erase(two.begin());  // the first part, with its hole, stays open
+    return two;
   }
   return {in};
 }
@@ -190,22 +193,36 @@ void set_owner_vacancy(BuildingPlan& b, const ParcelPlan* p, DateDrawer& dd, Rng
   b.vacant_since = since;
 }
 
-// Pairs of neighbours in one row whose common line a building will cross (self-built works, both in use).
+// How often buildings cross a parcel line. 小微园: now and then between two self-built works; large
+// zones: between any two built neighbours (not utilities), most such lines, one or two buildings each.
+struct CrossingRule {
+  double chance;        // of a line between two eligible neighbours
+  bool any_kind;        // standard factories and warehouses too, not only self-built works
+  long most_per_line;   // buildings across one line: 1..most_per_line
+};
+CrossingRule crossing_rule(DatasetShape shape) {
+  if (shape == DatasetShape::large_zones) return {0.55, true, 2};
+  return {0.03, false, 1};
+}
+
+// Pairs of neighbours in one row whose common line a building will cross (both in use).
 // At least one when there is a pair that can take it.
-std::vector<std::size_t> choose_crossings(std::vector<ParcelPlan>& parcels, Rng& rng) {
+std::vector<std::size_t> choose_crossings(std::vector<ParcelPlan>& parcels, const CrossingRule& rule, Rng& rng) {
   std::vector<std::size_t> left;
   std::size_t first_eligible = kNone;
+  const auto kind_ok = [&](const ParcelPlan& p) {
+    return rule.any_kind ? p.kind != ParcelKind::utility : p.kind == ParcelKind::self_built;
+  };
   for (std::size_t i = 0; i + 1 < parcels.size(); ++i) {
     ParcelPlan& a = parcels[i];
     ParcelPlan& b = parcels[i + 1];
     const bool neighbours = a.zone == b.zone && a.rect.y0 == b.rect.y0 && a.rect.x1 == b.rect.x0;
-    const bool eligible = a.shape == ParcelShape::plain && b.shape == ParcelShape::plain &&
-                          a.kind == ParcelKind::self_built && b.kind == ParcelKind::self_built &&
+    const bool eligible = a.shape == ParcelShape::plain && b.shape == ParcelShape::plain && kind_ok(a) && kind_ok(b) &&
                           a.situation == Situation::started && b.situation == Situation::started &&
                           a.rect.width() >= 60 && b.rect.width() >= 60 && a.setback_left == 0;
     if (!neighbours || !eligible) continue;
     if (first_eligible == kNone) first_eligible = i;
-    if (rng.uniform() < 0.03) {
+    if (rng.uniform() < rule.chance) {
       a.setback_right = kCrossSetback;
       b.setback_left = kCrossSetback;
       left.push_back(i);
@@ -218,6 +235,27 @@ std::vector<std::size_t> choose_crossings(std::vector<ParcelPlan>& parcels, Rng&
     left.push_back(first_eligible);
   }
   return left;
+}
+
+// Buildings across the line between parcel p and the next one: one over 20-45 m of the line, or (large
+// zones) up to most_per_line, each in its own stretch of the line.
+void add_crossing_buildings(Plan& plan, const ParcelPlan& p, const CrossingRule& rule, DateDrawer& dd, Rng& rng) {
+  const double line = p.rect.x1;
+  const long n = rule.most_per_line > 1 ? rng.range(1, rule.most_per_line) : 1;
+  const double stretch = p.rect.height() / static_cast<double>(n);
+  for (long k = 0; k < n; ++k) {
+    const double s0 = p.rect.y0 + static_cast<double>(k) * stretch;
+    const double s1 = k + 1 == n ? p.rect.y1 : s0 + stretch;
+    const double len = n == 1 ? rng.uniform(20, std::min(45.0, stretch - 20)) : rng.uniform(14, std::min(30.0, stretch - 20));
+    const double y0 = rng.uniform(s0 + 8, s1 - 8 - len);
+    BuildingPlan b;
+    b.rect = {r1(line - rng.uniform(6, 14)), r1(y0), r1(line + rng.uniform(6, 14)), r1(y0 + len)};
+    b.use = rng.chance(0.5) ? "厂房" : "仓库";
+    set_floors(b, static_cast<int>(rng.range(1, 2)), rng);
+    b.completed = dd.plus(*p.actual, 300, 720);
+    set_owner_vacancy(b, nullptr, dd, rng);
+    plan.buildings.push_back(b);
+  }
 }
 
 // The same building surveyed twice: a second footprint over part of the first, reaching at most 4 m
@@ -246,11 +284,12 @@ std::optional<Date> draw_vacant_since(DateDrawer& dd, Rng& rng, const std::optio
   return dd.in(std::min(lo, dd.t() - 15), hi);
 }
 
-void place_buildings(Plan& plan, std::uint64_t seed, const Date& as_of) {
+void place_buildings(Plan& plan, std::uint64_t seed, const Date& as_of, DatasetShape shape) {
   Rng rng(seed, 3);
   DateDrawer dd(rng, as_of);
   auto& parcels = plan.parcels;
-  const std::vector<std::size_t> crossing_left = choose_crossings(parcels, rng);
+  const CrossingRule rule = crossing_rule(shape);
+  const std::vector<std::size_t> crossing_left = choose_crossings(parcels, rule, rng);
 
   plan.buildings.reserve(parcels.size() * 5);
   ParcelBuilder pb{plan, rng, dd};
@@ -286,17 +325,7 @@ void place_buildings(Plan& plan, std::uint64_t seed, const Date& as_of) {
 
     if (next_cross < crossing_left.size() && crossing_left[next_cross] == i) {
       ++next_cross;
-      // A building across the line between parcel i and i + 1.
-      const double line = p.rect.x1;
-      const double len = rng.uniform(20, std::min(45.0, p.rect.height() - 20));
-      const double y0 = rng.uniform(p.rect.y0 + 8, p.rect.y1 - 8 - len);
-      BuildingPlan b;
-      b.rect = {r1(line - rng.uniform(6, 14)), r1(y0), r1(line + rng.uniform(6, 14)), r1(y0 + len)};
-      b.use = rng.chance(0.5) ? "厂房" : "仓库";
-      set_floors(b, static_cast<int>(rng.range(1, 2)), rng);
-      b.completed = dd.plus(*p.actual, 300, 720);
-      set_owner_vacancy(b, nullptr, dd, rng);
-      plan.buildings.push_back(b);
+      add_crossing_buildings(plan, p, rule, dd, rng);
     }
   }
 }

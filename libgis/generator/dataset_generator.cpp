@@ -37,10 +37,10 @@ Summary generate_dataset(const Options& options, const ProgressFn& progress) {
   };
   const std::uint64_t seed = options.seed;
   const Date& as_of = options.as_of;
-  step("layout", [&] { lay_out(plan, options.parcels, seed, as_of); });
+  step("layout", [&] { lay_out(plan, options.parcels, seed, as_of, options.shape); });
   step("parcel kinds", [&] { assign_kinds(plan, seed); });
   step("parcel attributes", [&] { assign_parcel_attributes(plan, seed, as_of); });
-  step("buildings", [&] { place_buildings(plan, seed, as_of); });
+  step("buildings", [&] { place_buildings(plan, seed, as_of, options.shape); });
   step("developed areas", [&] { match_developed_to_buildings(plan); });
   step("holders", [&] { assign_holders(plan, seed); });
   step("tenancies", [&] { let_buildings(plan, seed, as_of); });

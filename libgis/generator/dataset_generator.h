@@ -12,6 +12,7 @@
 
 #include "libgis/core/dates.h"
 #include "libgis/core/progress.h"
+#include "libgis/generator/shape.h"
 
 namespace parkgis::generator {
 
@@ -20,6 +21,7 @@ struct Options {
   std::uint64_t seed = 1;       // random seed
   Date as_of{2026, 6, 30};      // evaluation date written to dataset.json; dates are placed around it
   std::string out_dir;          // created if missing; existing dataset files are overwritten
+  DatasetShape shape = DatasetShape::small_parks;  // small_parks: the files written before shapes existed
 };
 
 struct Summary {

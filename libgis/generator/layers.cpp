@@ -71,12 +71,15 @@ OGRGeometry* parcel_geometry(const ParcelPlan& p) {
       g->addRingDirectly(inner(p.inner));
       return g;
     }
-    case ParcelShape::multipart: {
+    case ParcelShape::multipart:
+    case ParcelShape::multipart_hole: {
       const bool along_x = p.inner.y0 == r.y0 && p.inner.y1 == r.y1;
       const Rect a = along_x ? Rect{r.x0, r.y0, p.inner.x0, r.y1} : Rect{r.x0, r.y0, r.x1, p.inner.y0};
       const Rect b = along_x ? Rect{p.inner.x1, r.y0, r.x1, r.y1} : Rect{r.x0, p.inner.y1, r.x1, r.y1};
       auto* g = new OGRMultiPolygon;
-      g->addGeometryDirectly(polygon(a));
+      OGRPolygon* first = polygon(a);
+      if (p.shape == ParcelShape::multipart_hole) first->addRingDirectly(inner(p.hole));
+      g->addGeometryDirectly(first);
       g->addGeometryDirectly(polygon(b));
       return g;
     }

@@ -90,7 +90,8 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   // Approved land without parcels (批而未供): the unused cells of the last block, and in some zones a
   // whole empty block (a compact park leaves little else).
   const std::size_t with_parcels = blocks.size();
-  const std::size_t empty = rng.chance(0.2) ? 1 : 0;
+  const bool extra_block = rng.chance(0.2);
+  const std::size_t empty = extra_block || with_parcels == 0 ? 1 : 0;  // a zone without parcels is one empty block
   const std::size_t total = with_parcels + empty;
   // A grid of blocks with few cells left over, not too far from square.
   std::size_t cols = 1;
@@ -140,22 +141,40 @@ ZoneLocal lay_out_zone(std::size_t parcel_count, Rng& rng) {
   return z;
 }
 
-// Hole or strip of a special parcel, centred on the parcel along its long axis.
+// Hole or strip of a special parcel, centred on the parcel along its long axis; a multipart_hole parcel
+// also gets a hole in the middle of its first part.
 void shape_parcel(ParcelPlan& p) {
   const Rect& r = p.rect;
   const double cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
   const bool long_x = r.width() >= r.height();
   const double len = long_x ? r.width() : r.height();
+  const auto square_hole = [](const Rect& in) {
+    const double side = round_to(std::clamp(0.15 * std::min(in.width(), in.height()), 6.0, 20.0), 0.1);
+    const double x = (in.x0 + in.x1) / 2, y = (in.y0 + in.y1) / 2;
+    return Rect{x - side / 2, y - side / 2, x + side / 2, y + side / 2};
+  };
   if (p.shape == ParcelShape::hole) {
-    const double side = round_to(std::clamp(0.15 * std::min(r.width(), r.height()), 6.0, 20.0), 0.1);
-    p.inner = {cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2};
-  } else if (p.shape == ParcelShape::multipart) {
+    p.inner = square_hole(r);
+  } else if (p.shape == ParcelShape::multipart || p.shape == ParcelShape::multipart_hole) {
     const double w = round_to(std::clamp(0.08 * len, 5.0, 12.0), 0.1);
     p.inner = long_x ? Rect{cx - w / 2, r.y0, cx + w / 2, r.y1} : Rect{r.x0, cy - w / 2, r.x1, cy + w / 2};
+    if (p.shape == ParcelShape::multipart_hole)
+      p.hole = square_hole(long_x ? Rect{r.x0, r.y0, p.inner.x0, r.y1} : Rect{r.x0, r.y0, r.x1, p.inner.y0});
   }
 }
 
-void choose_shapes(Plan& plan, std::size_t n, Rng& rng) {
+// Shares of the parcels drawn with a hole, in two parts, and in two parts with a hole (each a share of
+// the parcels at least 60 m on each side).
+struct ShapeShares {
+  double hole, multipart, multipart_hole;
+};
+ShapeShares shares_of(DatasetShape shape) {
+  if (shape == DatasetShape::large_zones) return {0.015, 0.015, 0.01};
+  return {0.008, 0.008, 0};
+}
+
+void choose_shapes(Plan& plan, std::size_t n, DatasetShape shape, Rng& rng) {
+  const ShapeShares share = shares_of(shape);
   std::size_t holes = 0, multis = 0, first_eligible = kNone, second_eligible = kNone;
   for (std::size_t i = 0; i < plan.parcels.size(); ++i) {
     ParcelPlan& p = plan.parcels[i];
@@ -167,12 +186,14 @@ void choose_shapes(Plan& plan, std::size_t n, Rng& rng) {
     if (p.rect.width() < 60 || p.rect.height() < 60) continue;
     if (first_eligible == kNone) first_eligible = i;
     else if (second_eligible == kNone) second_eligible = i;
-    if (u < 0.008) {
+    if (u < share.hole) {
       p.shape = ParcelShape::hole;
       ++holes;
-    } else if (u < 0.016) {
+    } else if (u < share.hole + share.multipart) {
       p.shape = ParcelShape::multipart;
       ++multis;
+    } else if (u < share.hole + share.multipart + share.multipart_hole) {
+      p.shape = ParcelShape::multipart_hole;
     }
   }
   // At least one of each when there is room for it.
@@ -189,6 +210,7 @@ double parcel_area(const ParcelPlan& p) {
   switch (p.shape) {
     case ParcelShape::hole:
     case ParcelShape::multipart: return p.rect.area() - p.inner.area();
+    case ParcelShape::multipart_hole: return p.rect.area() - p.inner.area() - p.hole.area();
     default: return p.rect.area();
   }
 }
@@ -200,35 +222,63 @@ bool is_bowtie_index(std::size_t index, std::size_t parcels) {
   return index % 1000 == 500 && index / 1000 < count;
 }
 
-LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const Date& as_of) {
-  Rng rng(seed, 1);
+namespace {
+
+// Parks (county, round, zone count) and the parcels of each zone, in zone order.
+struct ParkZones {
+  std::size_t county, round, zones;
+};
+struct ZoneCounts {
+  std::vector<ParkZones> groups;
+  std::vector<std::size_t> counts;
+};
+
+// 小微园: round-robin over the counties, each county's pattern giving the park's zone count; parcels per
+// park (weights 0.7..1.2, so parks range from about 300 to 900 亩 whatever their number of zones), then
+// per zone of the park (weights 0.8..1.2).
+ZoneCounts small_parks(std::size_t parcels, Rng& rng) {
   const std::size_t zone_count = std::max(
       kMinZones, static_cast<std::size_t>(std::lround(static_cast<double>(parcels) / kParcelsPerZone)));
   const auto& cs = counties();
-
-  // Parks: round-robin over the counties; each county's pattern gives the park's zone count.
-  struct ParkZones {
-    std::size_t county, round, zones;
-  };
-  std::vector<ParkZones> groups;
+  ZoneCounts zc;
   for (std::size_t z = 0, i = 0; z < zone_count; ++i) {
     const std::size_t c = i % cs.size();
     const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(cs[c].zones), zone_count - z);
-    groups.push_back({c, i / cs.size(), k});
+    zc.groups.push_back({c, i / cs.size(), k});
     z += k;
   }
-  // Parcels per park (weights 0.7..1.2, so parks range from about 300 to 900 亩 whatever their number of
-  // zones), then per zone of the park (weights 0.8..1.2).
-  std::vector<double> park_weights(groups.size());
+  std::vector<double> park_weights(zc.groups.size());
   for (double& w : park_weights) w = rng.uniform(0.7, 1.2);
   const std::vector<std::size_t> per_park = split(parcels, park_weights);
-  std::vector<std::size_t> counts;
-  counts.reserve(zone_count);
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    std::vector<double> w(groups[g].zones);
+  zc.counts.reserve(zone_count);
+  for (std::size_t g = 0; g < zc.groups.size(); ++g) {
+    std::vector<double> w(zc.groups[g].zones);
     for (double& x : w) x = rng.uniform(0.8, 1.2);
-    for (std::size_t n : split(per_park[g], w)) counts.push_back(n);
+    for (std::size_t n : split(per_park[g], w)) zc.counts.push_back(n);
   }
+  return zc;
+}
+
+// Development zones: kLargeZoneParks parks of three zones (the first counties, one park each), the
+// parcels split over the 21 zones with weights 0.9..1.1 (each zone about N / 21).
+ZoneCounts large_zones(std::size_t parcels, Rng& rng) {
+  ZoneCounts zc;
+  for (std::size_t g = 0; g < kLargeZoneParks; ++g) zc.groups.push_back({g, 0, kMinZones / kLargeZoneParks});
+  std::vector<double> w(kMinZones);
+  for (double& x : w) x = rng.uniform(0.9, 1.1);
+  zc.counts = split(parcels, w);
+  return zc;
+}
+
+}  // namespace
+
+LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const Date& as_of, DatasetShape shape) {
+  Rng rng(seed, 1);
+  const auto& cs = counties();
+  const ZoneCounts zc = shape == DatasetShape::large_zones ? large_zones(parcels, rng) : small_parks(parcels, rng);
+  const std::vector<ParkZones>& groups = zc.groups;
+  const std::vector<std::size_t>& counts = zc.counts;
+  const std::size_t zone_count = counts.size();
   const int park_digits = std::max(2, digits(groups.size()));
   plan.parks.reserve(groups.size());
   plan.zones.reserve(zone_count);
@@ -332,7 +382,7 @@ LayoutResult lay_out(Plan& plan, std::size_t parcels, std::uint64_t seed, const 
     }
     plan.parks.push_back(std::move(park));
   }
-  choose_shapes(plan, parcels, rng);
+  choose_shapes(plan, parcels, shape, rng);
   return result;
 }
 

@@ -68,7 +68,9 @@ enum class ParcelKind {
   utility,           // 公用设施 (0809): substation, pumping station; no enterprise
 };
 
-enum class ParcelShape { plain, hole, multipart, bowtie };
+// multipart: two parts with a strip between them; multipart_hole: the same with a hole in the first part
+// (a pond or a piece of land held by someone else), large-zones datasets only.
+enum class ParcelShape { plain, hole, multipart, bowtie, multipart_hole };
 
 struct ParcelPlan {
   std::string id;
@@ -77,6 +79,7 @@ struct ParcelPlan {
   Rect rect;                     // the parcel's cell in its block
   ParcelShape shape = ParcelShape::plain;
   Rect inner;                    // the hole (hole) or the strip cut out between the two parts (multipart)
+  Rect hole;                     // multipart_hole: the hole in the first part
   // Extra setback on the left / right edge, leaving room for a building that crosses the line.
   double setback_left = 0, setback_right = 0;
 
@@ -168,7 +171,7 @@ struct Plan {
   std::vector<TenancyPlan> tenancies;
 };
 
-// Geometric area of a parcel as written (hole and strip removed; a bow-tie counts its rectangle).
+// Geometric area of a parcel as written (holes and strip removed; a bow-tie counts its rectangle).
 double parcel_area(const ParcelPlan& p);
 
 // Started parcels (situations with an actual start date).

@@ -9,6 +9,13 @@
 -- area, the supplied part and the unsupplied rest; the land each enterprise counts with its leases and
 -- the zones' used land, output and tax (further down). Parameter: the as-of date is substituted for
 -- @AS_OF@ by run_bench.sh.
+-- Invalid polygons repaired first, as parkgis does on import (MakeValid; the polygons of the result):
+-- on a self-intersecting parcel ST_Union fails and the whole zone's figures would come out NULL.
+UPDATE parcels SET geometry = CastToMultiPolygon(MakeValid(geometry)) WHERE NOT ST_IsValid(geometry);
+UPDATE buildings SET geometry = CastToMultiPolygon(MakeValid(geometry)) WHERE NOT ST_IsValid(geometry);
+UPDATE approvals SET geometry = CastToMultiPolygon(MakeValid(geometry)) WHERE NOT ST_IsValid(geometry);
+UPDATE zones SET geometry = CastToMultiPolygon(MakeValid(geometry)) WHERE NOT ST_IsValid(geometry);
+
 -- Building × parcel pieces, once: the part of each building on each parcel it stands on, with the
 -- building's whole footprint, floor and vacant floor (its figures are shared by footprint area).
 DROP TABLE IF EXISTS sql_piece;

@@ -25,10 +25,12 @@ namespace fs = std::filesystem;
 inline const char* const kLayers[] = {"parks", "zones", "parcels", "buildings", "approvals"};
 inline const Date kAsOf{2026, 6, 30};
 
-inline generator::Summary generate(const TempDir& dir, std::size_t parcels, std::uint64_t seed) {
+inline generator::Summary generate(const TempDir& dir, std::size_t parcels, std::uint64_t seed,
+                                   generator::DatasetShape shape = generator::DatasetShape::small_parks) {
   generator::Options opt;
   opt.parcels = parcels;
   opt.seed = seed;
+  opt.shape = shape;
   opt.out_dir = dir.str();
   return generator::generate_dataset(opt);
 }
