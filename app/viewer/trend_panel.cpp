@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QStackedLayout>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -30,13 +31,18 @@ double axis_max(const report::LineChart& chart, bool right) {
   return hi;
 }
 
-QValueAxis* value_axis(const QString& title, double hi) {
-  auto* axis = new QValueAxis;
-  axis->setTitleText(title);
-  axis->setRange(0, hi > 0 ? hi * 1.08 : 1);
-  axis->applyNiceNumbers();
-  axis->setLabelFormat(QStringLiteral("%.4g"));
-  return axis;
+QChart* new_chart(QWidget* parent, QVBoxLayout* into) {
+  auto* chart = new QChart;
+  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  QFont title = chart->titleFont();
+  title.setBold(true);
+  chart->setTitleFont(title);
+  auto* view = new QChartView(chart, parent);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumSize(260, 180);
+  into->addWidget(view, 1);
+  return chart;
 }
 
 }  // namespace
@@ -50,19 +56,25 @@ TrendPanel::TrendPanel(DataService* service, ParkTree* tree, QWidget* parent)
   m_message->setAlignment(Qt::AlignCenter);
   m_message->setMargin(16);
   m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  m_chart = new QChart;
-  m_chart->legend()->setAlignment(Qt::AlignBottom);
-  m_chart->setMargins(QMargins(4, 4, 4, 4));
-  m_view = new QChartView(m_chart, this);
-  m_view->setRenderHint(QPainter::Antialiasing);
-  m_view->setMinimumSize(280, 260);
+  m_charts = new QWidget(this);
+  auto* column = new QVBoxLayout(m_charts);
+  column->setContentsMargins(2, 2, 2, 2);
+  m_title = new QLabel(m_charts);
+  m_title->setAlignment(Qt::AlignCenter);
+  m_title->setWordWrap(true);
+  QFont bold = m_title->font();
+  bold.setBold(true);
+  m_title->setFont(bold);
+  column->addWidget(m_title);
+  m_tax = new_chart(m_charts, column);
+  m_land = new_chart(m_charts, column);
   m_stack->addWidget(m_message);
-  m_stack->addWidget(m_view);
+  m_stack->addWidget(m_charts);
   connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrendPanel::selection_changed);
   show_message({});
 }
 
-bool TrendPanel::chart_shown() const { return m_stack->currentWidget() == m_view; }
+bool TrendPanel::chart_shown() const { return m_stack->currentWidget() == m_charts; }
 
 QString TrendPanel::message() const { return chart_shown() ? QString() : m_message->text(); }
 
@@ -81,10 +93,10 @@ void TrendPanel::reload() {
 void TrendPanel::show_unit(bool is_zone, const QString& id) {
   m_is_zone = is_zone;
   m_id = id;
-  QString name = m_tree->tree_model()->find(id).data(Qt::DisplayRole).toString();
-  if (name == id) name.clear();
+  // The tree's first column: "YQ01-PQ1 蕉城小微园一片区" (the id alone when the unit has no name).
+  const QString shown = m_tree->tree_model()->find(id).data(Qt::DisplayRole).toString();
   const std::string uid = id.toStdString();
-  const std::string title = name.isEmpty() ? uid : uid + " " + name.toStdString();
+  const std::string title = shown.startsWith(id) ? shown.toStdString() : uid;
   m_data_service->post<report::LineChart>(
       [is_zone, uid, title](store::Store& view) {
         // Every evaluation is read from the database itself, not through the evaluation shown.
@@ -116,7 +128,7 @@ void TrendPanel::show_data(report::LineChart chart) {
                             .arg(date));
   }
   rebuild_chart();
-  m_stack->setCurrentWidget(m_view);
+  m_stack->setCurrentWidget(m_charts);
   emit shown();
 }
 
@@ -128,46 +140,47 @@ void TrendPanel::show_message(const QString& text) {
 }
 
 void TrendPanel::rebuild_chart() {
-  m_chart->removeAllSeries();
-  for (QAbstractAxis* a : m_chart->axes()) {
-    m_chart->removeAxis(a);
-    delete a;
-  }
-  m_chart->setTitle(tr("%1: figures by evaluation").arg(QString::fromStdString(m_data.title)));
-  QFont title_font = m_chart->titleFont();
-  title_font.setBold(true);
-  m_chart->setTitleFont(title_font);
-
-  auto* x = new QCategoryAxis;
-  x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  m_title->setText(tr("%1: figures by evaluation").arg(QString::fromStdString(m_data.title)));
   const int n = static_cast<int>(m_data.x_labels.size());
-  x->setStartValue(-0.3);
-  for (int i = 0; i < n; ++i) x->append(QString::fromStdString(m_data.x_labels[static_cast<std::size_t>(i)]), i);
-  x->setRange(-0.3, n - 0.7);
-  x->setTitleText(tr("Evaluation date"));
-  QValueAxis* left = value_axis(tr("mu"), axis_max(m_data, false));
-  QValueAxis* right = value_axis(tr("10,000 yuan/mu"), axis_max(m_data, true));
-  m_chart->addAxis(x, Qt::AlignBottom);
-  m_chart->addAxis(left, Qt::AlignLeft);
-  m_chart->addAxis(right, Qt::AlignRight);
-
-  for (const report::ChartSeries& s : m_data.series) {
-    auto* line = new QLineSeries;
-    // The legend in the interface's language; the figures are those of 'parkgis trend'.
-    if (s.name == "亩均税收") line->setName(tr("Tax per mu (right axis, 10,000 yuan/mu)"));
-    else if (s.name == "闲置土地") line->setName(tr("Idle land (mu)"));
-    else if (s.name == "批而未供") line->setName(tr("Approved, not supplied (mu)"));
-    else line->setName(QString::fromStdString(s.name));
-    for (std::size_t i = 0; i < s.values.size(); ++i)
-      if (s.values[i]) line->append(static_cast<double>(i), *s.values[i]);
-    QPen pen(QColor(QString::fromStdString(s.colour)));
-    pen.setWidthF(2.2);
-    line->setPen(pen);
-    line->setPointsVisible(true);
-    m_chart->addSeries(line);
-    line->attachAxis(x);
-    line->attachAxis(s.right_axis ? right : left);
-    right->setLinePenColor(s.right_axis ? pen.color() : right->linePenColor());
+  for (const bool tax : {true, false}) {  // 亩均税收 above (the right axis of the HTML chart), land below
+    QChart* chart = tax ? m_tax : m_land;
+    chart->removeAllSeries();
+    for (QAbstractAxis* a : chart->axes()) {
+      chart->removeAxis(a);
+      delete a;
+    }
+    chart->setTitle(tax ? tr("Tax per mu (10,000 yuan/mu)") : tr("Idle and unsupplied land (mu)"));
+    chart->legend()->setVisible(!tax);  // one series: its title names it
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setStartValue(-0.3);
+    for (int i = 0; i < n; ++i) x->append(QString::fromStdString(m_data.x_labels[static_cast<std::size_t>(i)]), i);
+    x->setRange(-0.3, n - 0.7);
+    auto* y = new QValueAxis;
+    const double hi = axis_max(m_data, tax);
+    y->setRange(0, hi > 0 ? hi * 1.08 : 1);
+    y->applyNiceNumbers();
+    y->setLabelFormat(QStringLiteral("%.4g"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (const report::ChartSeries& s : m_data.series) {
+      if (s.right_axis != tax) continue;
+      auto* line = new QLineSeries;
+      // The legend in the interface's language; the figures are those of 'parkgis trend'.
+      if (s.name == "亩均税收") line->setName(tr("Tax per mu"));
+      else if (s.name == "闲置土地") line->setName(tr("Idle land"));
+      else if (s.name == "批而未供") line->setName(tr("Unsupplied"));
+      else line->setName(QString::fromStdString(s.name));
+      for (std::size_t i = 0; i < s.values.size(); ++i)
+        if (s.values[i]) line->append(static_cast<double>(i), *s.values[i]);
+      QPen pen(QColor(QString::fromStdString(s.colour)));
+      pen.setWidthF(2.2);
+      line->setPen(pen);
+      line->setPointsVisible(true);
+      chart->addSeries(line);
+      line->attachAxis(x);
+      line->attachAxis(y);
+    }
   }
 }
 

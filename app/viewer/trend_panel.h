@@ -1,6 +1,7 @@
 #pragma once
-// The 趋势 panel: for the park or zone selected in the park tree, its figures by evaluation date as a
-// line chart (Qt Charts): 闲置土地 and 批而未供 in 亩 on the left axis, 亩均税收 in 万元/亩 on the right.
+// The 趋势 panel: for the park or zone selected in the park tree, its figures by evaluation date as two
+// small line charts (Qt Charts) one above the other, sharing the dates: 亩均税收 (万元/亩), and 闲置土地
+// with 批而未供 (亩).
 // The figures are those of 'parkgis trend' (report::build_trend, charted by report::trend_chart as the
 // HTML trend report does), read on the data thread; nothing is computed here. With one evaluation, or
 // nothing selected, a sentence says what to do instead.
@@ -30,8 +31,8 @@ class TrendPanel : public QWidget {
   void reload();  // a database was opened: the unit shown is read again (or the hint shown)
 
   bool chart_shown() const;
-  QChart* chart() const { return m_chart; }
-  QChartView* chart_view() const { return m_view; }
+  QChart* tax_chart() const { return m_tax; }    // 亩均税收
+  QChart* land_chart() const { return m_land; }  // 闲置土地, 批而未供
   QString message() const;               // the empty-state text (when no chart is shown)
   const report::LineChart& data() const { return m_data; }  // what the chart shows
   QString unit_id() const { return m_id; }
@@ -52,8 +53,9 @@ class TrendPanel : public QWidget {
   ParkTree* m_tree;
   QStackedLayout* m_stack;
   QLabel* m_message;
-  QChartView* m_view;
-  QChart* m_chart;
+  QWidget* m_charts;  // the title and both charts
+  QLabel* m_title;
+  QChart *m_tax, *m_land;
   report::LineChart m_data;
   QString m_id;
   bool m_is_zone = false;

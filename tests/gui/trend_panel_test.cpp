@@ -54,15 +54,18 @@ TEST(TrendPanel, ZoneSeriesEqualTheTrendRows) {
   w->show_unit(QStringLiteral("YQ01-PQ1"));  // selects the zone in the tree
   ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle() && panel->chart_shown(); }));
   EXPECT_EQ(panel->unit_id(), QStringLiteral("YQ01-PQ1"));
-  QChart* chart = panel->chart();
-  ASSERT_EQ(chart->series().size(), 3);
+  // Two small charts sharing the dates: 亩均税收 above, 闲置土地 and 批而未供 below.
+  ASSERT_EQ(panel->tax_chart()->series().size(), 1);
+  ASSERT_EQ(panel->land_chart()->series().size(), 2);
 
   const auto rows = trend_rows(parkgis::test::two_evaluations_db(), "YQ01-PQ1");
   ASSERT_EQ(rows.size(), 2u);  // 2025-12-31 and 2026-06-30
-  QLineSeries* idle = series_named(chart, QStringLiteral("闲置土地（亩）"));
-  QLineSeries* unsupplied = series_named(chart, QStringLiteral("批而未供（亩）"));
-  QLineSeries* tax = series_named(chart, QStringLiteral("亩均税收（右轴，万元/亩）"));
+  QLineSeries* idle = series_named(panel->land_chart(), QStringLiteral("闲置土地"));
+  QLineSeries* unsupplied = series_named(panel->land_chart(), QStringLiteral("批而未供"));
+  QLineSeries* tax = series_named(panel->tax_chart(), QStringLiteral("亩均税收"));
   ASSERT_TRUE(idle && unsupplied && tax);
+  EXPECT_EQ(panel->tax_chart()->title(), QStringLiteral("亩均税收（万元/亩）"));
+  EXPECT_EQ(panel->land_chart()->title(), QStringLiteral("闲置土地与批而未供（亩）"));
   for (QLineSeries* s : {idle, unsupplied, tax}) ASSERT_EQ(s->count(), 2) << s->name().toStdString();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto num = [&](const char* key) { return parkgis::store::value_number(rows[i].at(key)).value_or(-1); };

@@ -846,28 +846,24 @@
         <translation>%1: figures by evaluation</translation>
     </message>
     <message>
-        <source>Evaluation date</source>
-        <translation>Evaluation date</translation>
+        <source>Tax per mu (10,000 yuan/mu)</source>
+        <translation>Tax per mu (10,000 yuan/mu)</translation>
     </message>
     <message>
-        <source>mu</source>
-        <translation>mu</translation>
+        <source>Idle and unsupplied land (mu)</source>
+        <translation>Idle and unsupplied land (mu)</translation>
     </message>
     <message>
-        <source>10,000 yuan/mu</source>
-        <translation>10,000 yuan/mu</translation>
+        <source>Tax per mu</source>
+        <translation>Tax per mu</translation>
     </message>
     <message>
-        <source>Tax per mu (right axis, 10,000 yuan/mu)</source>
-        <translation>Tax per mu (right axis, 10,000 yuan/mu)</translation>
+        <source>Idle land</source>
+        <translation>Idle land</translation>
     </message>
     <message>
-        <source>Idle land (mu)</source>
-        <translation>Idle land (mu)</translation>
-    </message>
-    <message>
-        <source>Approved, not supplied (mu)</source>
-        <translation>Approved, not supplied (mu)</translation>
+        <source>Unsupplied</source>
+        <translation>Unsupplied</translation>
     </message>
 </context>
 </TS>

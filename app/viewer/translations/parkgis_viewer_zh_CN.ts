@@ -975,28 +975,24 @@
         <translation>%1 历年变化</translation>
     </message>
     <message>
-        <source>Evaluation date</source>
-        <translation>评价时点</translation>
+        <source>Tax per mu (10,000 yuan/mu)</source>
+        <translation>亩均税收（万元/亩）</translation>
     </message>
     <message>
-        <source>mu</source>
-        <translation>亩</translation>
+        <source>Idle and unsupplied land (mu)</source>
+        <translation>闲置土地与批而未供（亩）</translation>
     </message>
     <message>
-        <source>10,000 yuan/mu</source>
-        <translation>万元/亩</translation>
+        <source>Tax per mu</source>
+        <translation>亩均税收</translation>
     </message>
     <message>
-        <source>Tax per mu (right axis, 10,000 yuan/mu)</source>
-        <translation>亩均税收（右轴，万元/亩）</translation>
+        <source>Idle land</source>
+        <translation>闲置土地</translation>
     </message>
     <message>
-        <source>Idle land (mu)</source>
-        <translation>闲置土地（亩）</translation>
-    </message>
-    <message>
-        <source>Approved, not supplied (mu)</source>
-        <translation>批而未供（亩）</translation>
+        <source>Unsupplied</source>
+        <translation>批而未供</translation>
     </message>
 </context>
 </TS>
