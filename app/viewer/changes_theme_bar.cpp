@@ -100,10 +100,11 @@ void ChangesThemeBar::choose(const Date& from, const Date& to) {
 }
 
 void ChangesThemeBar::set_active(bool active) {
+  const bool was = m_active;
   m_active = active;
   emit visible_wanted(m_active && available());
   if (m_active) span_chosen();
-  else emit changes_shown(nullptr);
+  else if (was) emit changes_shown(nullptr);
 }
 
 void ChangesThemeBar::span_chosen() {

@@ -209,9 +209,11 @@ void MainWindow::build_menus_and_toolbar() {
     if (!available && m_changes->active()) set_theme(QStringLiteral("idle"));
   });
   connect(m_changes, &ChangesThemeBar::changes_shown, this, [this](std::shared_ptr<const render::ChangeSet> changes) {
-    render::RenderSettings s = m_canvas->settings();
-    s.changes = changes;
-    m_canvas->set_settings(s);
+    if (m_canvas->settings().changes != changes) {  // set_theme may have given it already
+      render::RenderSettings s = m_canvas->settings();
+      s.changes = changes;
+      m_canvas->set_settings(s);
+    }
     m_identify->set_changes(std::move(changes));
   });
   m_toolbar->addSeparator();
@@ -373,13 +375,15 @@ void MainWindow::set_theme(const QString& theme_id) {
   if (it == m_themes.end() || (style::is_changes_theme(*it) && !m_changes->available())) return;
   render::RenderSettings s = m_canvas->settings();
   s.theme_id = it->id;
+  const bool changes = style::is_changes_theme(*it);
+  s.changes = changes ? m_changes->changes() : nullptr;  // what was read for the dates chosen (null: not yet)
   // Unsupplied land is the unsupplied theme's own layer; elsewhere it would hide the parcels' colours.
   s.visible.set(render::LayerId::unsupplied, it->id == "unsupplied");
   s.visible.set(render::LayerId::sites, it->id == "sites");
   m_layers->set_state(s.visible, s.labels);
   m_canvas->set_settings(s);
   m_legend->set_theme(*it);
-  m_changes->set_active(style::is_changes_theme(*it));
+  m_changes->set_active(changes);
   const int i = m_theme_combo->findData(theme_id);
   if (i >= 0) m_theme_combo->setCurrentIndex(i);
 }
