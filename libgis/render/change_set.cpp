@@ -49,8 +49,7 @@ std::shared_ptr<const ChangeSet> load_change_set(store::Store& base, const Chang
   for (exporter::OutFeature& f : layer.features) {
     Feature feature;
     feature.id = f.id;
-    feature.shape = decode_wkb(f.wkb);
-    if (feature.shape.empty()) continue;  // a parcel without a shape has nothing to draw
+    feature.shape = decode_wkb(f.wkb);  // empty without geometry: never in a view, still identified
     set->features.features.push_back(std::move(feature));
     set->values.push_back(std::move(f.values));
   }
