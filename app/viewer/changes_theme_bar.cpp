@@ -124,7 +124,7 @@ void ChangesThemeBar::span_chosen() {
   m_data->post<SetPtr>(
       [s](store::Store& view) {
         // The two evaluations are read from the database itself, not from the evaluation shown.
-        const std::unique_ptr<store::Store> base = store::open_spatialite(view.location());
+        const std::unique_ptr<store::Store> base = store::open_store(view.location());
         return render::load_change_set(*base, s);
       },
       this,

@@ -100,7 +100,7 @@ void TrendPanel::show_unit(bool is_zone, const QString& id) {
   m_data_service->post<report::LineChart>(
       [is_zone, uid, title](store::Store& view) {
         // Every evaluation is read from the database itself, not through the evaluation shown.
-        const std::unique_ptr<store::Store> base = store::open_spatialite(view.location());
+        const std::unique_ptr<store::Store> base = store::open_store(view.location());
         report::TrendRequest req;
         req.level = is_zone ? report::TrendLevel::zone : report::TrendLevel::park;
         (is_zone ? req.zone_id : req.park_id) = uid;
