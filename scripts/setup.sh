@@ -13,6 +13,7 @@ PACKAGES=(
   libxlsxwriter-dev libminizip-dev
   libpq-dev postgresql-15 postgresql-15-postgis-3
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
+  qt6-charts-dev libqt6opengl6-dev
   qt6-translations-l10n
   libgtest-dev libbenchmark-dev
   libmimalloc-dev

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/change_dates.h"
 #include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
@@ -40,22 +41,26 @@ void parse_size(const std::string& text, int& w, int& h) {
 int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   Args args("render", argv);
   args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
-      .value("--date").value("--as-of").value("-o");
+      .value("--date").value("--as-of").value("--from").value("--to").value("-o");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
-               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n\n"
+               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n"
+               "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
                "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply, sites\n"
-               "                 (sites: the land-reserve sites of 'parkgis sites', by score)\n"
+               "                 (sites: the land-reserve sites of 'parkgis sites', by score), changes\n"
+               "                 (the parcels that changed between the evaluations of --from and --to:\n"
+               "                 新增闲置, 已动工, 已收回, ...; the land as of --to)\n"
                "                 (styles/*.json)\n"
                "  --zone ID      the map shows this zone (--park ID: this park); default: every park\n"
                "  --size WxH     pixels (PNG) or 1/96 inch (PDF); default 1600x1130\n"
                "  --title TEXT   default: the dataset's name and the theme\n"
                "  --lang zh|en   language of the legend and notes (default zh)\n"
                "  --date DATE    the date printed as made (default today)\n"
-               "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n";
+               "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n"
+               "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -76,9 +81,13 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   req.lang = lang == "zh" ? render::Lang::zh : render::Lang::en;
   req.date = args.get("--date").value_or("");
   req.as_of = args.get_date("--as-of");
+  req.changes = change_dates(args, req.theme_id, dbo.display);
+  if (req.changes && req.as_of)
+    throw UsageError("--as-of does not go with the theme changes: its map shows the land and evaluation of --to");
 
   {  // every theme colours analysis results: a map without them would be uncoloured
     auto store = dbo.open_as_of(req.as_of);  // an unknown date is a usage error here
+    if (req.changes) render::require_two_evaluations(*store);
     if (!store->has_table("parcel_metrics"))
       throw DataError(dbo.display + " has no analysis results (table parcel_metrics); run 'parkgis analyze --db " +
                       dbo.display + "' first");

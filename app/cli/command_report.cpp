@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/args.h"
+#include "app/cli/change_dates.h"
 #include "app/cli/report_output.h"
 #include "app/cli/db_option.h"
 #include "app/cli/command.h"
@@ -25,7 +26,7 @@ namespace {
 // Draws one map per section (its park or zone; one map of every park for a report without sections)
 // with the map renderer and embeds them as PNG images.
 void add_maps(report::Report& rep, const DbOption& db, const std::string& theme, const report::Request& req,
-              const std::optional<Date>& as_of) {
+              const std::optional<Date>& as_of, const std::optional<render::ChangeSpan>& changes) {
   GuiScope gui;
   const std::filesystem::path tmp =
       std::filesystem::temp_directory_path() / ("parkgis_report_map_" + std::to_string(getpid()) + ".png");
@@ -34,6 +35,7 @@ void add_maps(report::Report& rep, const DbOption& db, const std::string& theme,
     m.db_path = db.db;
     m.schema = db.schema;
     m.as_of = as_of;
+    m.changes = changes;
     m.theme_id = theme;
     m.park_id = park;
     m.zone_id = zone;
@@ -77,7 +79,7 @@ int write_workbook(const Args& args) {
 
 int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   Args args("report", argv);
-  args.value("--db").value("--as-of").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").flag("--bom").flag("--wide").flag("--workbook");
+  args.value("--db").value("--as-of").value("--by").value("--park").value("--zone").value("--format").value("-o").value("--maps").value("--from").value("--to").flag("--bom").flag("--wide").flag("--workbook");
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis report --db FILE [--by park|zone|parcel|enterprise|approval] [--park ID] [--zone ID]\n"
@@ -97,7 +99,9 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
                "  --workbook     one Excel workbook, a sheet per report: 园区, 片区, 宗地, 企业, 闲置土地,\n"
                "                 批而未供, 批次 (needs -o FILE.xlsx)\n"
                "  --maps THEME   html: a map of each section (park or zone) coloured by THEME (idle,\n"
-               "                 unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply), embedded\n";
+               "                 unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply), embedded;\n"
+               "                 changes with --from DATE --to DATE: the parcels that changed between the\n"
+               "                 evaluations of those dates ('parkgis runs' lists them)\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -116,8 +120,12 @@ int cmd_report(const std::vector<std::string>& argv, Context& ctx) {
   report::Report rep = report::build_report(*store, req);
   if (auto theme = args.get("--maps")) {
     if (format != report::Format::html) throw UsageError("--maps goes with --format html");
+    const std::optional<render::ChangeSpan> changes = change_dates(args, *theme, db.display);
+    if (changes) render::require_two_evaluations(*store);
     store->end_reading();  // the maps read through their own connections
-    add_maps(rep, db, *theme, req, as_of);
+    add_maps(rep, db, *theme, req, as_of, changes);
+  } else if (args.has("--from") || args.has("--to")) {
+    throw UsageError("--from and --to go with --maps changes");
   }
   return write_report(args, rep, format, ctx);
 }

@@ -9,6 +9,7 @@
 
 #include "app/viewer/language.h"
 #include "app/viewer/parcel_table.h"
+#include "libgis/export/field_labels.h"
 
 namespace parkgis::viewer {
 
@@ -90,6 +91,32 @@ void IdentifyPanel::copy_section() const {
   QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
+void IdentifyPanel::set_changes(std::shared_ptr<const render::ChangeSet> changes) {
+  m_changes = std::move(changes);
+  rebuild();
+}
+
+void IdentifyPanel::add_changes(const std::string& parcel_id) {
+  auto* section = new QTreeWidgetItem(this, {tr("Changes %1").arg(QString::fromStdString(m_changes->span.text()))});
+  std::vector<Attribute> attrs;
+  if (const std::vector<store::Value>* row = m_changes->row_of(parcel_id)) {
+    for (std::size_t i = 0; i < m_changes->fields.size() && i < row->size(); ++i) {
+      const exporter::OutField& f = m_changes->fields[i];
+      if (f.name == "parcel_id") continue;
+      attrs.push_back({f.name, f.label.zh, f.label.unit, format_value((*row)[i], f.label.unit), f.label.en});
+    }
+  } else {
+    const exporter::FieldLabel l = exporter::field_label("change");
+    attrs.push_back({"change", l.zh, "", tr("No change").toStdString(), l.en});
+  }
+  add_attributes(section, attrs, QStringLiteral("changes"));
+  QFont f = section->font(0);
+  f.setBold(true);
+  section->setFont(0, f);
+  section->setFirstColumnSpanned(true);
+  section->setExpanded(true);
+}
+
 void IdentifyPanel::show_parcel(const std::optional<ParcelInfo>& info) {
   m_info = info;
   rebuild();
@@ -104,6 +131,7 @@ void IdentifyPanel::rebuild() {
     return;
   }
   const ParcelInfo& p = *m_info;
+  if (m_changes) add_changes(p.parcel_id);
   auto* metrics = new QTreeWidgetItem(this, {tr("Parcel %1: metrics").arg(QString::fromStdString(p.parcel_id))});
   add_attributes(metrics, p.metrics, QStringLiteral("metrics"));
   auto* source = new QTreeWidgetItem(this, {tr("Parcel as imported")});

@@ -18,6 +18,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "app/viewer/changes_theme_bar.h"
 #include "app/viewer/error_text.h"
 #include "app/viewer/evaluation_selector.h"
 #include "app/viewer/identify_panel.h"
@@ -30,6 +31,7 @@
 #include "app/viewer/sites_panel.h"
 #include "app/viewer/start_page.h"
 #include "app/viewer/theme_order.h"
+#include "app/viewer/trend_panel.h"
 #include "libgis/render/legend.h"
 
 namespace parkgis::viewer {
@@ -39,8 +41,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_render = new RenderService(this);
   try {
     m_themes = style::load_themes();
-    // The changes theme styles 'export --layer changes' (two evaluations); the map does not draw it yet.
-    std::erase_if(m_themes, [](const style::Theme& t) { return t.layer == "parcel_changes"; });
     order_themes_by_meaning(m_themes);
   } catch (const std::exception& e) {
     QMessageBox::critical(this, QStringLiteral("parkgis"), QString::fromStdString(e.what()));
@@ -199,6 +199,23 @@ void MainWindow::build_menus_and_toolbar() {
   connect(evaluations, &EvaluationSelector::available, evaluations_action, &QAction::setVisible);
   connect(this, &MainWindow::database_opened, evaluations, &EvaluationSelector::load);
   connect(evaluations, &EvaluationSelector::evaluation_chosen, this, [this] { if (!m_db.isEmpty()) open_database(m_db); });
+  m_changes = new ChangesThemeBar(m_data, this);  // 从/到 of the changes theme, shown while it is chosen
+  QAction* changes_action = m_toolbar->addWidget(m_changes);
+  changes_action->setVisible(false);
+  connect(m_changes, &ChangesThemeBar::visible_wanted, changes_action, &QAction::setVisible);
+  connect(this, &MainWindow::database_opened, m_changes, [this] { m_changes->set_evaluations(m_overview.evaluations); });
+  connect(m_changes, &ChangesThemeBar::available_changed, this, [this](bool available) {
+    fill_theme_combo();
+    if (!available && m_changes->active()) set_theme(QStringLiteral("idle"));
+  });
+  connect(m_changes, &ChangesThemeBar::changes_shown, this, [this](std::shared_ptr<const render::ChangeSet> changes) {
+    if (m_canvas->settings().changes != changes) {  // set_theme may have given it already
+      render::RenderSettings s = m_canvas->settings();
+      s.changes = changes;
+      m_canvas->set_settings(s);
+    }
+    m_identify->set_changes(std::move(changes));
+  });
   m_toolbar->addSeparator();
   m_search_edit = new QLineEdit(this);
   m_search_edit->setClearButtonEnabled(true);
@@ -235,6 +252,10 @@ void MainWindow::build_docks() {
   m_sites = new SitesPanel(this, this);
   m_sites_dock = dock(m_sites, "sites", Qt::RightDockWidgetArea);
   tabifyDockWidget(m_identify_dock, m_sites_dock);
+  m_trend = new TrendPanel(m_data, m_tree, this);
+  m_trend_dock = dock(m_trend, "trend", Qt::RightDockWidgetArea);
+  tabifyDockWidget(m_identify_dock, m_trend_dock);
+  connect(this, &MainWindow::database_opened, m_trend, &TrendPanel::reload);
   m_identify_dock->raise();
   connect(this, &MainWindow::database_opened, m_sites, [this] { m_sites->reload(); });
 
@@ -314,6 +335,7 @@ void MainWindow::retranslate() {
   m_search_dock->setWindowTitle(tr("Search results"));
   m_identify_dock->setWindowTitle(tr("Parcel details"));
   m_sites_dock->setWindowTitle(tr("Land-reserve sites"));
+  m_trend_dock->setWindowTitle(tr("Trend"));
   m_table_dock->setWindowTitle(tr("Parcel list"));
   m_tables->setTabText(1, tr("Parcels of the park or zone"));
   m_filter_clear->setText(tr("Show all"));
@@ -338,7 +360,8 @@ void MainWindow::fill_theme_combo() {
   m_theme_combo->blockSignals(true);
   m_theme_combo->clear();
   for (const style::Theme& t : m_themes)
-    m_theme_combo->addItem(render::theme_title(t, lang), QString::fromStdString(t.id));
+    if (!style::is_changes_theme(t) || m_changes->available())  // it compares two evaluations
+      m_theme_combo->addItem(render::theme_title(t, lang), QString::fromStdString(t.id));
   const int i = m_theme_combo->findData(current);
   if (i >= 0) m_theme_combo->setCurrentIndex(i);
   m_theme_combo->blockSignals(false);
@@ -349,15 +372,18 @@ QString MainWindow::theme() const { return QString::fromStdString(m_canvas->sett
 void MainWindow::set_theme(const QString& theme_id) {
   const auto it = std::find_if(m_themes.begin(), m_themes.end(),
                                [&](const style::Theme& t) { return QString::fromStdString(t.id) == theme_id; });
-  if (it == m_themes.end()) return;
+  if (it == m_themes.end() || (style::is_changes_theme(*it) && !m_changes->available())) return;
   render::RenderSettings s = m_canvas->settings();
   s.theme_id = it->id;
+  const bool changes = style::is_changes_theme(*it);
+  s.changes = changes ? m_changes->changes() : nullptr;  // what was read for the dates chosen (null: not yet)
   // Unsupplied land is the unsupplied theme's own layer; elsewhere it would hide the parcels' colours.
   s.visible.set(render::LayerId::unsupplied, it->id == "unsupplied");
   s.visible.set(render::LayerId::sites, it->id == "sites");
   m_layers->set_state(s.visible, s.labels);
   m_canvas->set_settings(s);
   m_legend->set_theme(*it);
+  m_changes->set_active(changes);
   const int i = m_theme_combo->findData(theme_id);
   if (i >= 0) m_theme_combo->setCurrentIndex(i);
 }

@@ -35,6 +35,7 @@ class QToolBar;
 
 namespace parkgis::viewer {
 
+class ChangesThemeBar;
 class IdentifyPanel;
 class LayerPanel;
 class LegendPanel;
@@ -43,6 +44,7 @@ class ParcelTable;
 class ParkTree;
 class SitesPanel;
 class StartPage;
+class TrendPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -89,6 +91,8 @@ class MainWindow : public QMainWindow {
   ParcelTable* unit_table() const { return m_unit_parcels; }
   QListWidget* search_results() const { return m_search_results; }
   SitesPanel* sites_panel() const { return m_sites; }  // 储备候选: land-reserve sites (sites_panel.h)
+  ChangesThemeBar* changes_bar() const { return m_changes; }  // 从/到 of the changes theme (changes_theme_bar.h)
+  TrendPanel* trend_panel() const { return m_trend; }          // 趋势: the selected unit by evaluation (trend_panel.h)
   DataService* data() const { return m_data; }
   RenderService* renderer() const { return m_render; }
 
@@ -174,6 +178,9 @@ class MainWindow : public QMainWindow {
   QListWidget* m_search_results;
   SitesPanel* m_sites = nullptr;
   QDockWidget* m_sites_dock = nullptr;
+  ChangesThemeBar* m_changes = nullptr;
+  TrendPanel* m_trend = nullptr;
+  QDockWidget* m_trend_dock = nullptr;
   QTabWidget* m_tables;
   QLabel* m_filter_label;
   QHBoxLayout* m_filter_row = nullptr;

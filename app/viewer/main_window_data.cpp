@@ -331,6 +331,10 @@ void MainWindow::export_map(const QString& path, const QString& title, QSize siz
   req.lang = map_language();
   req.visible = m_canvas->settings().visible;
   req.selection = m_canvas->settings().selection;
+  if (const auto& changes = m_canvas->settings().changes) {  // the changes theme: its two evaluations
+    req.changes = changes->span;
+    req.change_set = changes;
+  }
   req.out_path = path.toStdString();
   if (!done)
     done = [this, path](const QString& error) {

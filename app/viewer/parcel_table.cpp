@@ -28,6 +28,7 @@ QString shown_value(const std::vector<style::Theme>& themes, const std::string& 
   if (column == "idle_status") return class_label(themes, "idle", value);
   if (column == "supply_status") return class_label(themes, "supply", value);
   if (column == "grade") return class_label(themes, "grade", value);
+  if (column == "change") return class_label(themes, "changes", value);  // the changes theme's words
   if (column == "land_use") {
     if (const auto name = model::land_use_name(value))
       return QStringLiteral("%1 %2").arg(QString::fromStdString(value), QString::fromStdString(zh ? name->zh : name->en));

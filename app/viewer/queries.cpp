@@ -9,6 +9,7 @@
 #include "libgis/export/field_labels.h"
 #include "libgis/export/where_parser.h"
 #include "libgis/geom/geos.h"
+#include "libgis/history/evaluations.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::viewer {
@@ -133,6 +134,7 @@ Overview load_overview(store::Store& s) {
   if (s.has_table(zones)) o.zones = read_units(s, zones, true);
   for (const UnitRow& u : o.parks) o.extent.include(u.box);
   for (const UnitRow& u : o.zones) o.extent.include(u.box);
+  for (const history::Evaluation& e : history::list_evaluations(s)) o.evaluations.push_back(e.as_of);
   return o;
 }
 

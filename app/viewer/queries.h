@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "libgis/core/dates.h"
 #include "libgis/render/shape.h"
 #include "libgis/store/table.h"
 
@@ -31,6 +32,7 @@ struct Overview {
   std::string path, dataset_name, as_of;
   int srid = 0;
   bool analysed = false;  // result tables present
+  std::vector<Date> evaluations;  // the evaluations kept, earliest first (history::list_evaluations)
   std::vector<UnitRow> parks, zones;
   Extent extent;  // parks and zones together
 };

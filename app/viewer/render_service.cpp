@@ -21,7 +21,8 @@ std::string pass_key(render::Pass pass, const render::RenderSettings& s) {
     case render::Pass::parks: return on(render::LayerId::parks) ? "on" : "off";
     case render::Pass::zones: return on(render::LayerId::zones) ? "on" : "off";
     case render::Pass::buildings: return on(render::LayerId::buildings) ? "on" : "off";
-    case render::Pass::parcels: return on(render::LayerId::parcels) ? "on|" + s.theme_id : "off";
+    case render::Pass::parcels:  // the changes theme also on its two evaluations (and whether they are read)
+      return on(render::LayerId::parcels) ? "on|" + s.theme_id + (s.changes ? "|" + s.changes->span.text() : "") : "off";
     case render::Pass::unsupplied: return on(render::LayerId::unsupplied) ? "on|" + s.theme_id : "off";
     case render::Pass::sites: return on(render::LayerId::sites) ? "on|" + s.theme_id : "off";
     case render::Pass::selection:

@@ -25,7 +25,7 @@ ViewerOptions parse_options(const QStringList& arguments) {
   p.addHelpOption();
   p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a parkgis database (.sqlite, or a PostGIS one: postgresql://user@host:port/dbname or PG:conninfo) or a dataset folder"));
   const QCommandLineOption schema({QStringLiteral("schema")}, QStringLiteral("PostgreSQL schema of the database (default public)"), QStringLiteral("NAME"));
-  const QCommandLineOption theme({QStringLiteral("theme")}, QStringLiteral("idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply"), QStringLiteral("T"));
+  const QCommandLineOption theme({QStringLiteral("theme")}, QStringLiteral("idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply, sites, changes (two evaluations: the two latest)"), QStringLiteral("T"));
   const QCommandLineOption zone({QStringLiteral("zone")}, QStringLiteral("zoom to this zone"), QStringLiteral("ID"));
   const QCommandLineOption park({QStringLiteral("park")}, QStringLiteral("zoom to this park"), QStringLiteral("ID"));
   const QCommandLineOption parcel({QStringLiteral("parcel")}, QStringLiteral("identify and select this parcel"), QStringLiteral("ID"));

@@ -34,7 +34,8 @@ std::vector<LegendEntry> legend_entries(const style::Theme& theme, Lang lang, bo
     out.push_back({class_style(theme, -1), label(theme.other), LegendEntry::polygon});
   if (with_reference) {
     const bool zh = lang == Lang::zh;
-    if (theme.layer != "parcel_metrics")
+    // The changes theme draws every parcel: the unchanged ones in its "other" class (无变化).
+    if (theme.layer != "parcel_metrics" && !style::is_changes_theme(theme))
       out.push_back({reference_style(LayerId::parcels), zh ? QStringLiteral("宗地") : QStringLiteral("Parcel"), LegendEntry::polygon});
     out.push_back({reference_style(LayerId::parks), zh ? QStringLiteral("园区") : QStringLiteral("Park"), LegendEntry::polygon});
     out.push_back({reference_style(LayerId::zones), zh ? QStringLiteral("片区界线") : QStringLiteral("Zone boundary"),

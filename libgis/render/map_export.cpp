@@ -7,6 +7,7 @@
 
 #include "libgis/core/errors.h"
 #include "libgis/history/dated_view.h"
+#include "libgis/render/change_set.h"
 #include "libgis/render/legend.h"
 #include "libgis/store/store.h"
 
@@ -67,6 +68,9 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   doc.settings.theme_id = req.theme_id;
   doc.settings.visible = req.visible.value_or(default_visibility(req.theme_id));
   doc.settings.selection = req.selection;
+  if (style::is_changes_theme(*theme) && !req.changes)
+    throw UsageError("the theme " + theme->id + " compares two evaluations: give --from DATE --to DATE (earlier, later; "
+                     "'parkgis runs --db " + store.location() + "' lists the dates)");
   doc.extent = renderer.loader().data_extent();
 
   const auto meta = store.meta();
@@ -96,8 +100,14 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   if (doc.extent.is_null()) throw DataError("database " + store.location() + " has no parks, zones or parcels to draw");
   doc.title = req.title.isEmpty() ? default_title(dataset, *theme, req.lang) : req.title;
   const QString made = req.date.empty() ? QDate::currentDate().toString(Qt::ISODate) : QString::fromStdString(req.date);
-  const QString ev = QString::fromStdString(as_of(store));
   const QString crs = QStringLiteral("EPSG:%1").arg(store.srid());
+  if (style::is_changes_theme(*theme)) {
+    const QString from = QString::fromStdString(req.changes->from.iso()), to = QString::fromStdString(req.changes->to.iso());
+    doc.footer = zh ? QStringLiteral("评价时点 %1 → %2 · 坐标系 %3 · 制图日期 %4 · parkgis %5").arg(from, to, crs, made, PARKGIS_VERSION)
+                    : QStringLiteral("Evaluations %1 → %2 · CRS %3 · made %4 · parkgis %5").arg(from, to, crs, made, PARKGIS_VERSION);
+    return doc;
+  }
+  const QString ev = QString::fromStdString(as_of(store));
   doc.footer = zh ? QStringLiteral("评价时点 %1 · 坐标系 %2 · 制图日期 %3 · parkgis %4").arg(ev, crs, made, PARKGIS_VERSION)
                   : QStringLiteral("Evaluated as of %1 · CRS %2 · made %3 · parkgis %4").arg(ev, crs, made, PARKGIS_VERSION);
   return doc;
@@ -113,9 +123,13 @@ void export_map(const MapExportRequest& req, const CancelFn& cancel) {
   if (out.has_parent_path() && !fs::is_directory(out.parent_path()))
     throw DataError("cannot write " + req.out_path + ": folder " + out.parent_path().string() + " does not exist");
 
-  auto store = history::open_evaluation(req.db_path, req.as_of, req.schema);
+  const std::unique_ptr<store::Store> base = store::open_store(req.db_path, req.schema);
+  std::shared_ptr<const ChangeSet> changes = req.change_set;
+  if (req.changes && !(changes && changes->span == *req.changes)) changes = load_change_set(*base, *req.changes);
+  const auto store = history::evaluation_view(*base, req.changes ? std::optional<Date>(req.changes->to) : req.as_of);
   MapRenderer renderer(*store);
-  const MapDocument doc = make_document(*store, renderer, req);
+  MapDocument doc = make_document(*store, renderer, req);
+  doc.settings.changes = std::move(changes);
 
   if (ext == ".png") {
     QImage img(req.width, req.height, QImage::Format_ARGB32_Premultiplied);

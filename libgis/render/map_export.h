@@ -25,6 +25,10 @@ struct MapExportRequest {
   std::string date;                        // date made, YYYY-MM-DD ("" = today)
   std::string out_path;                    // *.png or *.pdf
   std::optional<Date> as_of;               // the evaluation shown (none = the latest)
+  // The changes theme's two evaluations: the map shows the land of `to` with the changes since `from`
+  // (as_of is not used then). Required by that theme; the viewer passes the set it has loaded.
+  std::optional<ChangeSpan> changes;
+  std::shared_ptr<const ChangeSet> change_set;  // already loaded for `changes` (null: read here)
 };
 
 // The default title of a sheet, in one language: zh "宁德小微园（示例） · 厂房空置率"; en the theme's title
@@ -34,8 +38,9 @@ QString default_title(const QString& dataset_name, const style::Theme& theme, La
 // The sheet's texts and extent for a request (exposed for tests and the viewer's preview).
 MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapExportRequest& req);
 
-// Throws UsageError (unknown theme, size, or extension), DataError (not a parkgis database, unknown
-// park or zone, file not writable) or Cancelled.
+// Throws UsageError (unknown theme, size, or extension; the changes theme without two dates, or with
+// dates that have no evaluation), DataError (not a parkgis database, unknown park or zone, file not
+// writable, fewer than two evaluations for the changes theme) or Cancelled.
 void export_map(const MapExportRequest& req, const CancelFn& cancel = {});
 
 }  // namespace parkgis::render

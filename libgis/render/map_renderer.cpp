@@ -85,6 +85,8 @@ DrawStats MapRenderer::draw_layer(QPainter& p, const MapTransform& t, LayerId la
     });
   }
   const style::Theme* th = theme(s.theme_id);
+  if (th && layer == LayerId::parcels && style::is_changes_theme(*th))
+    return draw_changes(p, t, *set, idx, *th, s.changes.get(), cancel);
   const ClassVector* classes = th ? m_loader.classes(*set, *th, cancel) : nullptr;
   std::vector<PolygonStyle> styles;
   std::function<int(std::uint32_t)> style_of;
@@ -114,6 +116,32 @@ DrawStats MapRenderer::draw_layer(QPainter& p, const MapTransform& t, LayerId la
       p.drawEllipse(QPointF(t.screen_x(b.cx()), t.screen_y(b.cy())), 5.5, 5.5);
     }
   }
+  return st;
+}
+
+DrawStats MapRenderer::draw_changes(QPainter& p, const MapTransform& t, const FeatureSet& parcels,
+                                    const std::vector<std::uint32_t>& idx, const style::Theme& theme,
+                                    const ChangeSet* changes, const CancelFn& cancel) {
+  std::vector<PolygonStyle> styles;
+  for (std::size_t k = 0; k < theme.classes.size(); ++k) styles.push_back(class_style(theme, static_cast<int>(k)));
+  const int other = static_cast<int>(styles.size());
+  styles.push_back(class_style(theme, -1));
+  p.setRenderHint(QPainter::Antialiasing, true);
+  DrawStats st = draw_features(p, t, parcels, idx, styles, [other](std::uint32_t) { return other; }, cancel);
+  const int field = changes ? changes->field_index(theme.field) : -1;
+  if (field < 0) return st;
+  const Extent view = t.extent();
+  const DrawStats more = draw_features(
+      p, t, changes->features, changes->features.in_extent(view), styles,
+      [&](std::uint32_t i) {
+        const int c = theme.classify(changes->values[i][static_cast<std::size_t>(field)]);
+        return c < 0 ? other : c;
+      },
+      cancel);
+  st.polygons += more.polygons;
+  st.dots += more.dots;
+  st.vertices_in += more.vertices_in;
+  st.vertices_out += more.vertices_out;
   return st;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "libgis/render/change_set.h"
 #include "libgis/render/feature_painter.h"
 #include "libgis/render/layer_loader.h"
 #include "libgis/render/map_style.h"
@@ -23,6 +24,7 @@ struct RenderSettings {
   bool labels = true;
   std::shared_ptr<const IdSet> selection;  // parcel (or shown site) ids to highlight (may be null)
   std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
+  std::shared_ptr<const ChangeSet> changes;  // the changes theme's two evaluations (null: parcels drawn as unchanged)
 };
 
 // What the viewer caches separately: one image per layer, then the selection, then the labels.
@@ -53,6 +55,9 @@ class MapRenderer {
 
  private:
   DrawStats draw_layer(QPainter& p, const MapTransform& t, LayerId layer, const RenderSettings& s, const CancelFn& cancel);
+  // The changes theme: every parcel in its "other" class, the changed ones over them in their change's.
+  DrawStats draw_changes(QPainter& p, const MapTransform& t, const FeatureSet& parcels, const std::vector<std::uint32_t>& idx,
+                         const style::Theme& theme, const ChangeSet* changes, const CancelFn& cancel);
   void draw_selection(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel);
   bool layer_drawn(LayerId layer, const MapTransform& t, const RenderSettings& s);
 

@@ -56,6 +56,12 @@ struct Theme {
   const ThemeClass& class_for(const store::Value& value) const;
 };
 
+// The layer of the changes theme (styles/changes.json): the parcels that changed between two
+// evaluations, as 'export --layer changes' writes them and the map draws them over the parcels
+// (render/change_set.h); no table of the database has this name.
+inline constexpr const char* kChangesLayer = "parcel_changes";
+inline bool is_changes_theme(const Theme& theme) { return theme.layer == kChangesLayer; }
+
 // Reads one theme file; throws DataError naming the file and key when malformed.
 Theme load_theme(const std::string& path);
 

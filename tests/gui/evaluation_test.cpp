@@ -1,31 +1,12 @@
 // The viewer shows one evaluation (docs/history.md): the latest by default, the one of --as-of otherwise.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "app/viewer/evaluation_choice.h"
 #include "app/viewer/evaluation_selector.h"
 #include "app/viewer/viewer_app.h"
-#include "libgis/analysis/analyze.h"
-#include "libgis/importer.h"
-#include "libgis/store/store.h"
 #include "tests/gui/gui_support.h"
 
 namespace {
-
-// The sample evaluated on two dates, the later one first.
-std::string two_evaluations() {
-  const std::string db = parkgis::test::gui_tmp("evaluations.sqlite");
-  std::filesystem::remove(db);
-  parkgis::import_dataset({std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde", db, {}});
-  auto store = parkgis::store::open_spatialite(db);
-  for (const parkgis::Date d : {parkgis::Date{2026, 12, 31}, parkgis::Date{2025, 12, 31}}) {
-    parkgis::analysis::AnalyzeOptions o;
-    o.as_of = d;
-    parkgis::analysis::analyze(*store, o);
-  }
-  return db;
-}
 
 std::string shown_as_of(const std::string& db) {
   parkgis::viewer::MainWindow w;
@@ -40,9 +21,9 @@ std::string shown_as_of(const std::string& db) {
 }  // namespace
 
 TEST(Evaluation, LatestByDefaultAndAsOfOnRequest) {
-  const std::string db = two_evaluations();
+  const std::string db = parkgis::test::two_evaluations_db();
   parkgis::viewer::set_evaluation_date(std::nullopt);
-  EXPECT_EQ(shown_as_of(db), "2026-12-31");
+  EXPECT_EQ(shown_as_of(db), "2026-06-30");
   parkgis::viewer::set_evaluation_date(parkgis::Date{2025, 12, 31});
   EXPECT_EQ(shown_as_of(db), "2025-12-31");
   parkgis::viewer::set_evaluation_date(std::nullopt);
@@ -57,9 +38,9 @@ TEST(Evaluation, AsOfOption) {
 }
 
 TEST(Evaluation, ToolbarSelectorSwitchesTheEvaluationShown) {
-  // The sample at 2026-12-31 and 2025-12-31: the toolbar lists both (the later one as latest, selected);
+  // The sample at 2026-06-30 and 2025-12-31: the toolbar lists both (the later one as latest, selected);
   // choosing 2025-12-31 opens the database again through it, and the tree's overview is of that date.
-  const std::string db = two_evaluations();
+  const std::string db = parkgis::test::two_evaluations_db();
   parkgis::viewer::set_evaluation_date(std::nullopt);
   parkgis::viewer::MainWindow w;
   w.resize(1600, 900);  // the whole toolbar fits (a narrow window moves its last widgets into the overflow menu)
@@ -72,10 +53,10 @@ TEST(Evaluation, ToolbarSelectorSwitchesTheEvaluationShown) {
   ASSERT_TRUE(selector);
   ASSERT_EQ(selector->count(), 2);
   EXPECT_EQ(selector->itemText(0).toStdString(), "2025-12-31");
-  EXPECT_NE(selector->itemText(1).toStdString().find("2026-12-31"), std::string::npos);
+  EXPECT_NE(selector->itemText(1).toStdString().find("2026-06-30"), std::string::npos);
   EXPECT_EQ(selector->currentIndex(), 1);
   EXPECT_TRUE(parkgis::test::wait_for([&] { return selector->isVisibleTo(&w); }, 5000));  // shown: there is a choice
-  EXPECT_EQ(w.overview().as_of, "2026-12-31");
+  EXPECT_EQ(w.overview().as_of, "2026-06-30");
 
   selector->setCurrentIndex(0);
   emit selector->activated(0);  // as a user's choice

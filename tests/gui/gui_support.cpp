@@ -37,6 +37,21 @@ const std::string& ningde_db() {
   return db;
 }
 
+const std::string& two_evaluations_db() {
+  static const std::string db = [] {
+    const std::string path = tmp().str("two-evaluations.sqlite");
+    import_dataset({std::string(PARKGIS_SOURCE_DIR) + "/datasets/ningde", path, {}});
+    auto store = store::open_spatialite(path);
+    for (const Date d : {Date{2026, 6, 30}, Date{2025, 12, 31}}) {
+      analysis::AnalyzeOptions o;
+      o.as_of = d;
+      analysis::analyze(*store, o);
+    }
+    return path;
+  }();
+  return db;
+}
+
 std::string gui_tmp(const std::string& name) { return tmp().str(name); }
 
 bool wait_for(const std::function<bool()>& pred, int timeout_ms) {
@@ -61,11 +76,16 @@ std::unique_ptr<viewer::MainWindow> open_window(const std::string& db) {
   return w;
 }
 
-QPoint screen_point_of(viewer::MainWindow& w, const std::string& parcel_id) {
+render::Shape parcel_shape(const std::string& parcel_id) {
   auto store = store::open_spatialite(ningde_db());
   const auto info = viewer::parcel_info(*store, parcel_id);
-  if (!info) return {};
-  const render::Point p = render::label_point(info->shape);
+  return info ? info->shape : render::Shape{};
+}
+
+QPoint screen_point_of(viewer::MainWindow& w, const std::string& parcel_id) {
+  const render::Shape shape = parcel_shape(parcel_id);
+  if (shape.empty()) return {};
+  const render::Point p = render::label_point(shape);
   const auto& v = w.canvas()->view();
   return QPoint(static_cast<int>(v.screen_x(p.x)), static_cast<int>(v.screen_y(p.y)));
 }

@@ -15,6 +15,10 @@ namespace parkgis::test {
 
 // The sample database (datasets/ningde imported and analysed into a temporary folder, once).
 const std::string& ningde_db();
+// The sample evaluated on two dates, 2025-12-31 and 2026-06-30 (the later one first, as a new year's
+// analysis of an older database would not be): the dates of the golden trend and compare reports
+// (tests/golden/ningde/compare_parcels.csv lists its changed parcels). Made once per run.
+const std::string& two_evaluations_db();
 // A folder for files a test writes (removed at the end of the run).
 std::string gui_tmp(const std::string& name);
 
@@ -24,6 +28,8 @@ bool wait_for(const std::function<bool()>& pred, int timeout_ms = 30000);
 // A main window of 1280×860 showing the sample, opened and drawn.
 std::unique_ptr<viewer::MainWindow> open_window(const std::string& db = ningde_db());
 
+// A parcel's shape in the sample (empty when there is no such parcel).
+render::Shape parcel_shape(const std::string& parcel_id);
 // Where a parcel (its label point) is on the window's canvas now.
 QPoint screen_point_of(viewer::MainWindow& w, const std::string& parcel_id);
 

@@ -113,6 +113,14 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Changes %1</source>
+        <translation>Changes %1</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
         <source>Copy the whole section</source>
         <translation>Copy the whole section</translation>
     </message>
@@ -190,6 +198,10 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
     <message>
         <source>Table written to %1</source>
         <translation>Table written to %1</translation>
@@ -798,6 +810,60 @@
     <message>
         <source>Length %1 m</source>
         <translation>Length %1 m</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ChangesThemeBar</name>
+    <message>
+        <source>Changes from</source>
+        <translation>Changes from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>The changes theme compares the evaluations of these two dates</source>
+        <translation>The changes theme compares the evaluations of these two dates</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::TrendPanel</name>
+    <message>
+        <source>No trend for %1: %2</source>
+        <translation>No trend for %1: %2</translation>
+    </message>
+    <message>
+        <source>This database keeps one evaluation (%1); a trend needs two or more. Add another with &apos;parkgis analyze --db FILE --as-of DATE&apos; (docs/history.md).</source>
+        <translation>This database keeps one evaluation (%1); a trend needs two or more. Add another with &apos;parkgis analyze --db FILE --as-of DATE&apos; (docs/history.md).</translation>
+    </message>
+    <message>
+        <source>Choose a park or zone in the tree to see its figures by evaluation date.</source>
+        <translation>Choose a park or zone in the tree to see its figures by evaluation date.</translation>
+    </message>
+    <message>
+        <source>%1: figures by evaluation</source>
+        <translation>%1: figures by evaluation</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10,000 yuan/mu)</source>
+        <translation>Tax per mu (10,000 yuan/mu)</translation>
+    </message>
+    <message>
+        <source>Idle and unsupplied land (mu)</source>
+        <translation>Idle and unsupplied land (mu)</translation>
+    </message>
+    <message>
+        <source>Tax per mu</source>
+        <translation>Tax per mu</translation>
+    </message>
+    <message>
+        <source>Idle land</source>
+        <translation>Idle land</translation>
+    </message>
+    <message>
+        <source>Unsupplied</source>
+        <translation>Unsupplied</translation>
     </message>
 </context>
 </TS>

@@ -132,6 +132,14 @@
 <context>
     <name>parkgis::viewer::IdentifyPanel</name>
     <message>
+        <source>Changes %1</source>
+        <translation>变化 %1</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
         <source>Copy the whole section</source>
         <translation>复制整组</translation>
     </message>
@@ -225,6 +233,10 @@
 </context>
 <context>
     <name>parkgis::viewer::MainWindow</name>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
     <message>
         <source>Land-reserve sites</source>
         <translation>储备候选</translation>
@@ -927,6 +939,60 @@
     <message>
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::ChangesThemeBar</name>
+    <message>
+        <source>Changes from</source>
+        <translation>对比 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The changes theme compares the evaluations of these two dates</source>
+        <translation>宗地变化专题对比这两个评价时点的评价结果</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::TrendPanel</name>
+    <message>
+        <source>No trend for %1: %2</source>
+        <translation>%1 无趋势：%2</translation>
+    </message>
+    <message>
+        <source>This database keeps one evaluation (%1); a trend needs two or more. Add another with &apos;parkgis analyze --db FILE --as-of DATE&apos; (docs/history.md).</source>
+        <translation>本数据库只保存了一次评价（%1），趋势需要两次或以上评价。可用 &apos;parkgis analyze --db 文件 --as-of 日期&apos; 添加评价（见 docs/history.md）。</translation>
+    </message>
+    <message>
+        <source>Choose a park or zone in the tree to see its figures by evaluation date.</source>
+        <translation>在园区树中选择园区或片区，查看其各评价时点的指标变化。</translation>
+    </message>
+    <message>
+        <source>%1: figures by evaluation</source>
+        <translation>%1 历年变化</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10,000 yuan/mu)</source>
+        <translation>亩均税收（万元/亩）</translation>
+    </message>
+    <message>
+        <source>Idle and unsupplied land (mu)</source>
+        <translation>闲置土地与批而未供（亩）</translation>
+    </message>
+    <message>
+        <source>Tax per mu</source>
+        <translation>亩均税收</translation>
+    </message>
+    <message>
+        <source>Idle land</source>
+        <translation>闲置土地</translation>
+    </message>
+    <message>
+        <source>Unsupplied</source>
+        <translation>批而未供</translation>
     </message>
 </context>
 </TS>
