@@ -325,14 +325,26 @@ AnalyzeResult analyze(store::Store& store, const AnalyzeOptions& options) {
   }
 
   // 2008 control indicators and 低效用地 screening: industrial parcels, supplied, started or built on, and
-  // past their completion date.
+  // past their completion date. A parcel of the park's operating company is judged by its tenants' industries.
+  std::vector<std::vector<std::size_t>> tenants_of(parcels.size());
+  for (const ShareRow& s : shares) {
+    std::vector<std::size_t>& t = tenants_of[s.parcel];
+    if (s.tenant && std::find(t.begin(), t.end(), s.enterprise) == t.end()) t.push_back(s.enterprise);
+  }
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     ParcelResult& r = parcels[i];
     if (!r.industrial || !r.supplied || !(r.started || r.overlay.buildings > 0) || r.area_m2 <= 0) continue;
     if (!r.completion_due || *r.completion_due > as_of) continue;
     const EnterpriseResult* e = r.enterprise >= 0 ? &ents[static_cast<std::size_t>(r.enterprise)] : nullptr;
     r.control_checked = true;
-    r.industry = indicators::industry_standard(cfg.control, e ? e->industry_code : "", e ? e->industry : "");
+    if (e && indicators::is_landlord_code(cfg.control, e->industry_code)) {
+      std::vector<indicators::IndustryStandard> tenant_standards;
+      for (std::size_t k : tenants_of[i])
+        tenant_standards.push_back(indicators::industry_standard(cfg.control, ents[k].industry_code, ents[k].industry));
+      r.industry = indicators::landlord_standard(cfg.control, tenant_standards);
+    } else {
+      r.industry = indicators::industry_standard(cfg.control, e ? e->industry_code : "", e ? e->industry : "");
+    }
     r.control = indicators::check_control({r.area_m2, r.overlay.footprint_m2, r.overlay.floor_m2, r.overlay.office_floor_m2,
                                            in.parcels[i].green_m2, r.investment_wan, r.industry},
                                           cfg.control);

@@ -219,7 +219,7 @@ class Reader {
     const std::string P = "control";
     check_keys(e, P, {"min_building_coefficient", "max_office_share", "max_green_ratio", "office_uses", "code_edition",
                       "min_plot_ratio_by_code", "code_by_industry", "default_min_plot_ratio", "city_grade",
-                      "min_investment_by_code", "investment_basis", "completion"});
+                      "min_investment_by_code", "investment_basis", "completion", "landlord_codes", "landlord_rule"});
     read_share(e, "min_building_coefficient", P, c.min_building_coefficient);
     read_share(e, "max_office_share", P, c.max_office_share);
     read_share(e, "max_green_ratio", P, c.max_green_ratio);
@@ -247,6 +247,8 @@ class Reader {
         c.code_by_industry[child.GetName()] = child.ToString();
       }
     }
+    read_list(e, "landlord_codes", P + ".landlord_codes", c.landlord_codes);
+    read_text(e, "landlord_rule", P, c.landlord_rule, {"tenants", "exempt"});
     read_optional(e, "default_min_plot_ratio", P, c.default_min_plot_ratio);
     if (const CPLJSONObject g = e.GetObj("city_grade"); g.IsValid()) {
       if (g.GetType() == JType::Null) c.city_grade.reset();
@@ -510,6 +512,8 @@ std::string control_json(const ControlConfig& c) {
          return t + "}";
        }) + ",\n";
   o += "    \"investment_basis\": " + quote(c.investment_basis) + ",\n";
+  o += "    \"landlord_codes\": " + string_list(c.landlord_codes) + ",\n";
+  o += "    \"landlord_rule\": " + quote(c.landlord_rule) + ",\n";
   o += "    \"completion\": {\"years_after_start\": " + std::to_string(c.completion.years_after_start) +
        ", \"years_after_supply\": " + std::to_string(c.completion.years_after_supply) + "}\n  },\n";
   return o;

@@ -116,6 +116,39 @@ IndustryStandard industry_standard(const ControlConfig& c, const std::string& in
   return s;
 }
 
+bool is_landlord_code(const ControlConfig& c, const std::string& industry_code) {
+  const std::string code = digits_of(industry_code);
+  if (code.empty()) return false;
+  for (const std::string& prefix : c.landlord_codes) {
+    const std::string p = digits_of(prefix);
+    if (!p.empty() && code.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
+IndustryStandard landlord_standard(const ControlConfig& c, const std::vector<IndustryStandard>& tenants) {
+  IndustryStandard s;
+  const std::string what = "标准厂房（园区运营主体持有）";
+  if (c.landlord_rule == "exempt") {
+    s.note = what + "，按配置不核容积率";
+    return s;
+  }
+  std::size_t known = 0;
+  for (const IndustryStandard& t : tenants) {
+    if (t.unknown || !t.min_plot_ratio) continue;
+    ++known;
+    if (!s.min_plot_ratio || *t.min_plot_ratio > *s.min_plot_ratio) s.min_plot_ratio = t.min_plot_ratio;
+  }
+  if (!s.min_plot_ratio) {
+    s.note = what + "，" + (tenants.empty() ? "无在租企业" : "在租企业的行业均不在控制指标表中") + "，容积率未核";
+    return s;
+  }
+  s.note = what + "，按 " + std::to_string(known) + " 家在租企业行业中最高的容积率下限 " + dec(*s.min_plot_ratio) + " 核";
+  if (known < tenants.size())
+    s.note += "（另有 " + std::to_string(tenants.size() - known) + " 家行业不在表中）";
+  return s;
+}
+
 bool is_office_use(const ControlConfig& c, const std::string& use) {
   const std::string u = trim(use);
   for (const std::string& o : c.office_uses)

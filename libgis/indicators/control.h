@@ -34,6 +34,12 @@ struct ControlConfig {
   std::map<std::string, std::map<int, double>> min_investment_by_code;
   std::string investment_basis = "invested";  // "invested" (已投资额) or "total" (总投资额), + 土地价款
   CompletionConfig completion;
+  // Standard factories held by the park's operating company (GB/T 4754-2017 7221 园区管理服务) are not an
+  // industrial project of their own: the 2008 table has no row for the holder's code. landlord_rule says how
+  // their parcels are checked: "tenants" (the highest plot-ratio minimum among the industries of the firms
+  // renting on the parcel: the building must suit every industry it houses) or "exempt" (not checked).
+  std::vector<std::string> landlord_codes;  // holder code prefixes that mark a park operating company
+  std::string landlord_rule = "tenants";
 };
 
 // 低效用地 screening (local 认定 rules differ; every criterion is configurable, off when empty).
@@ -63,6 +69,16 @@ struct IndustryStandard {
 };
 IndustryStandard industry_standard(const ControlConfig& config, const std::string& industry_code,
                                    const std::string& industry_name);
+
+// Whether an industry code (section letter and blanks ignored) starts with one of config.landlord_codes.
+bool is_landlord_code(const ControlConfig& config, const std::string& industry_code);
+
+// The standard of a parcel held by a park operating company, from its tenants' standards (those of the
+// firms renting on it, as industry_standard() gives them) under config.landlord_rule: "tenants" → the
+// highest known min_plot_ratio (none when no tenant's industry is known: not checked, not flagged);
+// "exempt" → not checked. Never `unknown`: the holder's code is known to have no row. The note says
+// which rule and figure applied.
+IndustryStandard landlord_standard(const ControlConfig& config, const std::vector<IndustryStandard>& tenants);
 
 // Whether a building use counts as 行政办公及生活服务设施 (config.office_uses, exact after trimming).
 bool is_office_use(const ControlConfig& config, const std::string& use);

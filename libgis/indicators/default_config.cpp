@@ -63,6 +63,10 @@ AnalysisConfig default_config() {
   c.control.default_min_plot_ratio = std::nullopt;  // unknown industries are flagged, not checked
   c.control.city_grade = std::nullopt;  // Ningde's 城市等别 is unconfirmed (§5.1): set it in a config file
   c.control.min_investment_by_code = {};  // 附件 投资强度 table: not in the brief's sources; set it per 等别
+  // GB/T 4754-2017 7221 园区管理服务: the park operating company (平台公司) that builds and lets standard
+  // factories; its parcels are checked against its tenants' industries (ControlConfig::landlord_rule).
+  c.control.landlord_codes = {"7221"};
+  c.control.landlord_rule = "tenants";
   c.control.investment_basis = "invested";
   c.control.completion = {2, 3};
 

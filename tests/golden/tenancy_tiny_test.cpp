@@ -224,3 +224,55 @@ TEST_F(TenancyTiny, ConstructionPeriodCountsHeldLandNotRentedFloor) {
   EXPECT_EQ(txt(e.at("E4"), "grade_note"), "在合同约定建设期内（竣工期限 2031-01-01），不定等级");
   EXPECT_NE(txt(e.at("E3"), "grade"), "ungraded");
 }
+
+// A parcel of the park company (GB/T 4754-2017 7221) is checked against its tenants' industries
+// (docs/indicators.md, "Standard factories of the park company"). The tiny dataset with codes: E1 (holder
+// of A) 7221; E3 1310 农副食品 (min 容积率 1.0), renting on A as of 2026-06-30 (T1 400 m² of b1, T2 600 m²
+// of b2); E4 1430 食品 (1.0) holds F and its lease on A (T3) ended 2025-12-31. A: floor 1400 m² over
+// 10 000 m² → 容积率 0.14 < 1.0, so it is below control; with landlord_rule "exempt" it is not checked.
+TEST(TenancyLandlord, ParkCompanyParcelIsCheckedAgainstItsTenantsIndustries) {
+  for (const std::string rule : {"tenants", "exempt"}) {
+    parkgis::test::TempDir tmp;
+    fs::create_directories(tmp.path() / "ds");
+    parkgis::test::TinyOptions t;
+    t.tenancies = true;
+    parkgis::test::write_tiny_dataset(tmp.str("ds"), t);
+    std::string csv = parkgis::test::read_text(tmp.path() / "ds" / "enterprises.csv");
+    const std::map<std::string, std::string> codes = {{"enterprise_id", "industry_code"}, {"E1", "7221"},
+                                                      {"E3", "1310"}, {"E4", "1430"}, {"E5", "1810"}};
+    std::string with_codes;
+    std::size_t at = 0;
+    while (at < csv.size()) {
+      const std::size_t end = csv.find('\n', at);
+      const std::string line = csv.substr(at, end - at);
+      const std::string id = line.substr(0, line.find(','));
+      if (!line.empty()) with_codes += id + "," + codes.at(id) + line.substr(id.size()) + "\n";
+      at = end == std::string::npos ? csv.size() : end + 1;
+    }
+    parkgis::test::write_text(tmp.path() / "ds" / "enterprises.csv", with_codes);
+    parkgis::import_dataset({tmp.str("ds"), tmp.str("x.sqlite"), {}});
+    auto store = parkgis::store::open_spatialite(tmp.str("x.sqlite"));
+    parkgis::analysis::AnalyzeOptions o;
+    o.as_of = parkgis::Date{2026, 6, 30};
+    if (rule != "tenants") {
+      parkgis::test::write_text(tmp.path() / "config.json", "{\"control\": {\"landlord_rule\": \"" + rule + "\"}}");
+      o.config_path = tmp.str("config.json");
+    }
+    const auto result = parkgis::analysis::analyze(*store, o);
+    for (const auto& issue : result.issues.all()) EXPECT_NE(issue.code, "unknown_industry_code") << issue.message;
+
+    const auto parcels = by(rows(*store, "parcel_metrics"), "parcel_id");
+    const RowMap& a = parcels.at("A");
+    const RowMap& f = parcels.at("F");
+    EXPECT_NEAR(num(a, "floor_m2") / num(a, "area_m2"), 0.14, 1e-9);  // 1400 / 10 000
+    EXPECT_EQ(num(f, "min_plot_ratio"), 1.0);  // E4's own industry: not the park company
+    if (rule == "tenants") {
+      EXPECT_EQ(num(a, "min_plot_ratio"), 1.0);  // E3's 1310, not E1's 7221 (no row) nor 锂电 (0.7)
+      EXPECT_EQ(txt(a, "control_note"), "标准厂房（园区运营主体持有），按 1 家在租企业行业中最高的容积率下限 1.00 核");
+      EXPECT_EQ(num(a, "below_control"), 1);
+    } else {
+      EXPECT_TRUE(parkgis::store::is_null(a.at("min_plot_ratio")));
+      EXPECT_EQ(txt(a, "control_note"), "标准厂房（园区运营主体持有），按配置不核容积率");
+    }
+  }
+}

@@ -61,6 +61,8 @@ void expect_same(const AnalysisConfig& a, const AnalysisConfig& b) {
   EXPECT_EQ(a.control.city_grade, b.control.city_grade);
   EXPECT_EQ(a.control.min_investment_by_code, b.control.min_investment_by_code);
   EXPECT_EQ(a.control.investment_basis, b.control.investment_basis);
+  EXPECT_EQ(a.control.landlord_codes, b.control.landlord_codes);
+  EXPECT_EQ(a.control.landlord_rule, b.control.landlord_rule);
   EXPECT_EQ(a.control.completion.years_after_start, b.control.completion.years_after_start);
   EXPECT_EQ(a.control.completion.years_after_supply, b.control.completion.years_after_supply);
   EXPECT_EQ(a.low_efficiency.min_plot_ratio, b.low_efficiency.min_plot_ratio);
@@ -256,6 +258,8 @@ TEST(Config, OtherValidationErrors) {
             p + ": grading.schemes[0].indicators[0].missing: \"mean\" is not one of zero, benchmark");
   EXPECT_EQ(load_error(dir, R"({"land_use": {"industrial_prefixes": ["0601", 61]}})"),
             p + ": land_use.industrial_prefixes[1]: must be a non-empty text");
+  EXPECT_EQ(load_error(dir, R"({"control": {"landlord_rule": "holder"}})"),
+            p + ": control.landlord_rule: \"holder\" is not one of tenants, exempt");
   EXPECT_EQ(load_error(dir, R"({"vacancy": {"min_months": 2.5}})"),
             p + ": vacancy.min_months: must be a whole number of months from 0 to 120, not 2.5");
 }

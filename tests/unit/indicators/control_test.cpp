@@ -50,6 +50,39 @@ TEST(Control, IndustryByCodeThenName) {
   EXPECT_EQ(builtin_min_plot_ratio("2002").at("40"), 1.0);
 }
 
+TEST(Control, StandardFactoriesOfTheParkCompanyAreJudgedByTheirTenants) {
+  ControlConfig c = default_config().control;
+  // The holder's code 7221 园区管理服务 marks the park company (section letter ignored); 7222 does not.
+  EXPECT_TRUE(is_landlord_code(c, "L7221"));
+  EXPECT_TRUE(is_landlord_code(c, "7221"));
+  EXPECT_FALSE(is_landlord_code(c, "7222"));
+  EXPECT_FALSE(is_landlord_code(c, ""));
+  EXPECT_TRUE(industry_standard(c, "7221", "").unknown);  // why the rule exists: no row for 7221
+
+  // Tenants 1310 农副食品 (1.0), 3841 电池 (0.7) and 9999 (not in the table): the highest known minimum, 1.0.
+  const std::vector<IndustryStandard> tenants = {industry_standard(c, "1310", ""), industry_standard(c, "3841", ""),
+                                                 industry_standard(c, "9999", "")};
+  IndustryStandard s = landlord_standard(c, tenants);
+  ASSERT_TRUE(s.min_plot_ratio);
+  EXPECT_EQ(*s.min_plot_ratio, 1.0);
+  EXPECT_FALSE(s.unknown);
+  EXPECT_EQ(s.note, "标准厂房（园区运营主体持有），按 2 家在租企业行业中最高的容积率下限 1.00 核（另有 1 家行业不在表中）");
+
+  // Only the battery maker: 0.7.
+  EXPECT_EQ(*landlord_standard(c, {industry_standard(c, "3841", "")}).min_plot_ratio, 0.7);
+  // No tenant, or none with a known industry: not checked and not flagged.
+  s = landlord_standard(c, {});
+  EXPECT_FALSE(s.min_plot_ratio);
+  EXPECT_FALSE(s.unknown);
+  EXPECT_EQ(s.note, "标准厂房（园区运营主体持有），无在租企业，容积率未核");
+  EXPECT_FALSE(landlord_standard(c, {industry_standard(c, "9999", "")}).min_plot_ratio);
+  // "exempt": never checked.
+  c.landlord_rule = "exempt";
+  s = landlord_standard(c, tenants);
+  EXPECT_FALSE(s.min_plot_ratio);
+  EXPECT_EQ(s.note, "标准厂房（园区运营主体持有），按配置不核容积率");
+}
+
 TEST(Control, InvestmentNeedsCityGradeAndTable) {
   ControlConfig c = default_config().control;
   EXPECT_FALSE(industry_standard(c, "3841", "").min_investment);  // no 等别 configured
