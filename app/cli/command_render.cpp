@@ -10,6 +10,7 @@
 #include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
+#include "app/cli/render_options.h"
 #include "libgis/core/errors.h"
 #include "libgis/history/dated_view.h"
 #include "libgis/store/store.h"
@@ -42,10 +43,12 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   Args args("render", argv);
   args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
       .value("--date").value("--as-of").value("--from").value("--to").value("-o");
+  declare_label_options(args);
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
-               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n"
+               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE]\n"
+               "                      [--labels FIELD] [--label-size PT] -o MAP.png|MAP.pdf\n"
                "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
@@ -60,7 +63,10 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
                "  --lang zh|en   language of the legend and notes (default zh)\n"
                "  --date DATE    the date printed as made (default today)\n"
                "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n"
-               "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n";
+               "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n"
+               "  --labels FIELD what parcels are labelled with where the label fits inside them: parcel_id\n"
+               "                 (default), holder (权利人), tax_per_mu (亩均税收, 万元/亩), grade (等级), none\n"
+               "  --label-size PT  size of the parcel labels in points, 5 to 24 (default 8)\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -84,6 +90,7 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   req.changes = change_dates(args, req.theme_id, dbo.display);
   if (req.changes && req.as_of)
     throw UsageError("--as-of does not go with the theme changes: its map shows the land and evaluation of --to");
+  req.labels = label_options(args);
 
   {  // every theme colours analysis results: a map without them would be uncoloured
     auto store = dbo.open_as_of(req.as_of);  // an unknown date is a usage error here

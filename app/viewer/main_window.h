@@ -37,6 +37,7 @@ namespace parkgis::viewer {
 
 class ChangesThemeBar;
 class IdentifyPanel;
+class LabelMenu;
 class LayerPanel;
 class LegendPanel;
 class MapCanvas;
@@ -104,6 +105,7 @@ class MainWindow : public QMainWindow {
   // Writes the rows and columns the current table shows (CSV, UTF-8 with BOM for Excel).
   bool export_shown_table(const QString& path, QString* error = nullptr) const;
   QAction* zoom_previous_action() const { return m_zoom_prev; }
+  LabelMenu* label_menu() const { return m_label_menu; }
   QAction* zoom_next_action() const { return m_zoom_next; }
 
  signals:
@@ -139,6 +141,7 @@ class MainWindow : public QMainWindow {
 
   // main_window_tools.cpp
   void build_tools();
+  void build_labels_and_print();  // main_window_print.cpp
   void retranslate_tools();
   void update_totals();
   void restore_layout();
@@ -189,6 +192,7 @@ class MainWindow : public QMainWindow {
   QPushButton* m_export_table = nullptr;
   QAction *m_zoom_prev = nullptr, *m_zoom_next = nullptr, *m_measure_length = nullptr, *m_measure_area = nullptr;
   QLabel* m_status_measure = nullptr;
+  LabelMenu* m_label_menu = nullptr;
   QString m_where;
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;

@@ -76,6 +76,7 @@ void MainWindow::build_tools() {
     connect(t->model(), &QAbstractItemModel::rowsInserted, this, [this] { update_totals(); });
     connect(t->model(), &QAbstractItemModel::rowsRemoved, this, [this] { update_totals(); });
   }
+  build_labels_and_print();
 }
 
 void MainWindow::retranslate_tools() {

@@ -71,6 +71,7 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   if (style::is_changes_theme(*theme) && !req.changes)
     throw UsageError("the theme " + theme->id + " compares two evaluations: give --from DATE --to DATE (earlier, later; "
                      "'parkgis runs --db " + store.location() + "' lists the dates)");
+  doc.settings.label_options = req.labels;
   doc.extent = renderer.loader().data_extent();
 
   const auto meta = store.meta();

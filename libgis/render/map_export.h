@@ -29,6 +29,7 @@ struct MapExportRequest {
   // (as_of is not used then). Required by that theme; the viewer passes the set it has loaded.
   std::optional<ChangeSpan> changes;
   std::shared_ptr<const ChangeSet> change_set;  // already loaded for `changes` (null: read here)
+  LabelOptions labels;                     // the parcels' label field and size
 };
 
 // The default title of a sheet, in one language: zh "宁德小微园（示例） · 厂房空置率"; en the theme's title

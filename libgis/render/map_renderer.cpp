@@ -60,8 +60,14 @@ DrawStats MapRenderer::render_pass(QPainter& p, const MapTransform& t, Pass pass
         const Extent view = t.extent();
         if (layer_drawn(LayerId::parks, t, s)) src.parks = m_loader.get(LayerId::parks, view, cancel);
         if (layer_drawn(LayerId::zones, t, s)) src.zones = m_loader.get(LayerId::zones, view, cancel);
-        if (layer_drawn(LayerId::parcels, t, s))
+        src.options = s.label_options;
+        if (layer_drawn(LayerId::parcels, t, s) && s.label_options.parcel != ParcelLabel::none) {
           src.parcels = m_loader.get(LayerId::parcels, view, cancel, 1.0, theme(s.theme_id));
+          if (s.label_options.parcel != ParcelLabel::parcel_id)
+            src.parcel_texts = m_loader.texts(*src.parcels, parcel_label_info(s.label_options.parcel).column, cancel);
+          // A field the table lacks (not analysed yet): no parcel labels rather than ids in its place.
+          if (s.label_options.parcel != ParcelLabel::parcel_id && !src.parcel_texts) src.parcels = nullptr;
+        }
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setRenderHint(QPainter::TextAntialiasing, true);
         draw_labels(p, t, src, cancel);

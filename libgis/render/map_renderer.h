@@ -11,6 +11,7 @@
 
 #include "libgis/render/change_set.h"
 #include "libgis/render/feature_painter.h"
+#include "libgis/render/label_options.h"
 #include "libgis/render/layer_loader.h"
 #include "libgis/render/map_style.h"
 
@@ -22,6 +23,7 @@ struct RenderSettings {
   std::string theme_id;
   LayerVisibility visible;
   bool labels = true;
+  LabelOptions label_options;              // the parcels' label field and size
   std::shared_ptr<const IdSet> selection;  // parcel (or shown site) ids to highlight (may be null)
   std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
   std::shared_ptr<const ChangeSet> changes;  // the changes theme's two evaluations (null: parcels drawn as unchanged)

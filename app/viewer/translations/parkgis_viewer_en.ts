@@ -866,4 +866,35 @@
         <translation>Unsupplied</translation>
     </message>
 </context>
+<context>
+    <name>parkgis::viewer::LabelMenu</name>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Label &amp;size</source>
+        <translation>Label &amp;size</translation>
+    </message>
+    <message>
+        <source>Parcel id</source>
+        <translation>Parcel id</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY/mu)</source>
+        <translation>Tax per mu (10k CNY/mu)</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>No parcel labels</source>
+        <translation>No parcel labels</translation>
+    </message>
+</context>
 </TS>

@@ -995,4 +995,35 @@
         <translation>批而未供</translation>
     </message>
 </context>
+<context>
+    <name>parkgis::viewer::LabelMenu</name>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Label &amp;size</source>
+        <translation>标注字号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Parcel id</source>
+        <translation>宗地代码</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY/mu)</source>
+        <translation>亩均税收（万元/亩）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>No parcel labels</source>
+        <translation>不标注宗地</translation>
+    </message>
+</context>
 </TS>
