@@ -44,12 +44,18 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
       .value("--date").value("--as-of").value("--from").value("--to").value("-o");
   declare_label_options(args);
+  declare_print_options(args);
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
                "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE]\n"
                "                      [--labels FIELD] [--label-size PT] -o MAP.png|MAP.pdf\n"
-               "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n\n"
+               "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n"
+               "       parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--parcel ID[,ID...]]\n"
+               "                      --paper A4|A3 [--landscape] [--scale 1:N] [--dpi N] [--subtitle TEXT] ...\n"
+               "                      -o SHEET.pdf|SHEET.png\n"
+               "       parkgis render --db FILE --theme THEME --park ID --atlas zone [--paper ...] [--format pdf|png]\n"
+               "                      -o DIR/ | -o ATLAS.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
                "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply, sites\n"
@@ -66,7 +72,16 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
                "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n"
                "  --labels FIELD what parcels are labelled with where the label fits inside them: parcel_id\n"
                "                 (default), holder (权利人), tax_per_mu (亩均税收, 万元/亩), grade (等级), none\n"
-               "  --label-size PT  size of the parcel labels in points, 5 to 24 (default 8)\n";
+               "  --label-size PT  size of the parcel labels in points, 5 to 24 (default 8)\n"
+               "Printed sheets (instead of --size):\n"
+               "  --paper A4|A3  paper size (default A4; portrait unless --landscape)\n"
+               "  --scale 1:N    map scale, N from 200 to 500000 (default: the zone, park or parcels fit the frame)\n"
+               "  --dpi N        PNG resolution, 72 to 600 (default 150; PDF is vector)\n"
+               "  --subtitle T   default: the zone or park shown\n"
+               "  --parcel IDS   highlight these parcels (comma-separated) with a legend entry; shown whole\n"
+               "                 when no --zone or --park is given\n"
+               "  --atlas zone   one sheet per zone of --park: -o DIR/ writes DIR/ZONE_ID.pdf (--format png:\n"
+               "                 .png), -o FILE.pdf writes one page per zone\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -91,6 +106,7 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   if (req.changes && req.as_of)
     throw UsageError("--as-of does not go with the theme changes: its map shows the land and evaluation of --to");
   req.labels = label_options(args);
+  apply_print_options(args, req);
 
   {  // every theme colours analysis results: a map without them would be uncoloured
     auto store = dbo.open_as_of(req.as_of);  // an unknown date is a usage error here
