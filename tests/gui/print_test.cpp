@@ -2,14 +2,19 @@
 // atlas (one sheet per zone), the selection's legend entry and the usage errors of 'parkgis render'.
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QPainter>
 #include <QRegularExpression>
 #include <filesystem>
 #include <sstream>
 
 #include "app/cli/command.h"
+#include "app/viewer/print_dialog.h"
 #include "libgis/render/map_export.h"
 #include "libgis/render/print_export.h"
 #include "libgis/render/print_layout.h"
@@ -180,4 +185,47 @@ TEST(Print, UsageErrors) {
   EXPECT_EQ(render({"--parcel", "NOPE-1", "--paper", "A4", "-o", out}, &err), 1);
   EXPECT_NE(err.find("no parcel NOPE-1"), std::string::npos) << err;
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+// The viewer's File › Print layout: the dialog's choice drives the same export.
+TEST(PrintDialog, SheetAndAtlasFromTheViewer) {
+  auto w = parkgis::test::open_window();
+  ASSERT_TRUE(w);
+  ASSERT_TRUE(w->print_action());
+  EXPECT_TRUE(w->print_action()->isEnabled());
+  w->show_unit(QStringLiteral("YQ01-PQ2"));
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return w->idle(); }));
+  parkgis::viewer::PrintDialog dlg(QStringLiteral("标题"), QString(), {{QStringLiteral("YQ01"), QStringLiteral("园")}},
+                                   QStringLiteral("YQ01"));
+  dlg.scale()->setEditText(QStringLiteral("1:1"));
+  dlg.path_edit()->setText(QString::fromStdString(parkgis::test::gui_tmp("viewer-a3.pdf")));
+  EXPECT_FALSE(dlg.choice().has_value());  // 1:1 is no map scale
+  EXPECT_FALSE(dlg.problem().isEmpty());
+  dlg.scale()->setEditText(QStringLiteral("1:5,000"));
+  dlg.paper()->setCurrentIndex(1);  // A3
+  dlg.landscape()->setChecked(false);
+  auto c = dlg.choice();
+  ASSERT_TRUE(c.has_value()) << dlg.problem().toStdString();
+  EXPECT_EQ(c->layout.scale, 5000.0);
+  QString error = QStringLiteral("pending");
+  w->print_map(*c, [&](const QString& e) { error = e; });
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return error != QLatin1String("pending"); }));
+  EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+  auto pages = pdf_pages(c->path.toStdString());
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_NEAR(pages[0].width(), 842, 1);    // pt: A3 portrait, 297 mm
+  EXPECT_NEAR(pages[0].height(), 1191, 1);  // pt: 420 mm
+
+  dlg.atlas()->setChecked(true);
+  dlg.path_edit()->setText(QString::fromStdString(parkgis::test::gui_tmp("viewer-atlas.png")));
+  EXPECT_FALSE(dlg.choice().has_value());  // an atlas is a PDF or a folder
+  dlg.path_edit()->setText(QString::fromStdString(parkgis::test::gui_tmp("viewer-atlas.pdf")));
+  c = dlg.choice();
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->atlas_park, QStringLiteral("YQ01"));
+  error = QStringLiteral("pending");
+  w->print_map(*c, [&](const QString& e) { error = e; });
+  ASSERT_TRUE(parkgis::test::wait_for([&] { return error != QLatin1String("pending"); }));
+  EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+  EXPECT_EQ(pdf_pages(c->path.toStdString()).size(), 3u);  // YQ01's three zones
 }
