@@ -117,6 +117,12 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   if (req.fit_selection && req.selection && !req.selection->empty() && req.zone_id.empty() && req.park_id.empty()) {
     const Extent sel = selection_extent(store, renderer, *req.selection);
     doc.extent = sel.grown(std::max(0.25, 60.0 / std::max(1.0, std::max(sel.width(), sel.height()))));
+    std::vector<std::string> ids(req.selection->begin(), req.selection->end());
+    std::sort(ids.begin(), ids.end());
+    QString list;
+    for (std::size_t i = 0; i < ids.size() && i < 5; ++i) list += (i ? QStringLiteral("、") : QString()) + QString::fromStdString(ids[i]);
+    if (ids.size() > 5) list += zh ? QStringLiteral(" 等 %1 宗").arg(ids.size()) : QStringLiteral(" and %1 more").arg(ids.size() - 5);
+    doc.subtitle = (zh ? QStringLiteral("宗地 ") : QStringLiteral("Parcels ")) + list;
   }
   if (req.extent) {
     doc.extent = *req.extent;

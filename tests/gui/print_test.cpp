@@ -161,6 +161,7 @@ TEST(Print, SelectionHasALegendEntry) {
   req.print = PrintLayout{};
   const MapDocument doc = make_document(*store, renderer, req);
   EXPECT_EQ(doc.selection_label, QStringLiteral("选中宗地（2 宗）"));
+  EXPECT_EQ(doc.subtitle, QStringLiteral("宗地 YQ10-PQ1-005、YQ10-PQ1-006"));
   EXPECT_TRUE(doc.footer.startsWith(QStringLiteral("评价时点")));  // fitted: no scale in the footer
   req.print->scale = 2000;
   EXPECT_TRUE(make_document(*store, renderer, req).footer.startsWith(QStringLiteral("比例尺 1:2,000 · ")));
