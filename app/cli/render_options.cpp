@@ -39,11 +39,21 @@ render::LabelOptions label_options(const Args& args) {
 }
 
 void declare_print_options(Args& args) {
+  args.value("--basemap").value("--basemap-opacity").value("--attribution");
   args.value("--paper").flag("--landscape").value("--scale").value("--dpi").value("--subtitle").value("--parcel")
       .value("--atlas").value("--format");
 }
 
 void apply_print_options(const Args& args, render::MapExportRequest& req) {
+  if (auto b = args.get("--basemap")) {
+    render::Basemap basemap{*b};
+    if (auto o = args.get("--basemap-opacity")) basemap.opacity = number_option("--basemap-opacity", *o, 0, 1, "(opacity)");
+    render::check_basemap(*b);  // DataError (exit 1) with GDAL's reason
+    req.basemaps.push_back(basemap);
+  } else if (args.has("--basemap-opacity")) {
+    throw UsageError("--basemap-opacity needs --basemap FILE");
+  }
+  if (auto a = args.get("--attribution")) req.attribution = QString::fromStdString(*a);
   if (auto s = args.get("--subtitle")) req.subtitle = QString::fromStdString(*s);
   if (auto ids = args.get("--parcel")) {
     render::IdSet set;

@@ -80,6 +80,9 @@ void draw_map_document(QPainter& p, const QRectF& page, MapRenderer& renderer, c
   p.setFont(ff);
   p.setPen(QColor(90, 90, 90));
   p.drawText(QPointF(frame.left(), frame.bottom() + 6 + ffm.ascent()), doc.footer);
+  if (!doc.attribution.isEmpty())
+    p.drawText(QPointF(frame.right() - ffm.horizontalAdvance(doc.attribution), frame.bottom() + 6 + ffm.ascent()),
+               doc.attribution);
   p.restore();
 }
 

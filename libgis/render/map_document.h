@@ -19,6 +19,7 @@ struct MapDocument {
   RenderSettings settings;
   std::optional<double> scale;  // N of 1:N (1/96 inch units on the sheet); none: the extent fits the frame
   QString selection_label;      // legend entry of the highlighted parcels ("" = none)
+  QString attribution;          // the basemaps' sources, at the footer's right ("" = none)
 };
 
 // Where the sheet's parts go on `page` (1/96 inch units): the map frame, the map's view in it, and the

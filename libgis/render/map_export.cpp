@@ -92,6 +92,12 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
     throw UsageError("the theme " + theme->id + " compares two evaluations: give --from DATE --to DATE (earlier, later; "
                      "'parkgis runs --db " + store.location() + "' lists the dates)");
   doc.settings.label_options = req.labels;
+  doc.settings.basemaps = req.basemaps;
+  doc.attribution = req.attribution;
+  for (const Basemap& b : req.basemaps)
+    if (req.attribution.isEmpty() && b.visible)
+      doc.attribution += (doc.attribution.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                         basemap_attribution(b.source, req.lang == Lang::zh);
   doc.extent = renderer.loader().data_extent();
 
   const auto meta = store.meta();

@@ -39,6 +39,8 @@ struct MapExportRequest {
   // (one file per zone, named by zone id, atlas_format "pdf" or "png").
   bool atlas = false;
   std::string atlas_format = "pdf";
+  std::vector<Basemap> basemaps;           // raster basemaps (render --basemap)
+  QString attribution;                     // "" = the basemaps' file names ("底图：ortho.tif")
 };
 
 // The default title of a sheet, in one language: zh "宁德小微园（示例） · 厂房空置率"; en the theme's title

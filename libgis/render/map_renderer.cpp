@@ -1,12 +1,17 @@
 #include "libgis/render/map_renderer.h"
 
 #include "libgis/render/labels.h"
+#include "libgis/store/store.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace parkgis::render {
 
 MapRenderer::MapRenderer(store::Store& store) : MapRenderer(store, style::load_themes()) {}
 
-MapRenderer::MapRenderer(store::Store& store, std::vector<style::Theme> themes) : m_loader(store, std::move(themes)) {}
+MapRenderer::MapRenderer(store::Store& store, std::vector<style::Theme> themes)
+    : m_loader(store, std::move(themes)), m_srid(store.srid()) {}
 
 const style::Theme* MapRenderer::theme(const std::string& id) const {
   for (const style::Theme& t : m_loader.themes())
@@ -27,6 +32,17 @@ void MapRenderer::preload(const MapTransform& t, const RenderSettings& s, const 
 void MapRenderer::render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel) {
   m_stats = {};
   p.fillRect(QRectF(0, 0, t.width(), t.height()), background_color());
+  // Basemaps at the device's resolution (a 300 dpi sheet gets a 300 dpi raster).
+  const double ratio = std::clamp(std::abs(p.deviceTransform().m11()), 1.0, 6.25);
+  for (const Basemap& b : s.basemaps) {
+    if (!b.visible || b.opacity <= 0) continue;
+    const QImage img = warp_basemap(b.source, m_srid, t, ratio);
+    if (img.isNull()) continue;
+    p.save();
+    p.setOpacity(std::min(1.0, b.opacity));
+    p.drawImage(QRectF(0, 0, t.width(), t.height()), img);
+    p.restore();
+  }
   for (Pass pass : kPasses) {
     const DrawStats st = render_pass(p, t, pass, s, cancel);
     m_stats.polygons += st.polygons;
