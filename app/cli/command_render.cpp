@@ -10,6 +10,7 @@
 #include "app/cli/db_option.h"
 #include "app/cli/command.h"
 #include "app/cli/gui_scope.h"
+#include "app/cli/render_options.h"
 #include "libgis/core/errors.h"
 #include "libgis/history/dated_view.h"
 #include "libgis/store/store.h"
@@ -42,11 +43,19 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   Args args("render", argv);
   args.value("--db").value("--theme").value("--zone").value("--park").value("--size").value("--title").value("--lang")
       .value("--date").value("--as-of").value("--from").value("--to").value("-o");
+  declare_label_options(args);
+  declare_print_options(args);
   args.parse();
   if (args.help()) {
     ctx.out << "usage: parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--size WxH]\n"
-               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE] -o MAP.png|MAP.pdf\n"
-               "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n\n"
+               "                      [--title TEXT] [--lang zh|en] [--date YYYY-MM-DD] [--as-of DATE]\n"
+               "                      [--labels FIELD] [--label-size PT] -o MAP.png|MAP.pdf\n"
+               "       parkgis render --db FILE --theme changes --from DATE --to DATE [...] -o MAP.png|MAP.pdf\n"
+               "       parkgis render --db FILE --theme THEME [--zone ID | --park ID] [--parcel ID[,ID...]]\n"
+               "                      --paper A4|A3 [--landscape] [--scale 1:N] [--dpi N] [--subtitle TEXT] ...\n"
+               "                      -o SHEET.pdf|SHEET.png\n"
+               "       parkgis render --db FILE --theme THEME --park ID --atlas zone [--paper ...] [--format pdf|png]\n"
+               "                      -o DIR/ | -o ATLAS.pdf\n\n"
                "Draws a map sheet of the analysis results: title, the parcels coloured by THEME, park and\n"
                "zone boundaries and names, legend, scale bar, north arrow and the date. Needs no display.\n"
                "  --theme THEME  idle, unsupplied, tax-per-mu, output-per-mu, vacancy, grade, supply, sites\n"
@@ -60,7 +69,23 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
                "  --lang zh|en   language of the legend and notes (default zh)\n"
                "  --date DATE    the date printed as made (default today)\n"
                "  --as-of DATE   the evaluation of this date (default: the latest; 'parkgis runs' lists them)\n"
-               "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n";
+               "  --from DATE --to DATE  the two evaluations the theme changes compares (earlier, later)\n"
+               "  --labels FIELD what parcels are labelled with where the label fits inside them: parcel_id\n"
+               "                 (default), holder (权利人), tax_per_mu (亩均税收, 万元/亩), grade (等级), none\n"
+               "  --label-size PT  size of the parcel labels in points, 5 to 24 (default 8)\n"
+               "  --basemap SRC  a raster under the map through GDAL: a GeoTIFF or orthophoto in any CRS, an\n"
+               "                 MBTiles file, or xyz:URL with {z}/{x}/{y} (tiles cached on disk)\n"
+               "  --basemap-opacity X  0 to 1 (default 1)\n"
+               "  --attribution T  source text at the footer's right (default: the basemap's file name)\n"
+               "Printed sheets (instead of --size):\n"
+               "  --paper A4|A3  paper size (default A4; portrait unless --landscape)\n"
+               "  --scale 1:N    map scale, N from 200 to 500000 (default: the zone, park or parcels fit the frame)\n"
+               "  --dpi N        PNG resolution, 72 to 600 (default 150; PDF is vector)\n"
+               "  --subtitle T   default: the zone or park shown\n"
+               "  --parcel IDS   highlight these parcels (comma-separated) with a legend entry; shown whole\n"
+               "                 when no --zone or --park is given\n"
+               "  --atlas zone   one sheet per zone of --park: -o DIR/ writes DIR/ZONE_ID.pdf (--format png:\n"
+               "                 .png), -o FILE.pdf writes one page per zone\n";
     return kExitOk;
   }
   if (!args.positional().empty())
@@ -84,6 +109,8 @@ int cmd_render(const std::vector<std::string>& argv, Context& ctx) {
   req.changes = change_dates(args, req.theme_id, dbo.display);
   if (req.changes && req.as_of)
     throw UsageError("--as-of does not go with the theme changes: its map shows the land and evaluation of --to");
+  req.labels = label_options(args);
+  apply_print_options(args, req);
 
   {  // every theme colours analysis results: a map without them would be uncoloured
     auto store = dbo.open_as_of(req.as_of);  // an unknown date is a usage error here

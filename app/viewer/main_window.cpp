@@ -23,6 +23,7 @@
 #include "app/viewer/evaluation_selector.h"
 #include "app/viewer/identify_panel.h"
 #include "app/viewer/language.h"
+#include "app/viewer/label_options.h"
 #include "app/viewer/layer_panel.h"
 #include "app/viewer/legend_panel.h"
 #include "app/viewer/map_canvas.h"
@@ -392,6 +393,7 @@ void MainWindow::update_render_settings() {
   render::RenderSettings s = m_canvas->settings();
   s.visible = m_layers->visibility();
   s.labels = m_layers->labels();
+  if (m_label_menu) s.label_options = m_label_menu->options();
   std::vector<std::string> ids = selected_ids();
   if (m_sites) ids.insert(ids.end(), m_sites->highlighted().begin(), m_sites->highlighted().end());
   auto selection = std::make_shared<const render::IdSet>(ids.begin(), ids.end());

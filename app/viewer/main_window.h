@@ -37,11 +37,13 @@ namespace parkgis::viewer {
 
 class ChangesThemeBar;
 class IdentifyPanel;
+class LabelMenu;
 class LayerPanel;
 class LegendPanel;
 class MapCanvas;
 class ParcelTable;
 class ParkTree;
+struct PrintChoice;
 class SitesPanel;
 class StartPage;
 class TrendPanel;
@@ -104,6 +106,11 @@ class MainWindow : public QMainWindow {
   // Writes the rows and columns the current table shows (CSV, UTF-8 with BOM for Excel).
   bool export_shown_table(const QString& path, QString* error = nullptr) const;
   QAction* zoom_previous_action() const { return m_zoom_prev; }
+  LabelMenu* label_menu() const { return m_label_menu; }
+  QAction* print_action() const { return m_print; }
+  // File › Print layout: the sheet of the current view (theme, layers, labels, selection) on paper, or
+  // an atlas of a park's zones; done(error or "") on the UI thread (main_window_print.cpp).
+  void print_map(const PrintChoice& choice, std::function<void(QString)> done = {});
   QAction* zoom_next_action() const { return m_zoom_next; }
 
  signals:
@@ -139,6 +146,9 @@ class MainWindow : public QMainWindow {
 
   // main_window_tools.cpp
   void build_tools();
+  void build_labels_and_print();  // main_window_print.cpp
+  void choose_and_print();
+  QString park_in_view() const;
   void retranslate_tools();
   void update_totals();
   void restore_layout();
@@ -189,6 +199,8 @@ class MainWindow : public QMainWindow {
   QPushButton* m_export_table = nullptr;
   QAction *m_zoom_prev = nullptr, *m_zoom_next = nullptr, *m_measure_length = nullptr, *m_measure_area = nullptr;
   QLabel* m_status_measure = nullptr;
+  LabelMenu* m_label_menu = nullptr;
+  QAction* m_print = nullptr;
   QString m_where;
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;

@@ -335,6 +335,7 @@ void MainWindow::export_map(const QString& path, const QString& title, QSize siz
     req.changes = changes->span;
     req.change_set = changes;
   }
+  req.labels = m_canvas->settings().label_options;
   req.out_path = path.toStdString();
   if (!done)
     done = [this, path](const QString& error) {

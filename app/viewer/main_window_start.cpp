@@ -38,6 +38,7 @@ void MainWindow::show_map(bool shown) {
   }
   // What needs a map: exports, navigation, tools, themes and search.
   for (QAction* a : {m_export_map, m_full, m_zoom_in, m_zoom_out}) a->setEnabled(shown);
+  if (m_print) m_print->setEnabled(shown);
   m_tools->setEnabled(shown);
   m_theme_combo->setEnabled(shown);
   m_search_edit->setEnabled(shown);

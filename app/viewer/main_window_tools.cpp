@@ -76,6 +76,7 @@ void MainWindow::build_tools() {
     connect(t->model(), &QAbstractItemModel::rowsInserted, this, [this] { update_totals(); });
     connect(t->model(), &QAbstractItemModel::rowsRemoved, this, [this] { update_totals(); });
   }
+  build_labels_and_print();
 }
 
 void MainWindow::retranslate_tools() {
@@ -90,6 +91,7 @@ void MainWindow::retranslate_tools() {
   m_where_edit->setToolTip(tr("An expression over the parcel columns (as 'parkgis export --where'): = != < <= > >= "
                               "LIKE, IS NULL, AND, OR; text in 'quotes'. Enter applies it, empty shows all."));
   m_export_table->setText(tr("Export table…"));
+  if (m_print) m_print->setText(tr("&Print layout…"));
   update_totals();
 }
 

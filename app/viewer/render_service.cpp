@@ -30,7 +30,7 @@ std::string pass_key(render::Pass pass, const render::RenderSettings& s) {
     case render::Pass::labels:
       if (!s.labels) return "off";
       return std::string(on(render::LayerId::parks) ? "p" : "") + (on(render::LayerId::zones) ? "z" : "") +
-             (on(render::LayerId::parcels) ? "c" : "");
+             (on(render::LayerId::parcels) ? "c|" + s.label_options.key() : "");
   }
   return {};
 }

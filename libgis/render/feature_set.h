@@ -41,12 +41,16 @@ struct FeatureSet {
   // Classes by theme id; filled by LayerLoader::classes (on the loader's thread; guarded anyway).
   const ClassVector* find_classes(const std::string& theme_id) const;
   const ClassVector& store_classes(const std::string& theme_id, ClassVector classes) const;
+  // Label texts by column (parcel labels other than the id); filled by LayerLoader::texts.
+  const std::vector<std::string>* find_texts(const std::string& column) const;
+  const std::vector<std::string>& store_texts(const std::string& column, std::vector<std::string> texts) const;
   // Feature index by id (built on first use; cancel() true stops the build with Cancelled).
   const std::unordered_map<std::string_view, std::uint32_t>& index_by_id(const std::function<bool()>& cancel = {}) const;
 
  private:
   mutable std::mutex m_mutex;
   mutable std::map<std::string, ClassVector> m_classes;
+  mutable std::map<std::string, std::vector<std::string>> m_texts;
   mutable std::unordered_map<std::string_view, std::uint32_t> m_by_id;
 };
 

@@ -55,7 +55,7 @@ void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, co
   LabelPlacer::Style small_park = style(p, map_font(15, true), QColor(92, 58, 20), 4, 8);
   const LabelPlacer::Style zone = style(p, map_font(12.5), QColor(28, 64, 130), 2, 8);
   // A full halo on parcel ids too: they sit on the theme's darkest classes.
-  const LabelPlacer::Style pid = style(p, map_font(10.5), QColor(30, 30, 30), 2, 8);
+  const LabelPlacer::Style pid = style(p, map_font(src.options.size_px()), QColor(30, 30, 30), 2, 8);
   const double upp = t.units_per_px();
 
   if (src.parks) {
@@ -104,15 +104,19 @@ void draw_labels(QPainter& p, const MapTransform& t, const LabelSources& src, co
                    {QPointF(vis.center().x(), box.top() - 11), at, at + QPointF(0, 26), at + QPointF(0, -26)}, zone);
     }
   }
-  if (src.parcels && upp <= kParcelIdsMaxUnitsPerPx) {
+  if (src.parcels && src.options.parcel != ParcelLabel::none && upp <= kParcelIdsMaxUnitsPerPx) {
+    // Labels lie inside their parcel (and so never on the map's edge unless the parcel is).
+    const double min_h = pid.metrics.height();
     std::size_t n = 0;
     for (std::uint32_t i : src.parcels->in_extent(view)) {
       if (cancel && (++n & 1023) == 0 && cancel()) throw Cancelled();
       const Feature& f = src.parcels->features[i];
       const QRectF box = screen_box(t, f.shape.box);
-      if (box.width() < 50 || box.height() < 14) continue;
+      if (box.width() < min_h || box.height() < min_h) continue;
+      const QString text = src.parcel_texts ? format_parcel_label(src.options.parcel, (*src.parcel_texts)[i])
+                                            : QString::fromStdString(f.label());
       const Point lp = label_point(f.shape);
-      placer.place(p, QString::fromStdString(f.label()), {QPointF(t.screen_x(lp.x), t.screen_y(lp.y))}, pid, &box);
+      placer.place(p, text, {QPointF(t.screen_x(lp.x), t.screen_y(lp.y))}, pid, &box);
     }
   }
   if (placed) *placed = placer.placed();

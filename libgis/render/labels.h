@@ -1,6 +1,6 @@
 #pragma once
-// Map labels: park names, zone names (when the zone is large enough on screen) and parcel ids (when
-// zoomed in and the id fits inside its parcel). Labels never overlap: the first placed wins, and parks
+// Map labels: park names, zone names (when the zone is large enough on screen) and parcel labels (when
+// zoomed in and the label fits inside its parcel: the id, or the field chosen in LabelOptions). Labels never overlap: the first placed wins, and parks
 // come before zones before parcels. Text is drawn with a white halo of offset copies (glyphs cached),
 // which costs a fraction of stroking a text path.
 
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "libgis/render/feature_set.h"
+#include "libgis/render/label_options.h"
 #include "libgis/render/layer_loader.h"
 
 namespace parkgis::render {
@@ -42,6 +43,9 @@ class LabelPlacer {
 
 struct LabelSources {
   FeatureSetPtr parks, zones, parcels;  // null: the layer is hidden
+  LabelOptions options;                 // the parcels' label field and size
+  // The parcels' values of the chosen field, by feature index (LayerLoader::texts); null: their ids.
+  const std::vector<std::string>* parcel_texts = nullptr;
 };
 
 // `placed` (optional) receives the boxes of the labels drawn, in screen pixels.

@@ -26,6 +26,17 @@ const ClassVector& FeatureSet::store_classes(const std::string& theme_id, ClassV
   return m_classes[theme_id] = std::move(classes);  // std::map: references stay valid
 }
 
+const std::vector<std::string>* FeatureSet::find_texts(const std::string& column) const {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  auto it = m_texts.find(column);
+  return it == m_texts.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>& FeatureSet::store_texts(const std::string& column, std::vector<std::string> texts) const {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  return m_texts[column] = std::move(texts);  // std::map: references stay valid
+}
+
 const std::unordered_map<std::string_view, std::uint32_t>& FeatureSet::index_by_id(const std::function<bool()>& cancel) const {
   {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -161,20 +172,36 @@ const ClassVector* LayerLoader::classes(const FeatureSet& set, const style::Them
   ClassVector out(set.features.size(), -1);
   if (theme.kind == style::Kind::single) {
     std::fill(out.begin(), out.end(), static_cast<std::int8_t>(theme.classes.empty() ? -1 : 0));
-  } else if (has_column(set.table, theme.field) && !set.features.empty()) {
-    const auto& index = set.index_by_id(cancel);
-    store::Filter filter;
-    if (!set.whole) filter.bbox = store::BBox{set.loaded.minx, set.loaded.miny, set.loaded.maxx, set.loaded.maxy};
-    std::size_t n = 0;
-    m_store.read_table(set.table, {layer_info(set.layer).id_column, theme.field}, false, "", [&](const store::Row& row) {
-      if (cancel && (++n & 4095) == 0 && cancel()) throw Cancelled();
-      const auto* id = std::get_if<std::string>(&row.values[0]);
-      const std::string text = id ? std::string() : store::value_text(row.values[0]);
-      auto it = index.find(id ? std::string_view(*id) : std::string_view(text));
-      if (it != index.end()) out[it->second] = static_cast<std::int8_t>(fast_classify(theme, row.values[1]));
-    }, filter);
+  } else if (has_column(set.table, theme.field)) {
+    read_by_id(set, theme.field, cancel, [&](std::uint32_t i, const store::Value& v) {
+      out[i] = static_cast<std::int8_t>(fast_classify(theme, v));
+    });
   }
   return &set.store_classes(theme.id, std::move(out));
+}
+
+const std::vector<std::string>* LayerLoader::texts(const FeatureSet& set, const std::string& column, const CancelFn& cancel) {
+  if (set.table.empty() || !has_column(set.table, column)) return nullptr;
+  if (const std::vector<std::string>* t = set.find_texts(column)) return t;
+  std::vector<std::string> out(set.features.size());
+  read_by_id(set, column, cancel, [&](std::uint32_t i, const store::Value& v) { out[i] = store::value_text(v); });
+  return &set.store_texts(column, std::move(out));
+}
+
+void LayerLoader::read_by_id(const FeatureSet& set, const std::string& column, const CancelFn& cancel,
+                             const std::function<void(std::uint32_t, const store::Value&)>& fn) {
+  if (set.features.empty()) return;
+  const auto& index = set.index_by_id(cancel);
+  store::Filter filter;
+  if (!set.whole) filter.bbox = store::BBox{set.loaded.minx, set.loaded.miny, set.loaded.maxx, set.loaded.maxy};
+  std::size_t n = 0;
+  m_store.read_table(set.table, {layer_info(set.layer).id_column, column}, false, "", [&](const store::Row& row) {
+    if (cancel && (++n & 4095) == 0 && cancel()) throw Cancelled();
+    const auto* id = std::get_if<std::string>(&row.values[0]);
+    const std::string text = id ? std::string() : store::value_text(row.values[0]);
+    auto it = index.find(id ? std::string_view(*id) : std::string_view(text));
+    if (it != index.end()) fn(it->second, row.values[1]);
+  }, filter);
 }
 
 }  // namespace parkgis::render

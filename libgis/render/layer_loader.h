@@ -34,6 +34,9 @@ class LayerLoader {
   // The features' classes in `theme`, read on first use (by id, without geometry); null when the
   // theme is not about this layer's table.
   const ClassVector* classes(const FeatureSet& set, const style::Theme& theme, const CancelFn& cancel = {});
+  // The features' values of `column` as text (read on first use, by id); null when the layer's table
+  // has no such column. "" where a value is missing.
+  const std::vector<std::string>* texts(const FeatureSet& set, const std::string& column, const CancelFn& cancel = {});
 
   // Parks and zones together: the extent to show when the map opens.
   Extent data_extent();
@@ -51,6 +54,9 @@ class LayerLoader {
  private:
   FeatureSetPtr load(LayerId layer, const Extent* extent, const CancelFn& cancel, const style::Theme* theme);
   bool has_column(const std::string& table, const std::string& column);
+  // Reads `column` of the set's table by id over what the set covers; calls fn(feature index, value).
+  void read_by_id(const FeatureSet& set, const std::string& column, const CancelFn& cancel,
+                  const std::function<void(std::uint32_t, const store::Value&)>& fn);
   std::string table_for(LayerId layer);
 
   store::Store& m_store;

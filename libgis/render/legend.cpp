@@ -59,16 +59,27 @@ void draw_swatch(QPainter& p, const QRectF& r, const LegendEntry& e) {
   p.restore();
 }
 
-QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference) {
+LegendEntry selection_legend_entry(const QString& label) {
+  QColor fill = selection_color();
+  fill.setAlpha(70);  // as MapRenderer draws the selection
+  return {PolygonStyle{fill, selection_color(), 2.4}, label, LegendEntry::polygon};
+}
+
+QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference,
+                   const std::vector<LegendEntry>& extra) {
   const QFontMetricsF title(map_font(14, true), p.device()), body(map_font(12.5), p.device());
   double w = title.horizontalAdvance(theme_title(theme, lang));
-  const std::vector<LegendEntry> entries = legend_entries(theme, lang, with_reference);
+  std::vector<LegendEntry> entries = legend_entries(theme, lang, with_reference);
+  entries.insert(entries.end(), extra.begin(), extra.end());
   for (const LegendEntry& e : entries) w = std::max(w, kSwatchW + kGap + body.horizontalAdvance(e.label));
   return {w + 2 * kPad, 2 * kPad + title.height() + 6 + kRowH * static_cast<double>(entries.size())};
 }
 
-void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, bool with_reference) {
-  const QSizeF size = legend_size(p, theme, lang, with_reference);
+void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, bool with_reference,
+                 const std::vector<LegendEntry>& extra) {
+  const QSizeF size = legend_size(p, theme, lang, with_reference, extra);
+  std::vector<LegendEntry> entries = legend_entries(theme, lang, with_reference);
+  entries.insert(entries.end(), extra.begin(), extra.end());
   p.save();
   p.setRenderHint(QPainter::Antialiasing, true);
   p.setRenderHint(QPainter::TextAntialiasing, true);
@@ -83,7 +94,7 @@ void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, 
   p.drawText(QPointF(at.x() + kPad, y + title.ascent()), theme_title(theme, lang));
   y += title.height() + 6;
   p.setFont(bf);
-  for (const LegendEntry& e : legend_entries(theme, lang, with_reference)) {
+  for (const LegendEntry& e : entries) {
     draw_swatch(p, QRectF(at.x() + kPad, y + (kRowH - kSwatchH) / 2, kSwatchW, kSwatchH), e);
     p.setPen(QColor(30, 30, 30));
     p.drawText(QPointF(at.x() + kPad + kSwatchW + kGap, y + (kRowH - body.height()) / 2 + body.ascent()), e.label);

@@ -24,9 +24,15 @@ QString theme_title(const style::Theme& theme, Lang lang);
 // theme is not about parcels).
 std::vector<LegendEntry> legend_entries(const style::Theme& theme, Lang lang, bool with_reference);
 
+// The entry of the highlighted parcels (the selection's outline and fill), labelled `label`.
+LegendEntry selection_legend_entry(const QString& label);
+
 // The legend as a framed box with its top-left corner at `at`; legend_size says how big it will be.
-QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference);
-void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, bool with_reference);
+// `extra` entries (e.g. the selection) come last.
+QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference,
+                   const std::vector<LegendEntry>& extra = {});
+void draw_legend(QPainter& p, QPointF at, const style::Theme& theme, Lang lang, bool with_reference,
+                 const std::vector<LegendEntry>& extra = {});
 // One swatch (also used for the viewer's legend icons).
 void draw_swatch(QPainter& p, const QRectF& r, const LegendEntry& e);
 

@@ -3,12 +3,14 @@
 #include <QDate>
 #include <QImage>
 #include <QPdfWriter>
+#include <algorithm>
 #include <filesystem>
 
 #include "libgis/core/errors.h"
 #include "libgis/history/dated_view.h"
 #include "libgis/render/change_set.h"
 #include "libgis/render/legend.h"
+#include "libgis/render/print_export.h"
 #include "libgis/store/store.h"
 
 namespace parkgis::render {
@@ -42,13 +44,31 @@ std::string ids_of(const FeatureSet& set) {
   return s;
 }
 
+// The envelope of the selected parcels; DataError naming the ids that are not parcels.
+Extent selection_extent(store::Store& store, MapRenderer& renderer, const IdSet& ids) {
+  const Extent all{-1e12, -1e12, 1e12, 1e12};
+  Extent e = Extent::null();
+  std::size_t found = 0;
+  for (const Feature& f : renderer.loader().get(LayerId::parcels, all, {}, 0)->features)
+    if (ids.count(f.id)) e.include(f.shape.box), ++found;
+  if (found < ids.size()) {
+    std::string missing;
+    const FeatureSetPtr parcels = renderer.loader().get(LayerId::parcels, all, {}, 0);
+    for (const std::string& id : ids)
+      if (std::none_of(parcels->features.begin(), parcels->features.end(), [&](const Feature& f) { return f.id == id; }))
+        missing += (missing.empty() ? "" : ", ") + id;
+    throw DataError("no parcel " + missing + " in " + store.location() + "; give parcel ids (宗地代码) as the parcels table has them");
+  }
+  return e;
+}
+
+}  // namespace
+
 std::string lower_extension(const std::string& path) {
   std::string e = fs::path(path).extension().string();
   for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return e;
 }
-
-}  // namespace
 
 QString default_title(const QString& dataset_name, const style::Theme& theme, Lang lang) {
   if (lang != Lang::zh || dataset_name.isEmpty()) return theme_title(theme, lang);
@@ -71,6 +91,13 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   if (style::is_changes_theme(*theme) && !req.changes)
     throw UsageError("the theme " + theme->id + " compares two evaluations: give --from DATE --to DATE (earlier, later; "
                      "'parkgis runs --db " + store.location() + "' lists the dates)");
+  doc.settings.label_options = req.labels;
+  doc.settings.basemaps = req.basemaps;
+  doc.attribution = req.attribution;
+  for (const Basemap& b : req.basemaps)
+    if (req.attribution.isEmpty() && b.visible)
+      doc.attribution += (doc.attribution.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                         basemap_attribution(b.source, req.lang == Lang::zh);
   doc.extent = renderer.loader().data_extent();
 
   const auto meta = store.meta();
@@ -93,10 +120,25 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
     doc.subtitle = zh ? QStringLiteral("全部园区（%1 个园区，%2 个片区）").arg(parks->features.size()).arg(zones->features.size())
                       : QStringLiteral("All parks (%1 parks, %2 zones)").arg(parks->features.size()).arg(zones->features.size());
   }
+  if (req.fit_selection && req.selection && !req.selection->empty() && req.zone_id.empty() && req.park_id.empty()) {
+    const Extent sel = selection_extent(store, renderer, *req.selection);
+    doc.extent = sel.grown(std::max(0.25, 60.0 / std::max(1.0, std::max(sel.width(), sel.height()))));
+    std::vector<std::string> ids(req.selection->begin(), req.selection->end());
+    std::sort(ids.begin(), ids.end());
+    QString list;
+    for (std::size_t i = 0; i < ids.size() && i < 5; ++i) list += (i ? QStringLiteral("、") : QString()) + QString::fromStdString(ids[i]);
+    if (ids.size() > 5) list += zh ? QStringLiteral(" 等 %1 宗").arg(ids.size()) : QStringLiteral(" and %1 more").arg(ids.size() - 5);
+    doc.subtitle = (zh ? QStringLiteral("宗地 ") : QStringLiteral("Parcels ")) + list;
+  }
   if (req.extent) {
     doc.extent = *req.extent;
     doc.subtitle.clear();
   }
+  if (!req.subtitle.isEmpty()) doc.subtitle = req.subtitle;
+  if (req.selection && !req.selection->empty())
+    doc.selection_label = zh ? QStringLiteral("选中宗地（%1 宗）").arg(req.selection->size())
+                             : QStringLiteral("Selected parcels (%1)").arg(req.selection->size());
+  if (req.print) doc.scale = req.print->scale;
   if (doc.extent.is_null()) throw DataError("database " + store.location() + " has no parks, zones or parcels to draw");
   doc.title = req.title.isEmpty() ? default_title(dataset, *theme, req.lang) : req.title;
   const QString made = req.date.empty() ? QDate::currentDate().toString(Qt::ISODate) : QString::fromStdString(req.date);
@@ -110,10 +152,15 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
   const QString ev = QString::fromStdString(as_of(store));
   doc.footer = zh ? QStringLiteral("评价时点 %1 · 坐标系 %2 · 制图日期 %3 · parkgis %4").arg(ev, crs, made, PARKGIS_VERSION)
                   : QStringLiteral("Evaluated as of %1 · CRS %2 · made %3 · parkgis %4").arg(ev, crs, made, PARKGIS_VERSION);
+  if (doc.scale) {
+    const QString n = QString::fromStdString(scale_text(*doc.scale));
+    doc.footer = (zh ? QStringLiteral("比例尺 %1 · ") : QStringLiteral("Scale %1 · ")).arg(n) + doc.footer;
+  }
   return doc;
 }
 
 void export_map(const MapExportRequest& req, const CancelFn& cancel) {
+  if (req.print) return export_print(req, cancel);
   const std::string ext = lower_extension(req.out_path);
   if (ext != ".png" && ext != ".pdf")
     throw UsageError("the map file must end in .png or .pdf, got \"" + req.out_path + "\"");

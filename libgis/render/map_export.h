@@ -8,6 +8,7 @@
 
 #include "libgis/core/dates.h"
 #include "libgis/render/map_document.h"
+#include "libgis/render/print_layout.h"
 
 namespace parkgis::render {
 
@@ -29,6 +30,17 @@ struct MapExportRequest {
   // (as_of is not used then). Required by that theme; the viewer passes the set it has loaded.
   std::optional<ChangeSpan> changes;
   std::shared_ptr<const ChangeSet> change_set;  // already loaded for `changes` (null: read here)
+  LabelOptions labels;                     // the parcels' label field and size
+  // A printed sheet (parkgis render --paper …, File › 打印布局…): paper, scale and dpi instead of width/height.
+  std::optional<PrintLayout> print;
+  QString subtitle;                        // "" = the park or zone shown
+  bool fit_selection = false;              // no park, zone or extent: show the selected parcels
+  // With print: one sheet per zone of park_id. out_path is a .pdf (one page per zone) or a folder
+  // (one file per zone, named by zone id, atlas_format "pdf" or "png").
+  bool atlas = false;
+  std::string atlas_format = "pdf";
+  std::vector<Basemap> basemaps;           // raster basemaps (render --basemap)
+  QString attribution;                     // "" = the basemaps' file names ("底图：ortho.tif")
 };
 
 // The default title of a sheet, in one language: zh "宁德小微园（示例） · 厂房空置率"; en the theme's title
@@ -41,6 +53,10 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
 // Throws UsageError (unknown theme, size, or extension; the changes theme without two dates, or with
 // dates that have no evaluation), DataError (not a parkgis database, unknown park or zone, file not
 // writable, fewer than two evaluations for the changes theme) or Cancelled.
+// With req.print: export_print (print_export.h).
 void export_map(const MapExportRequest& req, const CancelFn& cancel = {});
+
+// "…/a.PDF" → ".pdf".
+std::string lower_extension(const std::string& path);
 
 }  // namespace parkgis::render

@@ -1,12 +1,17 @@
 #include "libgis/render/map_renderer.h"
 
 #include "libgis/render/labels.h"
+#include "libgis/store/store.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace parkgis::render {
 
 MapRenderer::MapRenderer(store::Store& store) : MapRenderer(store, style::load_themes()) {}
 
-MapRenderer::MapRenderer(store::Store& store, std::vector<style::Theme> themes) : m_loader(store, std::move(themes)) {}
+MapRenderer::MapRenderer(store::Store& store, std::vector<style::Theme> themes)
+    : m_loader(store, std::move(themes)), m_srid(store.srid()) {}
 
 const style::Theme* MapRenderer::theme(const std::string& id) const {
   for (const style::Theme& t : m_loader.themes())
@@ -27,6 +32,17 @@ void MapRenderer::preload(const MapTransform& t, const RenderSettings& s, const 
 void MapRenderer::render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel) {
   m_stats = {};
   p.fillRect(QRectF(0, 0, t.width(), t.height()), background_color());
+  // Basemaps at the device's resolution (a 300 dpi sheet gets a 300 dpi raster).
+  const double ratio = std::clamp(std::abs(p.deviceTransform().m11()), 1.0, 6.25);
+  for (const Basemap& b : s.basemaps) {
+    if (!b.visible || b.opacity <= 0) continue;
+    const QImage img = warp_basemap(b.source, m_srid, t, ratio);
+    if (img.isNull()) continue;
+    p.save();
+    p.setOpacity(std::min(1.0, b.opacity));
+    p.drawImage(QRectF(0, 0, t.width(), t.height()), img);
+    p.restore();
+  }
   for (Pass pass : kPasses) {
     const DrawStats st = render_pass(p, t, pass, s, cancel);
     m_stats.polygons += st.polygons;
@@ -60,8 +76,14 @@ DrawStats MapRenderer::render_pass(QPainter& p, const MapTransform& t, Pass pass
         const Extent view = t.extent();
         if (layer_drawn(LayerId::parks, t, s)) src.parks = m_loader.get(LayerId::parks, view, cancel);
         if (layer_drawn(LayerId::zones, t, s)) src.zones = m_loader.get(LayerId::zones, view, cancel);
-        if (layer_drawn(LayerId::parcels, t, s))
+        src.options = s.label_options;
+        if (layer_drawn(LayerId::parcels, t, s) && s.label_options.parcel != ParcelLabel::none) {
           src.parcels = m_loader.get(LayerId::parcels, view, cancel, 1.0, theme(s.theme_id));
+          if (s.label_options.parcel != ParcelLabel::parcel_id)
+            src.parcel_texts = m_loader.texts(*src.parcels, parcel_label_info(s.label_options.parcel).column, cancel);
+          // A field the table lacks (not analysed yet): no parcel labels rather than ids in its place.
+          if (s.label_options.parcel != ParcelLabel::parcel_id && !src.parcel_texts) src.parcels = nullptr;
+        }
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setRenderHint(QPainter::TextAntialiasing, true);
         draw_labels(p, t, src, cancel);

@@ -10,7 +10,9 @@
 #include <unordered_set>
 
 #include "libgis/render/change_set.h"
+#include "libgis/render/basemap.h"
 #include "libgis/render/feature_painter.h"
+#include "libgis/render/label_options.h"
 #include "libgis/render/layer_loader.h"
 #include "libgis/render/map_style.h"
 
@@ -22,6 +24,8 @@ struct RenderSettings {
   std::string theme_id;
   LayerVisibility visible;
   bool labels = true;
+  LabelOptions label_options;              // the parcels' label field and size
+  std::vector<Basemap> basemaps;           // raster basemaps under every layer, bottom first (render() only)
   std::shared_ptr<const IdSet> selection;  // parcel (or shown site) ids to highlight (may be null)
   std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
   std::shared_ptr<const ChangeSet> changes;  // the changes theme's two evaluations (null: parcels drawn as unchanged)
@@ -43,7 +47,7 @@ class MapRenderer {
   LayerLoader& loader() { return m_loader; }
   const style::Theme* theme(const std::string& id) const;
 
-  // The whole map (background, every pass in order). Throws Cancelled when cancel() says so.
+  // The whole map (background, basemaps, every pass in order). Throws Cancelled when cancel() says so.
   void render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel = {});
   // One pass onto a transparent image (the caller composes them in kPasses order); returns its figures.
   DrawStats render_pass(QPainter& p, const MapTransform& t, Pass pass, const RenderSettings& s, const CancelFn& cancel = {});
@@ -63,6 +67,7 @@ class MapRenderer {
 
   LayerLoader m_loader;
   DrawStats m_stats;
+  int m_srid = 0;  // the store's working CRS (basemaps are warped into it)
 };
 
 }  // namespace parkgis::render

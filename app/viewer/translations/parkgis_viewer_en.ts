@@ -199,6 +199,10 @@
 <context>
     <name>parkgis::viewer::MainWindow</name>
     <message>
+        <source>&amp;Print layout…</source>
+        <translation>&amp;Print layout…</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
@@ -864,6 +868,116 @@
     <message>
         <source>Unsupplied</source>
         <translation>Unsupplied</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::LabelMenu</name>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Label &amp;size</source>
+        <translation>Label &amp;size</translation>
+    </message>
+    <message>
+        <source>Parcel id</source>
+        <translation>Parcel id</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY/mu)</source>
+        <translation>Tax per mu (10k CNY/mu)</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>No parcel labels</source>
+        <translation>No parcel labels</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::PrintDialog</name>
+    <message>
+        <source>Print layout</source>
+        <translation>Print layout</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Fit the map view</source>
+        <translation>Fit the map view</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>Resolution (PNG)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>(the zone or park shown)</source>
+        <translation>(the zone or park shown)</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>Date made</source>
+        <translation>Date made</translation>
+    </message>
+    <message>
+        <source>One sheet per zone of park</source>
+        <translation>One sheet per zone of park</translation>
+    </message>
+    <message>
+        <source>Atlas</source>
+        <translation>Atlas</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>The scale must be 1:N with N from 200 to 500,000 (e.g. 1:2,000), or &quot;%1&quot;.</source>
+        <translation>The scale must be 1:N with N from 200 to 500,000 (e.g. 1:2,000), or &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The date must be written YYYY-MM-DD, e.g. 2026-07-01.</source>
+        <translation>The date must be written YYYY-MM-DD, e.g. 2026-07-01.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf or .png.</source>
+        <translation>Choose a file ending in .pdf or .png.</translation>
+    </message>
+    <message>
+        <source>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</source>
+        <translation>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</translation>
     </message>
 </context>
 </TS>

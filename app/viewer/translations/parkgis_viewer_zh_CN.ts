@@ -234,6 +234,10 @@
 <context>
     <name>parkgis::viewer::MainWindow</name>
     <message>
+        <source>&amp;Print layout…</source>
+        <translation>打印布局(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
@@ -993,6 +997,116 @@
     <message>
         <source>Unsupplied</source>
         <translation>批而未供</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::LabelMenu</name>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Label &amp;size</source>
+        <translation>标注字号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Parcel id</source>
+        <translation>宗地代码</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Tax per mu (10k CNY/mu)</source>
+        <translation>亩均税收（万元/亩）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>No parcel labels</source>
+        <translation>不标注宗地</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::PrintDialog</name>
+    <message>
+        <source>Print layout</source>
+        <translation>打印布局</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Fit the map view</source>
+        <translation>适合当前视图</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>分辨率（PNG）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>(the zone or park shown)</source>
+        <translation>（所示片区或园区）</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Date made</source>
+        <translation>制图日期</translation>
+    </message>
+    <message>
+        <source>One sheet per zone of park</source>
+        <translation>每个片区一张图，园区</translation>
+    </message>
+    <message>
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The scale must be 1:N with N from 200 to 500,000 (e.g. 1:2,000), or &quot;%1&quot;.</source>
+        <translation>比例尺须为 1:N，N 在 200 到 500,000 之间（如 1:2,000），或选“%1”。</translation>
+    </message>
+    <message>
+        <source>The date must be written YYYY-MM-DD, e.g. 2026-07-01.</source>
+        <translation>日期格式为 YYYY-MM-DD，如 2026-07-01。</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf or .png.</source>
+        <translation>请选择以 .pdf 或 .png 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</source>
+        <translation>图集请选择 .pdf 文件（每个片区一页），或以 / 结尾的文件夹（每个片区一个 PDF）。</translation>
     </message>
 </context>
 </TS>
