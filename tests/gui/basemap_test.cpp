@@ -17,6 +17,7 @@
 #include "libgis/render/map_renderer.h"
 #include "libgis/store/store.h"
 #include "tests/gui/gui_support.h"
+#include "tests/support/cli_run.h"
 
 namespace {
 
@@ -84,13 +85,7 @@ bool near(QColor a, QColor b, int tol) {
 }
 
 int render(const std::vector<std::string>& args, std::string* err = nullptr) {
-  std::ostringstream out, errs;
-  parkgis::cli::Context ctx{out, errs, false};
-  std::vector<std::string> argv = {"render", "--db", parkgis::test::ningde_db(), "--theme", "grade"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const int rc = parkgis::cli::run(argv, ctx);
-  if (err) *err = errs.str();
-  return rc;
+  return parkgis::test::run_cli({"render", "--db", parkgis::test::ningde_db(), "--theme", "grade"}, args, err);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include "libgis/render/map_renderer.h"
 #include "libgis/store/store.h"
 #include "tests/gui/gui_support.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -38,13 +39,7 @@ const QColor kGradeDown(0xfd, 0xae, 0x61);        // 降级
 const QColor kNoChange(0xff, 0xff, 0xff);         // "other": 无变化
 
 int render_cmd(const std::vector<std::string>& args, std::string* err) {
-  std::ostringstream out, errs;
-  parkgis::cli::Context ctx{out, errs, false};
-  std::vector<std::string> argv = {"render"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const int rc = parkgis::cli::run(argv, ctx);
-  *err = errs.str();
-  return rc;
+  return parkgis::test::run_cli({"render"}, args, err);
 }
 
 // Pixels of exactly this colour.

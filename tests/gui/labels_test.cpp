@@ -15,6 +15,7 @@
 #include "libgis/render/map_renderer.h"
 #include "libgis/store/store.h"
 #include "tests/gui/gui_support.h"
+#include "tests/support/cli_run.h"
 
 namespace {
 
@@ -55,13 +56,7 @@ QImage zone_map(const LabelOptions& o) {
 }
 
 int render(const std::vector<std::string>& args, std::string* err = nullptr) {
-  std::ostringstream out, errs;
-  parkgis::cli::Context ctx{out, errs, false};
-  std::vector<std::string> argv = {"render"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const int rc = parkgis::cli::run(argv, ctx);
-  if (err) *err = errs.str();
-  return rc;
+  return parkgis::test::run_cli({"render"}, args, err);
 }
 
 }  // namespace

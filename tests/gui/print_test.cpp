@@ -21,19 +21,14 @@
 #include "libgis/store/store.h"
 #include "libgis/core/errors.h"
 #include "tests/gui/gui_support.h"
+#include "tests/support/cli_run.h"
 
 namespace {
 
 using namespace parkgis::render;
 
 int render(const std::vector<std::string>& args, std::string* err = nullptr) {
-  std::ostringstream out, errs;
-  parkgis::cli::Context ctx{out, errs, false};
-  std::vector<std::string> argv = {"render", "--db", parkgis::test::ningde_db(), "--theme", "grade", "--date", "2026-07-01"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const int rc = parkgis::cli::run(argv, ctx);
-  if (err) *err = errs.str();
-  return rc;
+  return parkgis::test::run_cli({"render", "--db", parkgis::test::ningde_db(), "--theme", "grade", "--date", "2026-07-01"}, args, err);
 }
 
 // The pages of a PDF written by Qt: each page object's MediaBox, in points (1/72 inch).

@@ -19,4 +19,13 @@ struct CliRun {
   }
 };
 
+// Runs `argv` then `more` in-process; what it printed on stderr goes to *err when given. Returns the exit code.
+inline int run_cli(std::vector<std::string> argv, const std::vector<std::string>& more, std::string* err = nullptr) {
+  argv.insert(argv.end(), more.begin(), more.end());
+  CliRun cli;
+  const int rc = cli.run(argv);
+  if (err) *err = cli.err.str();
+  return rc;
+}
+
 }  // namespace parkgis::test
