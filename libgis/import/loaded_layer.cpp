@@ -48,58 +48,60 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
   const std::size_t id_index = static_cast<std::size_t>(out.field_index(spec.id_field));
   const std::string& file = reader.display_name();
 
-  reader.read([&](const io::SourceFeature& sf) {
+  out.features.reserve(static_cast<std::size_t>(std::max(0LL, reader.feature_count())));
+  reader.read([&](io::SourceFeature& sf) {
     if (progress && out.report.read % every == 0)
       report_progress(progress, "reading " + spec.name, double(out.report.read) / double(total));
     ++out.report.read;
     LoadedFeature f;
     f.fid = sf.fid;
-    f.values = sf.values;
+    f.values = std::move(sf.values);
     f.id = store::value_text(f.values[id_index]);
-    const std::string label = f.id.empty() ? "fid:" + std::to_string(f.fid) : f.id;
-    const std::string where = file + " feature " + std::to_string(f.fid) + (f.id.empty() ? "" : " (" + f.id + ")");
 
     if (spec.spatial) {
+      // For messages only: made when one is written.
+      const auto label = [&] { return f.id.empty() ? "fid:" + std::to_string(f.fid) : f.id; };
+      const auto where = [&] { return file + " feature " + std::to_string(f.fid) + (f.id.empty() ? "" : " (" + f.id + ")"); };
       const OGRGeometry* g = sf.geometry;
       if (!g) {
-        issues.add(Severity::warning, "null_geometry", spec.name, label, where + " has no geometry; skipped");
+        issues.add(Severity::warning, "null_geometry", spec.name, label(), where() + " has no geometry; skipped");
         return;
       }
       std::unique_ptr<OGRGeometry> work(g->hasCurveGeometry() ? g->getLinearGeometry() : g->clone());
       if (work->IsEmpty()) {
-        issues.add(Severity::warning, "empty_geometry", spec.name, label, where + " has an empty geometry; skipped");
+        issues.add(Severity::warning, "empty_geometry", spec.name, label(), where() + " has an empty geometry; skipped");
         return;
       }
       const OGRwkbGeometryType type = wkbFlatten(work->getGeometryType());
       if (type != wkbPolygon && type != wkbMultiPolygon && type != wkbGeometryCollection) {
-        issues.add(Severity::warning, "wrong_geometry_type", spec.name, label,
-                   where + " is a " + OGRGeometryTypeToName(type) + ", not a polygon; skipped");
+        issues.add(Severity::warning, "wrong_geometry_type", spec.name, label(),
+                   where() + " is a " + OGRGeometryTypeToName(type) + ", not a polygon; skipped");
         return;
       }
       work->flattenTo2D();
       if (ct && work->transform(ct.get()) != OGRERR_NONE) {
-        issues.add(Severity::warning, "transform_failed", spec.name, label,
-                   where + " could not be reprojected to the working CRS; skipped");
+        issues.add(Severity::warning, "transform_failed", spec.name, label(),
+                   where() + " could not be reprojected to the working CRS; skipped");
         return;
       }
       std::string wkb(static_cast<std::size_t>(work->WkbSize()), '\0');
       work->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
       geom::GeomPtr gg = geom::from_wkb(ctx, wkb);
       if (!gg) {
-        issues.add(Severity::warning, "bad_geometry", spec.name, label,
-                   where + ": geometry cannot be read (" + ctx.last_error() + "); skipped");
+        issues.add(Severity::warning, "bad_geometry", spec.name, label(),
+                   where() + ": geometry cannot be read (" + ctx.last_error() + "); skipped");
         return;
       }
       const std::string reason = geom::invalid_reason(ctx, gg.get());
       if (!reason.empty()) {
         geom::GeomPtr fixed = geom::make_valid_polygonal(ctx, gg.get());
         if (!fixed) {
-          issues.add(Severity::warning, "invalid_geometry", spec.name, label,
-                     where + ": invalid geometry (" + reason + ") with no area left after repair; skipped");
+          issues.add(Severity::warning, "invalid_geometry", spec.name, label(),
+                     where() + ": invalid geometry (" + reason + ") with no area left after repair; skipped");
           return;
         }
-        issues.add(Severity::warning, "invalid_geometry_repaired", spec.name, label,
-                   where + ": invalid geometry (" + reason + ") repaired with GEOS MakeValid; area now " +
+        issues.add(Severity::warning, "invalid_geometry_repaired", spec.name, label(),
+                   where() + ": invalid geometry (" + reason + ") repaired with GEOS MakeValid; area now " +
                        parkgis::fixed(geom::area(ctx, fixed.get())) + " m²");
         gg = std::move(fixed);
       } else if (type == wkbMultiPolygon) {
@@ -111,8 +113,8 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
       } else {
         gg = geom::to_multipolygon(ctx, gg.get());
         if (!gg) {
-          issues.add(Severity::warning, "wrong_geometry_type", spec.name, label,
-                     where + " holds no polygon; skipped");
+          issues.add(Severity::warning, "wrong_geometry_type", spec.name, label(),
+                     where() + " holds no polygon; skipped");
           return;
         }
       }

@@ -25,8 +25,13 @@ std::string lower(std::string s) {
 }
 
 std::vector<unsigned char> read_all(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::vector<unsigned char>(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  std::ifstream f(path, std::ios::binary | std::ios::ate);
+  if (!f) return {};
+  std::vector<unsigned char> out(static_cast<std::size_t>(std::max<std::streamoff>(0, f.tellg())));
+  f.seekg(0);
+  if (!f.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size())))
+    out.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, f.gcount())));
+  return out;
 }
 
 // Shape types of the specification; a polygon file may also hold null shapes (type 0).

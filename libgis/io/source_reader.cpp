@@ -296,14 +296,15 @@ long long SourceReader::feature_count() const { return m_layer->GetFeatureCount(
 // m², more money than any budget in 万元) are recorded and read as missing; so are negative areas,
 // amounts and counts (fields with a unit, and floors).
 bool SourceReader::usable_number(double v, const FieldMatch& m, const FieldSpec& f, long long fid,
-                                 const std::string& label, const std::string& text) {
+                                 const std::string& label, const std::string* text) {
   std::string why;
   if (!std::isfinite(v)) why = "is not a finite number";
   else if (std::fabs(v) > 1e12) why = "is beyond any plausible value (over 10^12)";
   else if (v < 0 && (!f.unit.empty() || f.type == FieldType::integer)) why = "is negative";
   if (why.empty()) return true;
   m_issues.add(Severity::warning, why == "is negative" ? "negative_value" : "bad_number", m_spec.name, label,
-               m_display + " feature " + std::to_string(fid) + ": " + m.source_name + " = " + text + " " + why +
+               m_display + " feature " + std::to_string(fid) + ": " + m.source_name + " = " +
+                   (text ? *text : std::to_string(v)) + " " + why +
                    "; " + f.name + " left empty");
   return false;
 }
@@ -317,7 +318,7 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
   // Fast path: numbers and dates stored as such need no text formatting and parsing.
   if (numeric_source && (f.type == FieldType::integer || f.type == FieldType::real)) {
     const double v = feature->GetFieldAsDouble(m.source_index);
-    if (!usable_number(v, m, f, fid, label, std::to_string(v))) return {};
+    if (!usable_number(v, m, f, fid, label, nullptr)) return {};
     if (f.type == FieldType::integer) return static_cast<std::int64_t>(std::llround(v));
     return v;
   }
@@ -368,7 +369,7 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
                          "\" is not a number; " + f.name + " left empty");
         return {};
       }
-      if (!usable_number(*v, m, f, fid, label, t)) return {};
+      if (!usable_number(*v, m, f, fid, label, &t)) return {};
       if (f.type == FieldType::integer) return static_cast<std::int64_t>(std::llround(*v));
       return *v;
     }
@@ -387,7 +388,7 @@ store::Value SourceReader::convert(const void* feature_ptr, const FieldMatch& m,
   return {};
 }
 
-void SourceReader::read(const std::function<void(const SourceFeature&)>& fn) {
+void SourceReader::read(const std::function<void(SourceFeature&)>& fn) {
   m_layer->ResetReading();
   const FieldSpec* id_spec = m_spec.field(m_spec.id_field);
   const std::size_t id_index = static_cast<std::size_t>(id_spec - m_spec.fields.data());

@@ -63,7 +63,7 @@ class SourceReader {
   // Calls fn for every feature, in source order. Records found damaged (shapefile_check) are not passed
   // on: each becomes an issue "unreadable_record" (use with ImportOptions::skip_unreadable only). GDAL's
   // own error messages while reading become issues "read_error", never lines on stderr.
-  void read(const std::function<void(const SourceFeature&)>& fn);
+  void read(const std::function<void(SourceFeature&)>& fn);  // fn may move the values out
 
   // For .shp sources: the record-level check made when the file was opened (null for other formats).
   const ShapefileCheck* shapefile_check() const { return m_shp_check ? &*m_shp_check : nullptr; }
@@ -71,8 +71,9 @@ class SourceReader {
 
  private:
   void match_fields(const LayerSource& config);
+  // `text` is the value as the source wrote it, for the message; null: the number is formatted.
   bool usable_number(double v, const FieldMatch& m, const model::FieldSpec& f, long long fid,
-                     const std::string& label, const std::string& text);
+                     const std::string& label, const std::string* text);
   store::Value convert(const void* feature, const FieldMatch& m, const model::FieldSpec& f, long long fid,
                        const std::string& feature_label);
 
