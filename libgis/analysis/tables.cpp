@@ -158,17 +158,15 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
 
 void write_parcel_results(history::EvaluationWriter& out, const Input& in, const std::vector<ParcelResult>& parcels,
                           const std::vector<EnterpriseResult>& enterprises) {
-  // parcel_metrics
-  std::vector<Row> rows;
-  rows.reserve(parcels.size());
-  for (std::size_t i = 0; i < parcels.size(); ++i) {
+  // parcel_metrics: each row made as the store writes it (no table of rows held in memory).
+  Row row;
+  const auto parcel_row = [&](std::size_t i) -> const Row& {
     const ParcelRec& p = in.parcels[i];
     const ParcelResult& r = parcels[i];
     const EnterpriseResult* e = r.enterprise >= 0 ? &enterprises[static_cast<std::size_t>(r.enterprise)] : nullptr;
     const double mu = units::m2_to_mu(r.area_m2);
     const bool idle = indicators::is_idle(r.idle.status);
     const bool built = r.overlay.buildings > 0;
-    Row row;
     row.values = {text(p.id), text(p.zone_id), text(r.park_id), text(p.land_use), text(p.user_id),
                   text(e ? e->name : ""), text(e ? e->industry : ""), r.area_m2, mu, opt(p.registered_area),
                   flag(r.supplied), flag(r.started),
@@ -191,16 +189,19 @@ void write_parcel_results(history::EvaluationWriter& out, const Input& in, const
                                          r.leased_land_m2, r.leased_floor_m2,
                                          r.tenants ? Value{r.tenant_tax_wan} : Value{}});
     row.wkb = p.wkb;
-    if (p.envelope) row.bbox = store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx, p.envelope->maxy};
-    rows.push_back(std::move(row));
-  }
-  out.write(parcel_table(), rows);
+    row.bbox = p.envelope ? std::optional<store::BBox>(store::BBox{p.envelope->minx, p.envelope->miny, p.envelope->maxx,
+                                                                   p.envelope->maxy})
+                          : std::nullopt;
+    return row;
+  };
+  out.write(parcel_table(), store::RowSource{parcels.size(), parcel_row});
 
   // enterprise_metrics
   const std::vector<std::string>& ids = indicators::indicator_ids();
-  rows.clear();
-  for (const EnterpriseResult& e : enterprises) {
-    Row row;
+  row.wkb.clear();
+  row.bbox.reset();
+  const auto enterprise_row = [&](std::size_t k) -> const Row& {
+    const EnterpriseResult& e = enterprises[k];
     row.values = {text(e.id), text(e.name), text(e.industry), e.year ? integer(e.year) : Value{}, text(e.zone_id),
                   text(e.park_id), integer(e.parcels), e.land_m2, units::m2_to_mu(e.land_m2), opt(e.output_wan),
                   opt(e.tax_wan), opt(e.value_added_wan), opt(e.energy_tce), opt(e.employees), opt(e.rnd_wan),
@@ -211,9 +212,9 @@ void write_parcel_results(history::EvaluationWriter& out, const Input& in, const
     for (const std::string& id : ids) row.values.push_back(opt(indicators::indicator_value(id, ei)));
     row.values.insert(row.values.end(), {opt(e.score.score), text(e.score.grade), text(e.score.reason),
                                          e.score.rank ? integer(*e.score.rank) : Value{}});
-    rows.push_back(std::move(row));
-  }
-  out.write(enterprise_table(ids), rows);
+    return row;
+  };
+  out.write(enterprise_table(ids), store::RowSource{enterprises.size(), enterprise_row});
 }
 
 void write_tenancy_shares(history::EvaluationWriter& out, const Input& in, const std::vector<ParcelResult>& parcels,

@@ -1,13 +1,26 @@
 #pragma once
 // Phase timings for performance work: with PARKGIS_TIMING=1 in the environment, each PhaseTimer
-// prints "timing: <phase> <seconds> s" to stderr when it ends. Costs nothing measurable otherwise.
+// prints "timing: <phase> <seconds> s <resident MiB> MiB" to stderr when it ends (the process's memory
+// in use at that moment, from /proc/self/statm where there is one). Costs nothing measurable otherwise.
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include <unistd.h>
+
 namespace parkgis {
+
+// Resident memory of this process in MiB; 0 where /proc/self/statm is not readable.
+inline long resident_mib() {
+  long pages = 0, resident = 0;
+  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
+}
 
 inline bool timing_enabled() {
   static const bool on = [] {
@@ -29,7 +42,7 @@ class PhaseTimer {
     m_done = true;
     if (!timing_enabled()) return;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
-    std::fprintf(stderr, "timing: %-40s %7.3f s\n", m_phase.c_str(), s);
+    std::fprintf(stderr, "timing: %-40s %7.3f s %6ld MiB\n", m_phase.c_str(), s, resident_mib());
   }
 
  private:

@@ -44,11 +44,11 @@ class DatedView : public store::Store {
   void begin() override { m_base.begin(); }
   void commit() override { m_base.commit(); }
   void rollback() override { m_base.rollback(); }
-  void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
-    m_base.write_table(def, rows, progress);
+  void write_rows(const TableDef& def, const store::RowSource& rows, const ProgressFn& progress) override {
+    m_base.write_rows(def, rows, progress);
   }
-  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading) override {
-    m_base.append_rows(def, rows, leading);
+  void append_from(const TableDef& def, const store::RowSource& rows, const std::vector<Value>& leading) override {
+    m_base.append_from(def, rows, leading);
   }
   long copy_rows(const std::string& from, const TableDef& to, const Filter& filter, const std::vector<Value>& leading) override {
     return m_base.copy_rows(from, to, filter, leading);

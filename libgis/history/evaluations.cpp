@@ -218,14 +218,14 @@ EvaluationWriter::EvaluationWriter(store::Store& s, const Date& as_of) : m_store
     if (s.has_table(archive_table(t))) s.delete_rows(archive_table(t), on_date(as_of));
 }
 
-void EvaluationWriter::write(const store::TableDef& def, const std::vector<store::Row>& rows) {
+void EvaluationWriter::write(const store::TableDef& def, const store::RowSource& rows) {
   if (m_current) {
-    m_store.write_table(def, rows);
+    m_store.write_rows(def, rows, {});
     return;
   }
   const store::TableDef a = archive_def(def);
   add_missing_columns(m_store, a);
-  m_store.append_rows(a, rows, {Value{m_as_of.iso()}});
+  m_store.append_from(a, rows, {Value{m_as_of.iso()}});
 }
 
 void EvaluationWriter::finish(const Evaluation& e) {

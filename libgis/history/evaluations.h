@@ -60,7 +60,8 @@ Location locate(store::Store& store, const std::string& table, const Date& as_of
 class EvaluationWriter {
  public:
   EvaluationWriter(store::Store& store, const Date& as_of);
-  void write(const store::TableDef& def, const std::vector<store::Row>& rows);
+  void write(const store::TableDef& def, const store::RowSource& rows);
+  void write(const store::TableDef& def, const std::vector<store::Row>& rows) { write(def, store::RowSource::of(rows)); }
   // Records the evaluation in the table evaluations (replacing one of the same date).
   void finish(const Evaluation& evaluation);
   bool writes_current() const { return m_current; }

@@ -295,7 +295,7 @@ class PostgisStore : public Store {
     m_conn->exec("DROP TABLE IF EXISTS " + qualified(name));
   }
 
-  void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
+  void write_rows(const TableDef& def, const RowSource& rows, const ProgressFn& progress) override {
     drop_table(def.name);
     std::string create = "CREATE TABLE " + qualified(def.name) + " (fid serial PRIMARY KEY";
     for (const ColumnDef& c : def.columns) create += ", " + pg_ident(c.name) + " " + sql_type(c.type);
@@ -316,10 +316,10 @@ class PostgisStore : public Store {
     }
   }
 
-  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading) override {
+  void append_from(const TableDef& def, const RowSource& rows, const std::vector<Value>& leading) override {
     if (!has_table(def.name)) {
       if (leading.empty()) {
-        write_table(def, rows, {});
+        write_rows(def, rows, {});
         return;
       }
       write_table(def, {}, {});  // created empty, with its indexes; the rows follow
@@ -392,22 +392,22 @@ class PostgisStore : public Store {
   static long changed_rows(const PgResult& r) { return std::strtol(PQcmdTuples(r.get()), nullptr, 10); }
 
   // Adds the rows through one COPY; `leading` as in append_rows().
-  void copy_in(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress,
+  void copy_in(const TableDef& def, const RowSource& rows, const ProgressFn& progress,
                const std::vector<Value>& leading = {}) {
     std::string copy = "COPY " + qualified(def.name) + " (";
     for (std::size_t i = 0; i < def.columns.size(); ++i) copy += (i ? ", " : "") + pg_ident(def.columns[i].name);
     if (def.spatial) copy += std::string(def.columns.empty() ? "" : ", ") + "geom";
     copy += ") FROM STDIN";
     if (def.columns.empty() && !def.spatial) {
-      for (std::size_t r = 0; r < rows.size(); ++r) m_conn->exec("INSERT INTO " + qualified(def.name) + " DEFAULT VALUES");
+      for (std::size_t r = 0; r < rows.size; ++r) m_conn->exec("INSERT INTO " + qualified(def.name) + " DEFAULT VALUES");
       return;
     }
-    const std::size_t n = rows.size();
+    const std::size_t n = rows.size;
     const std::size_t step = n / 50 + 1;
     std::size_t r = 0;
     m_conn->copy_in(copy, [&](std::string& out) {
       if (r >= n) return false;
-      const Row& row = rows[r];
+      const Row& row = rows.at(r);
       if (leading.size() + row.values.size() != def.columns.size())
         throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
                                " values for " + std::to_string(def.columns.size()) + " columns");

@@ -217,7 +217,7 @@ class SpatialiteStore : public Store {
     m_db->exec("DROP TABLE " + quote_ident(name));
   }
 
-  void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress) override {
+  void write_rows(const TableDef& def, const RowSource& rows, const ProgressFn& progress) override {
     drop_table(def.name);
     create_table(def);
     std::vector<std::string> triggers;
@@ -236,10 +236,10 @@ class SpatialiteStore : public Store {
     }
   }
 
-  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading) override {
+  void append_from(const TableDef& def, const RowSource& rows, const std::vector<Value>& leading) override {
     if (!has_table(def.name)) {
       if (leading.empty()) {
-        write_table(def, rows, {});
+        write_rows(def, rows, {});
         return;
       }
       write_table(def, {}, {});  // created empty, with its indexes and triggers; the rows follow
@@ -405,10 +405,10 @@ class SpatialiteStore : public Store {
 
   // Inserts the rows. With `boxes`, also collects (row id, envelope) of each geometry and returns
   // whether every geometry came with its envelope.
-  bool insert_rows(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress,
+  bool insert_rows(const TableDef& def, const RowSource& rows, const ProgressFn& progress,
                    std::vector<detail::Envelope>* boxes, const std::vector<Value>& leading = {}) {
     bool all_boxes = boxes != nullptr;
-    if (boxes) boxes->reserve(rows.size());
+    if (boxes) boxes->reserve(rows.size);
 
     std::string insert = "INSERT INTO " + quote_ident(def.name) + " (";
     std::string params;
@@ -422,10 +422,10 @@ class SpatialiteStore : public Store {
     }
     insert += ") VALUES (" + params + ")";
     Stmt st(*m_db, insert);
-    const std::size_t n = rows.size();
+    const std::size_t n = rows.size;
     const std::size_t step = n / 50 + 1;
     for (std::size_t r = 0; r < n; ++r) {
-      const Row& row = rows[r];
+      const Row& row = rows.at(r);
       if (leading.size() + row.values.size() != def.columns.size())
         throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
                                " values for " + std::to_string(def.columns.size()) + " columns");

@@ -30,12 +30,17 @@ class Store {
   virtual void rollback() = 0;  // undoes the open transaction, if any
 
   // Creates (or replaces) a table and fills it; spatial tables get a spatial index after the rows.
-  virtual void write_table(const TableDef& def, const std::vector<Row>& rows,
-                           const ProgressFn& progress = {}) = 0;
+  virtual void write_rows(const TableDef& def, const RowSource& rows, const ProgressFn& progress) = 0;
+  void write_table(const TableDef& def, const std::vector<Row>& rows, const ProgressFn& progress = {}) {
+    write_rows(def, RowSource::of(rows), progress);
+  }
   // Adds rows to a table, creating it first when it does not exist (history tables such as runs).
   // `leading`: values of def's first columns, the same for every row; each row then holds the rest
   // (an archive table's as_of before the columns of the table it archives).
-  virtual void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading = {}) = 0;
+  virtual void append_from(const TableDef& def, const RowSource& rows, const std::vector<Value>& leading) = 0;
+  void append_rows(const TableDef& def, const std::vector<Row>& rows, const std::vector<Value>& leading = {}) {
+    append_from(def, RowSource::of(rows), leading);
+  }
   // Copies the rows of `from` that pass the filter into `to` (created from `to` when missing), column
   // by name: `to`'s first leading.size() columns take the leading values, the others the column of the
   // same name in `from` (null when `from` has none), and the geometry when both are spatial. Returns

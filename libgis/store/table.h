@@ -3,6 +3,7 @@
 // result tables of the analysis are both written through this one shape.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -39,6 +40,17 @@ struct Row {
   // The envelope of wkb when the producer knows it: the store then builds the spatial index from these
   // instead of reading every geometry back. Must be the exact min/max of the coordinates.
   std::optional<BBox> bbox = std::nullopt;
+};
+
+// Rows to write, made one at a time: `at(i)` for i = 0 … size-1, called once each and in that order; the
+// row returned stays valid until the next call. A writer with many rows (500,000 enterprises) makes each
+// row as the store asks for it instead of holding them all.
+struct RowSource {
+  std::size_t size = 0;
+  std::function<const Row&(std::size_t)> at;
+  static RowSource of(const std::vector<Row>& rows) {
+    return {rows.size(), [&rows](std::size_t i) -> const Row& { return rows[i]; }};
+  }
 };
 
 // A row filter the store turns into SQL with quoted identifiers and bound values (never spliced text).
