@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <future>
 #include <mutex>
 #include <thread>
 #include <chrono>
@@ -380,6 +381,10 @@ ImportResult import_dataset(const ImportOptions& options) {
   std::unordered_map<std::string, std::optional<double>> building_floors;
   std::unordered_set<std::string> enterprise_ids, parcel_ids;
   std::exception_ptr background_failure;
+  // Set once the buildings' rows are made (or the thread failed): the main thread then writes them while
+  // this thread may still be reading the enterprises table.
+  std::promise<void> buildings_made;
+  std::future<void> buildings_ready = buildings_made.get_future();
   std::thread background_thread;
   struct Joiner {  // on any exception in this thread: stop and join the background reader
     std::thread& t;
@@ -405,6 +410,7 @@ ImportResult import_dataset(const ImportOptions& options) {
     geom::Context& bctx = *contexts.back();
     const std::size_t b = *background;
     background_thread = std::thread([&, b] {
+      bool made = false;
       try {
         PhaseTimer t_buildings("import: read buildings (second core)");
         background_layer = import::load_layer(*open[b].reader, open[b].srs.get(), &working, bctx, sinks[b], reading_progress(b));
@@ -412,9 +418,12 @@ ImportResult import_dataset(const ImportOptions& options) {
         PhaseTimer t_rows("import: buildings' checks and rows (second core)");
         background_rows = finish_buildings(b, background_layer, bctx);
         t_rows.stop();
+        made = true;
+        buildings_made.set_value();
         if (background_enterprises && !enterprises_claimed.exchange(true)) load_enterprises(bctx);
       } catch (...) {
         background_failure = std::current_exception();
+        if (!made) buildings_made.set_value();
       }
     });
   }
@@ -470,30 +479,48 @@ ImportResult import_dataset(const ImportOptions& options) {
     write_layer(loaded.at("enterprises"), {});
   }
 
+  // The buildings are written as soon as their rows are made, while the second thread may be reading
+  // the enterprises table.
   std::optional<std::size_t> buildings_index;
   for (std::size_t i = 0; i < open.size(); ++i)
     if (open[i].spec->name == "buildings") buildings_index = i;
   if (buildings_index) {
     std::vector<store::Row> rows;
     if (background) {
-      PhaseTimer t_wait("import: wait for the buildings thread");
-      background_thread.join();
-      if (background_failure) std::rethrow_exception(background_failure);
-      report_progress(options.progress, "reading layers", 1.0);
-      rows = std::move(background_rows);
-      if (background_enterprises && !loaded.count("enterprises")) {
-        import::check_users(users, enterprises_layer, user_issues);
-        loaded.emplace("enterprises", std::move(enterprises_layer));
-        write_layer(loaded.at("enterprises"), {});
+      PhaseTimer t_wait("import: wait for the buildings' rows");
+      buildings_ready.wait();
+      if (background_failure) {
+        background_thread.join();
+        std::rethrow_exception(background_failure);
       }
+      rows = std::move(background_rows);
     } else {
       background_layer = import::load_layer(*open[*buildings_index].reader, open[*buildings_index].srs.get(), &working,
                                             ctx, sinks[*buildings_index], reading_progress(*buildings_index));
       rows = finish_buildings(*buildings_index, background_layer, ctx);
     }
-    loaded.emplace("buildings", std::move(background_layer));
+    // Progress is reported by one thread at a time: while the second thread reads, it alone does.
+    const bool second_reading = background && !loaded.count("enterprises") && background_enterprises;
+    if (background && !second_reading) {
+      background_thread.join();
+      if (background_failure) std::rethrow_exception(background_failure);
+      report_progress(options.progress, "reading layers", 1.0);
+    }
     PhaseTimer t_write("import: write buildings");
-    db.write_table(table_of(*loaded.at("buildings").spec, extra_names_of("buildings")), rows, options.progress);
+    db.write_table(table_of(*background_layer.spec, extra_names_of("buildings")), rows,
+                   second_reading ? ProgressFn{} : options.progress);
+    loaded.emplace("buildings", std::move(background_layer));
+  }
+  if (background && background_thread.joinable()) {
+    PhaseTimer t_join("import: wait for the second thread (enterprises)");
+    background_thread.join();
+    if (background_failure) std::rethrow_exception(background_failure);
+    report_progress(options.progress, "reading layers", 1.0);
+    if (background_enterprises && !loaded.count("enterprises")) {
+      import::check_users(users, enterprises_layer, user_issues);
+      loaded.emplace("enterprises", std::move(enterprises_layer));
+      write_layer(loaded.at("enterprises"), {});
+    }
   }
   // Leases last: they are checked against the buildings, enterprises and parcels.
   IssueSink tenancy_issues;
