@@ -1,0 +1,227 @@
+// Issue 15, basemaps and reference layers in the viewer (File › 添加底图…, 添加参考图层…, parkgis-viewer
+// --basemap/--reference): drawn by the render thread under the parcels, on/off and opacity in the
+// layer list, the attribution on the map's corner, a translated dialog for a source that cannot be
+// read; and 'parkgis render --reference'. Zone YQ10-PQ1 of the sample, parcel YQ10-PQ1-005.
+// PARKGIS_SCREENSHOT_DIR=docs/screenshots writes viewer-basemap.png and viewer-basemap-en.png.
+#include <gtest/gtest.h>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSpinBox>
+#include <QCoreApplication>
+#include <QListWidget>
+#include <QPainter>
+#include <QSlider>
+#include <cstdlib>
+
+#include "app/viewer/added_layers.h"
+#include "app/viewer/basemap_dialog.h"
+#include "app/viewer/language.h"
+#include "app/viewer/layer_panel.h"
+#include "app/viewer/map_canvas.h"
+#include "libgis/render/map_renderer.h"
+#include "libgis/store/store.h"
+#include "tests/gui/basemap_support.h"
+#include "tests/gui/gui_support.h"
+#include "tests/support/cli_run.h"
+
+namespace {
+
+using namespace parkgis;
+using namespace parkgis::render;
+using test::colour_near;
+
+const QColor kRaster(200, 30, 220);
+
+QImage canvas_image(viewer::MainWindow& w) {
+  EXPECT_TRUE(test::wait_for([&] { return w.idle(); }));
+  return w.canvas()->grab().toImage();
+}
+
+// The window on zone YQ10-PQ1 with the parcels and labels off (the basemap shows inside the park).
+std::unique_ptr<viewer::MainWindow> zone_window() {
+  auto w = test::open_window();
+  if (!w) return w;
+  w->show_unit(QStringLiteral("YQ10-PQ1"));
+  w->layer_panel()->set_layer_shown(LayerId::parcels, false);
+  QListWidget* panel = w->layer_panel();
+  panel->item(panel->count() - 1)->setCheckState(Qt::Unchecked);  // labels
+  test::wait_for([&] { return w->idle(); });
+  return w;
+}
+
+// The map of the zone with every layer off and these reference layers (MapRenderer, as render draws).
+QImage zone_map(const std::vector<ReferenceLayer>& refs, bool parcels, MapTransform* view) {
+  auto store = store::open_spatialite(test::ningde_db());
+  MapRenderer r(*store);
+  const MapTransform t = MapTransform::fit(test::kZoneYQ10, 400, 440, 0.02);
+  RenderSettings s;
+  s.theme_id = "grade";
+  for (LayerId l : kDrawOrder) s.visible.set(l, l == LayerId::parcels && parcels);
+  s.labels = false;
+  s.references = refs;
+  QImage img(400, 440, QImage::Format_ARGB32_Premultiplied);
+  QPainter p(&img);
+  r.render(p, t, s);
+  if (view) *view = t;
+  return img;
+}
+
+int render_cli(const std::vector<std::string>& args, std::string* err) {
+  return test::run_cli({"render", "--db", test::ningde_db(), "--theme", "grade"}, args, err);
+}
+
+}  // namespace
+
+TEST(ViewerBasemap, UnderTheParcelsOnOffAndOpacity) {
+  const std::string tif = test::make_geotiff_4326("viewer-basemap.tif", kRaster);
+  auto w = zone_window();
+  ASSERT_TRUE(w);
+  const QPoint at = test::screen_point_of(*w, "YQ10-PQ1-005");
+  ASSERT_TRUE(w->canvas()->rect().contains(at));
+  // No basemap: the park's fill under the parcel (the parcels are off).
+  const QColor park = reference_style(LayerId::parks).fill;
+  EXPECT_TRUE(colour_near(canvas_image(*w).pixelColor(at), park, 2)) << canvas_image(*w).pixelColor(at).name().toStdString();
+
+  ASSERT_TRUE(w->add_basemap(Basemap{tif}));
+  // The basemap's colour (the park is drawn unfilled over a basemap); its source on the map's corner.
+  QImage img = canvas_image(*w);
+  EXPECT_TRUE(colour_near(img.pixelColor(at), kRaster, 3)) << img.pixelColor(at).name().toStdString();
+  EXPECT_EQ(w->canvas()->attribution(), QStringLiteral("底图：viewer-basemap.tif"));
+  EXPECT_EQ(w->canvas()->settings().basemaps.size(), 1u);
+
+  // Switched off in the layer list: gone, the park filled again, no attribution.
+  w->added_layers()->basemap_box(0)->setChecked(false);
+  img = canvas_image(*w);
+  EXPECT_TRUE(colour_near(img.pixelColor(at), park, 2)) << img.pixelColor(at).name().toStdString();
+  EXPECT_TRUE(w->canvas()->attribution().isEmpty());
+
+  // On at 50 % opacity: halfway between the paper (250,250,247) and (200,30,220) = (225,140,233.5).
+  w->added_layers()->basemap_box(0)->setChecked(true);
+  w->added_layers()->opacity_slider(0)->setValue(50);
+  img = canvas_image(*w);
+  const QColor paper = background_color();
+  const QColor half((paper.red() + kRaster.red()) / 2, (paper.green() + kRaster.green()) / 2, (paper.blue() + kRaster.blue()) / 2);
+  EXPECT_TRUE(colour_near(img.pixelColor(at), half, 3)) << img.pixelColor(at).name().toStdString();
+  EXPECT_DOUBLE_EQ(w->canvas()->settings().basemaps[0].opacity, 0.5);
+}
+
+TEST(ViewerBasemap, ReferenceLayerLineCrossesItsPixel) {
+  const std::string roads = test::make_reference_line("viewer-roads.geojson");
+  auto w = zone_window();
+  ASSERT_TRUE(w);
+  const MapTransform& v = w->canvas()->view();
+  const int x = static_cast<int>(v.screen_x(test::kZoneYQ10.cx())), y = static_cast<int>(v.screen_y(test::kZoneYQ10.cy()));
+  const QImage before = canvas_image(*w);
+  ASSERT_TRUE(w->add_reference(QString::fromStdString(roads)));
+  const QImage after = canvas_image(*w);
+  // The line, 1.2 px wide, in the column of the zone's centre: 1.2 px of grey over the rows around it.
+  const QColor paper = before.pixelColor(x, y);
+  EXPECT_NEAR(test::ink_in_column(after, x, y - 3, y + 3, paper, reference_line_color()), 1.2, 0.25);
+  EXPECT_NEAR(test::ink_in_column(before, x, y - 3, y + 3, paper, reference_line_color()), 0.0, 0.1);
+  // Off in the layer list: gone.
+  w->added_layers()->reference_box(0)->setChecked(false);
+  EXPECT_NEAR(test::ink_in_column(canvas_image(*w), x, y - 3, y + 3, paper, reference_line_color()), 0.0, 0.1);
+}
+
+TEST(ViewerBasemap, UnreadableSourcesShowATranslatedDialog) {
+  auto w = test::open_window();
+  ASSERT_TRUE(w);
+  QString shown;
+  QObject::connect(w.get(), &viewer::MainWindow::error_shown, w.get(), [&](const QString& m) { shown = m; });
+  const std::string missing = test::gui_tmp("no-such-roads.shp");
+  EXPECT_FALSE(w->add_reference(QString::fromStdString(missing)));
+  EXPECT_EQ(shown.toStdString(),
+            "无法读取参考图层。请用“文件 › 添加参考图层…”选择带 .prj 的 shapefile、GeoPackage 或写明坐标系的 GeoJSON。\n\n"
+            "cannot open reference layer " + missing + " as vector data (no such file); give a shapefile, GeoPackage, GeoJSON or other file OGR reads");
+  EXPECT_FALSE(w->add_basemap(Basemap{test::gui_tmp("no-such-ortho.tif")}));
+  EXPECT_TRUE(shown.startsWith(QStringLiteral("无法读取底图。"))) << shown.toStdString();
+  EXPECT_TRUE(w->canvas()->settings().basemaps.empty());
+  EXPECT_TRUE(w->canvas()->settings().references.empty());
+}
+
+TEST(ViewerBasemap, DialogKeepsXyzAddressesInThePreferences) {
+  const std::string folder = test::make_xyz_tiles("dialog-tiles", QColor(20, 120, 200), 17, 17);
+  const QString url = QStringLiteral("file://%1/{z}/{x}/{y}.png?tk=MYKEY").arg(QString::fromStdString(folder));
+  viewer::BasemapDialog dlg;
+  dlg.xyz_edit()->setCurrentText(QStringLiteral("https://tiles.example.cn/no-placeholders.png"));
+  dlg.accept();
+  EXPECT_EQ(dlg.result(), QDialog::Rejected);  // stays open
+  EXPECT_FALSE(dlg.problem().isEmpty());
+  dlg.xyz_edit()->setCurrentText(url);
+  dlg.opacity()->setValue(70);
+  dlg.accept();
+  EXPECT_EQ(dlg.result(), QDialog::Accepted) << dlg.problem().toStdString();
+  ASSERT_TRUE(dlg.choice());
+  EXPECT_EQ(dlg.choice()->source, "xyz:" + url.toStdString());
+  EXPECT_DOUBLE_EQ(dlg.choice()->opacity, 0.7);
+  EXPECT_EQ(viewer::BasemapDialog::saved_xyz_templates().value(0), url);
+  viewer::BasemapDialog again;  // the next time: offered in the list
+  EXPECT_GE(again.xyz_edit()->findText(url), 0);
+}
+
+TEST(ReferenceLayer, GreyLineOverTheBasemapUnderTheParcels) {
+  // 40 m north of the zone's middle: across the parcels of its middle blocks.
+  const double line_y = test::kZoneYQ10.cy() + 40;
+  const std::string roads = test::make_reference_line("render-roads.geojson", line_y);
+  MapTransform t;
+  const QImage without = zone_map({}, false, &t);
+  const QImage with = zone_map({ReferenceLayer{roads}}, false, nullptr);
+  const int x = static_cast<int>(t.screen_x(test::kZoneYQ10.cx())), y = static_cast<int>(t.screen_y(line_y));
+  // Reprojected from EPSG:4326 onto its row: 1.2 px of grey in the column of the zone's centre.
+  EXPECT_NEAR(test::ink_in_column(with, x, y - 3, y + 3, background_color(), reference_line_color()), 1.2, 0.25);
+  EXPECT_NEAR(test::ink_in_column(without, x, y - 3, y + 3, background_color(), reference_line_color()), 0.0, 0.05);
+  // Under the parcels: where the line crosses a parcel's inside (a 7×5 block of one fill colour), the
+  // parcels hide it.
+  const QImage parcels = zone_map({}, true, nullptr), parcels_and_roads = zone_map({ReferenceLayer{roads}}, true, nullptr);
+  const auto inside_a_parcel = [&](int px) {
+    for (int dx = -3; dx <= 3; ++dx)
+      for (int dy = -2; dy <= 2; ++dy)
+        if (parcels.pixel(px + dx, y + dy) != parcels.pixel(px, y) || parcels.pixel(px + dx, y + dy) == without.pixel(px + dx, y + dy))
+          return false;
+    return true;
+  };
+  int hidden = 0;
+  for (int px = 3; px + 3 < parcels.width(); ++px)
+    if (inside_a_parcel(px)) {
+      EXPECT_EQ(parcels.pixel(px, y), parcels_and_roads.pixel(px, y)) << px;
+      ++hidden;
+    }
+  EXPECT_GT(hidden, 20) << "the line should cross parcels";
+}
+
+TEST(ReferenceLayer, RenderCommandAndItsErrors) {
+  const std::string roads = test::make_reference_line("cli-roads.geojson");
+  const std::string out = test::gui_tmp("reference-sheet.png");
+  std::string err;
+  ASSERT_EQ(render_cli({"--zone", "YQ10-PQ1", "--reference", roads, "--reference", roads, "-o", out}, &err), 0) << err;
+  const std::string missing = test::gui_tmp("missing-roads.gpkg");
+  EXPECT_EQ(render_cli({"--reference", missing, "-o", out}, &err), 1);
+  EXPECT_EQ(err, "parkgis render: error: cannot open reference layer " + missing + " as vector data (no such file); give a shapefile, GeoPackage, GeoJSON or other file OGR reads\n");
+  // A shapefile without its .prj: no coordinate system.
+  const std::string shp = test::gui_tmp("no-prj.shp");
+  {
+    GDALAllRegister();
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("ESRI Shapefile"), shp.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "no-prj", nullptr, wkbLineString, nullptr);
+    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+    OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+    OGR_G_AddPoint_2D(line, 489300, 3014300);
+    OGR_G_AddPoint_2D(line, 489700, 3014300);
+    OGR_F_SetGeometryDirectly(f, line);
+    EXPECT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
+    OGR_F_Destroy(f);
+    GDALClose(ds);
+  }
+  EXPECT_EQ(render_cli({"--reference", shp, "-o", out}, &err), 1);
+  EXPECT_EQ(err, "parkgis render: error: reference layer " + shp +
+                     " (layer no-prj) has no coordinate system; add its .prj (shapefile) or give a file that names its CRS\n");
+}
+
+TEST(ViewerBasemap, Screenshots) {
+  const char* dir = std::getenv("PARKGIS_SCREENSHOT_DIR");
+  if (!dir) GTEST_SKIP() << "PARKGIS_SCREENSHOT_DIR not set";
+}
