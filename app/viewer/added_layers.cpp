@@ -40,7 +40,11 @@ QSlider* AddedLayers::opacity_slider(int i) const { return m_sliders.at(static_c
 QCheckBox* AddedLayers::reference_box(int i) const { return m_reference_boxes.at(static_cast<std::size_t>(i)); }
 
 void AddedLayers::rebuild() {
-  for (QWidget* w : m_row_widgets) w->deleteLater();
+  for (QWidget* w : m_row_widgets) {  // may hold the remove button being clicked: deleted later, hidden now
+    m_rows->removeWidget(w);
+    w->hide();
+    w->deleteLater();
+  }
   m_row_widgets.clear();
   m_basemap_boxes.assign(m_basemaps.size(), nullptr);
   m_sliders.assign(m_basemaps.size(), nullptr);

@@ -15,7 +15,9 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QSlider>
+#include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "app/viewer/added_layers.h"
 #include "app/viewer/basemap_dialog.h"
@@ -221,7 +223,43 @@ TEST(ReferenceLayer, RenderCommandAndItsErrors) {
                      " (layer no-prj) has no coordinate system; add its .prj (shapefile) or give a file that names its CRS\n");
 }
 
+// For the screenshots: a synthetic "imagery" GeoTIFF in EPSG:4326 (fields in soft greens and tans, made
+// here; no real imagery is shipped) and two reference lines (the roads between the zone's blocks).
+std::string make_fields_geotiff() {
+  const std::string plain = test::make_geotiff_4326("fields.tif", QColor(150, 175, 120));
+  GDALDatasetH ds = GDALOpen(plain.c_str(), GA_Update);
+  const int w = GDALGetRasterXSize(ds), h = GDALGetRasterYSize(ds);
+  std::vector<unsigned char> band(static_cast<std::size_t>(w * h));
+  const int base[3] = {150, 175, 120}, tan[3] = {196, 184, 146};
+  for (int b = 0; b < 3; ++b) {
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        const double f = 0.5 + 0.5 * std::sin(x * 0.37 + std::cos(y * 0.21) * 2.0) * std::cos(y * 0.29);
+        band[static_cast<std::size_t>(y * w + x)] = static_cast<unsigned char>(base[b] + (tan[b] - base[b]) * f);
+      }
+    EXPECT_EQ(GDALRasterIO(GDALGetRasterBand(ds, b + 1), GF_Write, 0, 0, w, h, band.data(), w, h, GDT_Byte, 0, 0), CE_None);
+  }
+  GDALClose(ds);
+  return plain;
+}
+
 TEST(ViewerBasemap, Screenshots) {
   const char* dir = std::getenv("PARKGIS_SCREENSHOT_DIR");
-  if (!dir) GTEST_SKIP() << "PARKGIS_SCREENSHOT_DIR not set";
+  if (!dir) GTEST_SKIP() << "PARKGIS_SCREENSHOT_DIR=docs/screenshots writes viewer-basemap.png and viewer-basemap-en.png";
+  auto w = test::open_window();
+  ASSERT_TRUE(w);
+  w->resize(1440, 900);
+  w->set_theme(QStringLiteral("grade"));
+  w->show_unit(QStringLiteral("YQ10-PQ1"));
+  ASSERT_TRUE(w->add_basemap(Basemap{make_fields_geotiff(), 0.9}));
+  ASSERT_TRUE(w->add_reference(QString::fromStdString(test::make_reference_line("道路.geojson"))));
+  ASSERT_TRUE(test::wait_for([&] { return w->idle(); }));
+  EXPECT_TRUE(w->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/viewer-basemap.png"), "PNG"));
+  viewer::set_language(QStringLiteral("en"));
+  w->resize(1900, 900);  // the English toolbar is wider
+  QCoreApplication::processEvents();
+  ASSERT_TRUE(test::wait_for([&] { return w->idle(); }));
+  EXPECT_TRUE(w->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/viewer-basemap-en.png"), "PNG"));
+  viewer::set_language(QStringLiteral("zh_CN"));
+  QCoreApplication::processEvents();
 }
