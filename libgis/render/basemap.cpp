@@ -111,6 +111,11 @@ int CPL_STDCALL warp_progress(double, const char*, void* data) {
   return (*cancel)() ? FALSE : TRUE;
 }
 
+// GDAL's messages as usual, except the "User terminated" of a warp stopped on purpose.
+void CPL_STDCALL quiet_when_stopped(CPLErr e, CPLErrorNum n, const char* msg) {
+  if (n != CPLE_UserInterrupt) CPLDefaultErrorHandler(e, n, msg);
+}
+
 }  // namespace
 
 QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, double ratio, const CancelFn& cancel) {
@@ -140,7 +145,9 @@ QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, 
   GDALWarpAppOptions* o = GDALWarpAppOptionsNew(a.get(), nullptr);
   if (cancel) GDALWarpAppOptionsSetProgress(o, warp_progress, const_cast<CancelFn*>(&cancel));
   int usage_error = 0;
+  CPLPushErrorHandler(quiet_when_stopped);  // this thread's handler, for this warp
   const Dataset out(GDALWarp("", nullptr, 1, &in, o, &usage_error));
+  CPLPopErrorHandler();
   GDALWarpAppOptionsFree(o);
   if (cancel && cancel()) throw Cancelled();
   if (!out) return {};

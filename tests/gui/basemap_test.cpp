@@ -152,7 +152,7 @@ TEST(Basemap, RenderCommandTakesSeveralWithOpacitiesInOrder) {
   QImage sheet(QString::fromStdString(out));
   EXPECT_TRUE(near(sheet.pixelColor(corner), mix({{kRaster, 0.75}, {kGreen, 0.25}}), 3)) << sheet.pixelColor(corner).name().toStdString();
   // One opacity for both, 0.5: purple over the paper (250,250,247) at 50 %, green over that at 50 %:
-  // 0.25·paper + 0.25·purple + 0.5·green = (127.5,150,136.75).
+  // 0.25·paper + 0.25·purple + 0.5·green = (127.5,150,146.75).
   ASSERT_EQ(render({"--zone", "YQ10-PQ1", "--basemap", purple, "--basemap", green, "--basemap-opacity", "0.5", "-o", out}, &err), 0) << err;
   sheet = QImage(QString::fromStdString(out));
   EXPECT_TRUE(near(sheet.pixelColor(corner), mix({{background_color(), 0.25}, {kRaster, 0.25}, {kGreen, 0.5}}), 3))

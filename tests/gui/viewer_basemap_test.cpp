@@ -24,6 +24,7 @@
 #include "app/viewer/language.h"
 #include "app/viewer/layer_panel.h"
 #include "app/viewer/map_canvas.h"
+#include "app/viewer/print_dialog.h"
 #include "libgis/render/map_renderer.h"
 #include "libgis/store/store.h"
 #include "tests/gui/basemap_support.h"
@@ -109,6 +110,37 @@ TEST(ViewerBasemap, UnderTheParcelsOnOffAndOpacity) {
   const QColor half((paper.red() + kRaster.red()) / 2, (paper.green() + kRaster.green()) / 2, (paper.blue() + kRaster.blue()) / 2);
   EXPECT_TRUE(colour_near(img.pixelColor(at), half, 3)) << img.pixelColor(at).name().toStdString();
   EXPECT_DOUBLE_EQ(w->canvas()->settings().basemaps[0].opacity, 0.5);
+}
+
+// Pixels of `img` within 3 of colour c in every channel.
+int pixels_of(const QImage& img, QColor c) {
+  int n = 0;
+  for (int y = 0; y < img.height(); ++y)
+    for (int x = 0; x < img.width(); ++x) n += colour_near(img.pixelColor(x, y), c, 3);
+  return n;
+}
+
+TEST(ViewerBasemap, PrintedSheetsCarryTheViewersBasemaps) {
+  const std::string tif = test::make_geotiff_4326("print-basemap.tif", kRaster);
+  auto w = zone_window();
+  ASSERT_TRUE(w);
+  viewer::PrintChoice c;
+  c.layout.dpi = 72;  // A4 portrait: 595 × 842 px
+  c.title = QStringLiteral("底图");
+  c.date = QStringLiteral("2026-06-30");
+  const auto print = [&](const std::string& name) {
+    c.path = QString::fromStdString(test::gui_tmp(name));
+    QString error = QStringLiteral("pending");
+    w->print_map(c, [&](const QString& e) { error = e; });
+    EXPECT_TRUE(test::wait_for([&] { return error != QLatin1String("pending"); }));
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    return QImage(c.path);
+  };
+  EXPECT_EQ(pixels_of(print("print-without.png"), kRaster), 0);
+  ASSERT_TRUE(w->add_basemap(Basemap{tif}));
+  // The sheet draws the basemap through the same libgis code as 'parkgis render --basemap': its colour
+  // fills the map frame around and between the zone's blocks (the parcels are off, as in the view).
+  EXPECT_GT(pixels_of(print("print-with.png"), kRaster), 20000);
 }
 
 TEST(ViewerBasemap, ReferenceLayerLineCrossesItsPixel) {
