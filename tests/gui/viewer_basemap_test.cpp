@@ -25,6 +25,7 @@
 #include "app/viewer/layer_panel.h"
 #include "app/viewer/map_canvas.h"
 #include "app/viewer/print_dialog.h"
+#include "libgis/render/map_document.h"
 #include "libgis/render/map_renderer.h"
 #include "libgis/store/store.h"
 #include "tests/gui/basemap_support.h"
@@ -225,6 +226,18 @@ TEST(ReferenceLayer, GreyLineOverTheBasemapUnderTheParcels) {
       ++hidden;
     }
   EXPECT_GT(hidden, 20) << "the line should cross parcels";
+}
+
+TEST(ReferenceLayer, NamedInTheSheetsLegend) {
+  MapDocument doc;
+  doc.selection_label = QStringLiteral("选中宗地（2 宗）");
+  doc.settings.references = {ReferenceLayer{"/data/道路.geojson"}, ReferenceLayer{"/data/河流.shp", false}};
+  const std::vector<LegendEntry> extra = sheet_legend_extra(doc);
+  ASSERT_EQ(extra.size(), 2u);  // the selection, then the reference layer shown (the hidden one is not)
+  EXPECT_EQ(extra[0].label, QStringLiteral("选中宗地（2 宗）"));
+  EXPECT_EQ(extra[1].label, QStringLiteral("道路.geojson"));
+  EXPECT_EQ(extra[1].kind, LegendEntry::outline);
+  EXPECT_EQ(extra[1].style.stroke, reference_line_color());
 }
 
 TEST(ReferenceLayer, RenderCommandAndItsErrors) {
