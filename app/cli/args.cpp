@@ -48,6 +48,7 @@ void Args::parse() {
           if (i + 1 >= m_argv.size()) throw UsageError("option " + name + " needs a value" + hint);
           m_values[name] = m_argv[++i];
         }
+        m_all_values[name].push_back(m_values[name]);
       } else {
         throw UsageError("unknown option '" + a + "'" + hint);
       }
@@ -63,6 +64,11 @@ std::optional<std::string> Args::get(const std::string& name) const {
   auto it = m_values.find(name);
   if (it == m_values.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Args::get_all(const std::string& name) const {
+  auto it = m_all_values.find(name);
+  return it == m_all_values.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::require(const std::string& name) const {

@@ -23,7 +23,9 @@ class Args {
   void parse();                          // throws UsageError on unknown options or missing values
 
   bool has(const std::string& name) const;
-  std::optional<std::string> get(const std::string& name) const;
+  std::optional<std::string> get(const std::string& name) const;  // the last value given
+  // Every value of a repeatable option, in the order given (--basemap A --basemap B).
+  std::vector<std::string> get_all(const std::string& name) const;
   std::string require(const std::string& name) const;  // throws UsageError if missing
   long get_long(const std::string& name, long fallback, long min, long max) const;
   // A date option (YYYY-MM-DD and the other spellings parse_date takes); none when absent.
@@ -36,6 +38,7 @@ class Args {
   std::vector<std::string> m_argv;
   std::set<std::string> m_value_opts, m_flag_opts;
   std::map<std::string, std::string> m_values;
+  std::map<std::string, std::vector<std::string>> m_all_values;
   std::set<std::string> m_flags;
   std::vector<std::string> m_positional;
   bool m_help = false;

@@ -39,19 +39,29 @@ render::LabelOptions label_options(const Args& args) {
 }
 
 void declare_print_options(Args& args) {
-  args.value("--basemap").value("--basemap-opacity").value("--attribution");
+  args.value("--basemap").value("--basemap-opacity").value("--attribution").value("--reference");
   args.value("--paper").flag("--landscape").value("--scale").value("--dpi").value("--subtitle").value("--parcel")
       .value("--atlas").value("--format");
 }
 
 void apply_print_options(const Args& args, render::MapExportRequest& req) {
-  if (auto b = args.get("--basemap")) {
-    render::Basemap basemap{*b};
-    if (auto o = args.get("--basemap-opacity")) basemap.opacity = number_option("--basemap-opacity", *o, 0, 1, "(opacity)");
-    render::check_basemap(*b);  // DataError (exit 1) with GDAL's reason
+  // Several basemaps are drawn in the order given (the first at the bottom); one --basemap-opacity goes
+  // for all of them, or one per --basemap in the same order.
+  const std::vector<std::string> basemaps = args.get_all("--basemap"), opacities = args.get_all("--basemap-opacity");
+  if (basemaps.empty() && !opacities.empty()) throw UsageError("--basemap-opacity needs --basemap FILE");
+  if (opacities.size() > 1 && opacities.size() != basemaps.size())
+    throw UsageError("give one --basemap-opacity for all basemaps or one per --basemap (" + std::to_string(basemaps.size()) +
+                     " basemaps, " + std::to_string(opacities.size()) + " opacities)");
+  for (std::size_t i = 0; i < basemaps.size(); ++i) {
+    render::Basemap basemap{basemaps[i]};
+    if (!opacities.empty())
+      basemap.opacity = number_option("--basemap-opacity", opacities[opacities.size() == 1 ? 0 : i], 0, 1, "(opacity)");
+    render::check_basemap(basemap.source);  // DataError (exit 1) with GDAL's reason
     req.basemaps.push_back(basemap);
-  } else if (args.has("--basemap-opacity")) {
-    throw UsageError("--basemap-opacity needs --basemap FILE");
+  }
+  for (const std::string& source : args.get_all("--reference")) {
+    render::check_reference(source);  // DataError (exit 1): cannot open, no geometries, no CRS
+    req.references.push_back({source});
   }
   if (auto a = args.get("--attribution")) req.attribution = QString::fromStdString(*a);
   if (auto s = args.get("--subtitle")) req.subtitle = QString::fromStdString(*s);

@@ -32,6 +32,13 @@ ErrorText explain_error(const QString& message) {
   } else if (has("has no analysis results") || has("not analysed") || has("run 'parkgis analyze")) {
     e.text = ErrorMessages::tr("The database has no analysis results yet. Open it with File › Open database… and "
                                "answer Yes when the viewer offers to analyse it.");
+  } else if (has("reference layer")) {
+    e.text = ErrorMessages::tr("The reference layer cannot be read. Use File › Add reference layer… and choose a "
+                               "shapefile (with its .prj), GeoPackage or GeoJSON that names its coordinate system.");
+  } else if (has("basemap")) {
+    e.text = ErrorMessages::tr("The basemap cannot be read. Use File › Add basemap… and choose a georeferenced "
+                               "raster (a GeoTIFF with its coordinate system, MBTiles) or an XYZ address with "
+                               "{z}/{x}/{y}.");
   } else if (has("cannot create") && has("does not exist")) {
     e.text = ErrorMessages::tr("The folder for the new database does not exist. Choose another place when "
                                "File › Open dataset folder… asks where to put the database.");

@@ -51,6 +51,11 @@ render::LayerVisibility LayerPanel::visibility() const {
   return v;
 }
 
+void LayerPanel::set_layer_shown(render::LayerId id, bool on) {
+  for (int i = 0; i < kLabelsRow; ++i)
+    if (kRows[i] == id) item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+}
+
 bool LayerPanel::labels() const { return item(kLabelsRow)->checkState() == Qt::Checked; }
 
 void LayerPanel::changeEvent(QEvent* e) {

@@ -14,6 +14,8 @@ class LayerPanel : public QListWidget {
   explicit LayerPanel(QWidget* parent = nullptr);
   void set_state(const render::LayerVisibility& v, bool labels);  // without emitting
   render::LayerVisibility visibility() const;
+  // Ticks or clears one layer's box, as a click does (emits changed).
+  void set_layer_shown(render::LayerId id, bool on);
   bool labels() const;
 
  signals:

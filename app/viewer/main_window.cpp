@@ -80,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   fill_theme_combo();
   set_theme(QStringLiteral("idle"));
   build_tools();
+  build_basemaps();
   retranslate();
   show_map(false);
   resize(1440, 900);
@@ -345,6 +346,7 @@ void MainWindow::retranslate() {
   fill_theme_combo();
   show_scale();
   retranslate_tools();
+  retranslate_basemaps();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

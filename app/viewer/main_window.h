@@ -35,6 +35,7 @@ class QToolBar;
 
 namespace parkgis::viewer {
 
+class AddedLayers;
 class ChangesThemeBar;
 class IdentifyPanel;
 class LabelMenu;
@@ -113,6 +114,16 @@ class MainWindow : public QMainWindow {
   void print_map(const PrintChoice& choice, std::function<void(QString)> done = {});
   QAction* zoom_next_action() const { return m_zoom_next; }
 
+  // main_window_basemaps.cpp: File › 添加底图… and 添加参考图层…, listed under the layers (AddedLayers).
+  // The source is checked first; when it cannot be read, a translated error dialog says why and the
+  // function returns false.
+  bool add_basemap(const render::Basemap& basemap);
+  bool add_reference(const QString& source);
+  AddedLayers* added_layers() const { return m_added; }
+  LayerPanel* layer_panel() const { return m_layers; }
+  QAction* add_basemap_action() const { return m_add_basemap; }
+  QAction* add_reference_action() const { return m_add_reference; }
+
  signals:
   void database_opened(const QString& path);
   void open_failed(const QString& message);
@@ -158,6 +169,13 @@ class MainWindow : public QMainWindow {
   static QString last_folder(const QString& kind);
   static void remember_folder(const QString& kind, const QString& path);
 
+  // main_window_basemaps.cpp
+  void build_basemaps();
+  void retranslate_basemaps();
+  void apply_added_layers();  // the added layers into the map's settings, the attribution on the map
+  void choose_and_add_basemap();
+  void choose_and_add_reference();
+
   // main_window_data.cpp
   void opened_overview(Overview o);
   void on_clicked(double x, double y, double tolerance, Qt::KeyboardModifiers mods);
@@ -201,6 +219,8 @@ class MainWindow : public QMainWindow {
   QLabel* m_status_measure = nullptr;
   LabelMenu* m_label_menu = nullptr;
   QAction* m_print = nullptr;
+  AddedLayers* m_added = nullptr;
+  QAction *m_add_basemap = nullptr, *m_add_reference = nullptr;
   QString m_where;
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;

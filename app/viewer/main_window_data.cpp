@@ -336,6 +336,8 @@ void MainWindow::export_map(const QString& path, const QString& title, QSize siz
     req.change_set = changes;
   }
   req.labels = m_canvas->settings().label_options;
+  req.basemaps = m_canvas->settings().basemaps;
+  req.references = m_canvas->settings().references;
   req.out_path = path.toStdString();
   if (!done)
     done = [this, path](const QString& error) {

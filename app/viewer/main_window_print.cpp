@@ -63,6 +63,8 @@ void MainWindow::print_map(const PrintChoice& c, std::function<void(QString)> do
   req.visible = m_canvas->settings().visible;
   req.selection = m_canvas->settings().selection;
   req.labels = m_canvas->settings().label_options;
+  req.basemaps = m_canvas->settings().basemaps;  // the footer names them (render::make_document)
+  req.references = m_canvas->settings().references;
   if (const auto& changes = m_canvas->settings().changes) {  // the changes theme: its two evaluations
     req.changes = changes->span;
     req.change_set = changes;

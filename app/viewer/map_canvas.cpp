@@ -173,6 +173,12 @@ void MapCanvas::on_rendered(const RenderResult& r) {
   if (!r.partial && r.serial == m_wanted) emit render_done(r);
 }
 
+void MapCanvas::set_attribution(const QString& text) {
+  if (text == m_attribution) return;
+  m_attribution = text;
+  update();
+}
+
 void MapCanvas::paintEvent(QPaintEvent*) {
   QElapsedTimer timer;
   timer.start();
@@ -228,6 +234,14 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     for (const render::Point& pt : m_measure) p.drawEllipse(QPointF(m_view.screen_x(pt.x), m_view.screen_y(pt.y)), 3, 3);
   }
   if (m_view.valid()) render::draw_scale_bar(p, m_view, QPointF(14, height() - 12), 160);
+  if (!m_attribution.isEmpty()) {  // the basemaps' source, on a light band at the bottom right
+    p.setFont(render::map_font(11));
+    const QRectF r = p.fontMetrics().boundingRect(m_attribution).adjusted(-5, -2, 5, 2);
+    const QRectF at(width() - r.width() - 4, height() - r.height() - 4, r.width(), r.height());
+    p.fillRect(at, QColor(255, 255, 255, 190));
+    p.setPen(QColor(70, 70, 70));
+    p.drawText(at, Qt::AlignCenter, m_attribution);
+  }
   // Only the canvas's own state decides: the render thread's busy flag changes without a repaint, so
   // reading it here left "Drawing…" on screen after the last image had arrived.
   m_indicator_shown = m_view.valid() && !m_full.is_null() && !settled();

@@ -29,6 +29,9 @@ class MapCanvas : public QWidget {
   explicit MapCanvas(RenderService* renderer, QWidget* parent = nullptr);
 
   void set_settings(const render::RenderSettings& s);  // re-renders
+  // The basemaps' source, shown at the map's bottom right ("" = none).
+  void set_attribution(const QString& text);
+  const QString& attribution() const { return m_attribution; }
   const render::RenderSettings& settings() const { return m_settings; }
   void set_tool(Tool t);
   Tool tool() const { return m_tool; }
@@ -109,6 +112,7 @@ class MapCanvas : public QWidget {
   // layout, a dock opened).
   std::optional<std::pair<render::Extent, double>> m_fit;
   Tool m_tool = Tool::pan;
+  QString m_attribution;
 
   RenderResult m_result;       // the image shown and the view it was drawn for
   std::uint64_t m_wanted = 0;  // serial of the render asked for last

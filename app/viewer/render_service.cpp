@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <array>
+#include <map>
 
 #include "app/viewer/evaluation_choice.h"
 #include "libgis/core/progress.h"
@@ -18,7 +19,15 @@ namespace {
 std::string pass_key(render::Pass pass, const render::RenderSettings& s) {
   const auto on = [&](render::LayerId l) { return s.visible[l]; };
   switch (pass) {
-    case render::Pass::parks: return on(render::LayerId::parks) ? "on" : "off";
+    case render::Pass::basemaps: return {};  // each basemap has its own image (RenderWorker::compose_basemaps)
+    case render::Pass::references: {
+      std::string key = "refs";
+      for (const render::ReferenceLayer& r : s.references)
+        if (r.visible) key += "|" + r.source;
+      return key;
+    }
+    case render::Pass::parks:  // unfilled over a basemap
+      return on(render::LayerId::parks) ? (render::basemap_drawn(s) ? "on|over basemap" : "on") : "off";
     case render::Pass::zones: return on(render::LayerId::zones) ? "on" : "off";
     case render::Pass::buildings: return on(render::LayerId::buildings) ? "on" : "off";
     case render::Pass::parcels:  // the changes theme also on its two evaluations (and whether they are read)
@@ -50,6 +59,7 @@ class RenderWorker : public QObject {
 
   void open(const QString& path) {
     m_cache = {};
+    m_basemaps.clear();
     m_renderer.reset();
     m_store.reset();
     if (path.isEmpty()) return;
@@ -164,6 +174,11 @@ class RenderWorker : public QObject {
     };
     for (int k = 0; k < render::kPassCount; ++k) {
       const render::Pass pass = render::kPasses[k];
+      if (pass == render::Pass::basemaps) {
+        result.passes_drawn += compose_basemaps(composite, r, cancel);
+        show_partial(false);
+        continue;
+      }
       CachedPass& c = m_cache[static_cast<std::size_t>(k)];
       const std::string key = pass_key(pass, r.settings);
       if (c.image.isNull() || !(c.view == r.view) || c.key != key) {
@@ -193,7 +208,36 @@ class RenderWorker : public QObject {
     emit m_service->rendered(result);
   }
 
+  // The basemaps, each warped into the view by libgis (render::warp_basemap) and kept as its own image,
+  // drawn with its opacity: an opacity or visibility change only recomposes, a new view re-warps.
+  // Returns how many were warped.
+  int compose_basemaps(QPainter& composite, const RenderRequest& r, const render::CancelFn& cancel) {
+    int warped = 0;
+    std::map<std::string, CachedPass> kept;
+    for (const render::Basemap& b : r.settings.basemaps) {
+      auto it = m_basemaps.find(b.source);
+      if (!b.visible || b.opacity <= 0) {  // hidden: its image kept for when it is shown again
+        if (it != m_basemaps.end()) kept.insert(*it);
+        continue;
+      }
+      if (it == m_basemaps.end() || !(it->second.view == r.view)) {
+        CachedPass c{r.view, b.source, m_renderer->basemap_image(b, r.view, 1.0, cancel)};
+        it = m_basemaps.insert_or_assign(b.source, std::move(c)).first;
+        ++warped;
+      }
+      if (!it->second.image.isNull()) {
+        composite.setOpacity(std::min(1.0, b.opacity));
+        composite.drawImage(QRectF(0, 0, r.view.width(), r.view.height()), it->second.image);
+        composite.setOpacity(1.0);
+      }
+      kept.insert(*it);
+    }
+    m_basemaps = std::move(kept);  // a basemap removed: its image goes
+    return warped;
+  }
+
   RenderService* m_service;
+  std::map<std::string, CachedPass> m_basemaps;  // by source
   std::unique_ptr<store::Store> m_store;
   std::unique_ptr<render::MapRenderer> m_renderer;
   std::array<CachedPass, render::kPassCount> m_cache;

@@ -33,7 +33,9 @@ ViewerOptions parse_options(const QStringList& arguments) {
   const QCommandLineOption size({QStringLiteral("size")}, QStringLiteral("window size, e.g. 1440x900"), QStringLiteral("WxH"));
   const QCommandLineOption lang({QStringLiteral("lang")}, QStringLiteral("zh or en (default: the saved choice, else the locale)"), QStringLiteral("L"));
   const QCommandLineOption as_of({QStringLiteral("as-of")}, QStringLiteral("show the evaluation of this date (default: the latest)"), QStringLiteral("DATE"));
-  p.addOptions({theme, zone, park, parcel, shot, size, lang, as_of, schema});
+  const QCommandLineOption basemap({QStringLiteral("basemap")}, QStringLiteral("a raster under the map (GeoTIFF, MBTiles, xyz:URL with {z}/{x}/{y}); repeatable"), QStringLiteral("SRC"));
+  const QCommandLineOption reference({QStringLiteral("reference")}, QStringLiteral("a vector reference layer (shapefile, GeoPackage, GeoJSON) under the parcels; repeatable"), QStringLiteral("SRC"));
+  p.addOptions({theme, zone, park, parcel, shot, size, lang, as_of, schema, basemap, reference});
   if (!p.parse(arguments)) {
     o.error = p.errorText();
     return o;
@@ -47,6 +49,8 @@ ViewerOptions parse_options(const QStringList& arguments) {
   o.park = p.value(park);
   o.parcel = p.value(parcel);
   o.screenshot = p.value(shot);
+  o.basemaps = p.values(basemap);
+  o.references = p.values(reference);
   if (p.isSet(size)) {
     const QStringList wh = p.value(size).split(QLatin1Char('x'));
     bool ok1 = false, ok2 = false;
@@ -77,11 +81,15 @@ void prepare_platform(int argc, char** argv) {
     setenv("QT_QPA_PLATFORM", "offscreen", 1);
 }
 
-void apply_view_options(MainWindow& w, const ViewerOptions& o) {
+bool apply_view_options(MainWindow& w, const ViewerOptions& o) {
+  bool ok = true;
+  for (const QString& b : o.basemaps) ok = w.add_basemap(render::Basemap{b.toStdString()}) && ok;
+  for (const QString& r : o.references) ok = w.add_reference(r) && ok;
   if (!o.theme.isEmpty()) w.set_theme(o.theme);
   if (!o.zone.isEmpty()) w.show_unit(o.zone);
   else if (!o.park.isEmpty()) w.show_unit(o.park);
   if (!o.parcel.isEmpty()) w.identify_parcel(o.parcel);
+  return ok;
 }
 
 bool wait_until_idle(MainWindow& w, int timeout_ms) {
@@ -114,7 +122,12 @@ int run_screenshot(MainWindow& w, const ViewerOptions& o, int timeout_ms) {
     if (!failed) std::cerr << "parkgis-viewer: timed out opening " << o.file.toStdString() << "\n";
     return 1;
   }
-  apply_view_options(w, o);
+  QString added_error;
+  QObject::connect(&w, &MainWindow::error_shown, &w, [&](const QString& m) { added_error = m; });
+  if (!apply_view_options(w, o)) {
+    std::cerr << "parkgis-viewer: " << added_error.toStdString() << "\n";
+    return 1;
+  }
   if (!o.theme.isEmpty() && w.theme() != o.theme) {
     std::cerr << "parkgis-viewer: unknown theme '" << o.theme.toStdString() << "'\n";
     return 2;

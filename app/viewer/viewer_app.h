@@ -1,7 +1,7 @@
 #pragma once
 // The program around the window: command line, language, and the headless screenshot mode
 //   parkgis-viewer FILE --theme T [--zone ID | --park ID] [--parcel ID] --screenshot out.png [--size WxH]
-//                  [--lang zh|en] [--as-of YYYY-MM-DD]
+//                  [--lang zh|en] [--as-of YYYY-MM-DD] [--basemap SRC]... [--reference SRC]...
 // which opens FILE in the real main window, waits until everything is drawn, grabs the window and exits.
 
 #include <QSize>
@@ -20,6 +20,8 @@ struct ViewerOptions {
   QString screenshot;  // PNG to write, then exit
   QString lang;        // "zh_CN", "en" or "" (saved choice, else the locale)
   QString as_of;       // the evaluation to show (YYYY-MM-DD; "" = the latest)
+  QStringList basemaps;    // --basemap SRC (repeatable): raster files or xyz:URL, bottom first
+  QStringList references;  // --reference SRC (repeatable): OGR sources
   QSize size{1440, 900};
   QString error;       // a usage error to print (exit code 2)
 };
@@ -29,8 +31,9 @@ ViewerOptions parse_options(const QStringList& arguments);
 // Before QApplication: the offscreen platform when a screenshot is asked for and there is no display.
 void prepare_platform(int argc, char** argv);
 
-// Applies theme and zone/park to an open window (after database_opened).
-void apply_view_options(MainWindow& w, const ViewerOptions& o);
+// Applies theme, zone/park, basemaps and reference layers to an open window (after database_opened);
+// false when a basemap or reference layer could not be read (the window has shown why).
+bool apply_view_options(MainWindow& w, const ViewerOptions& o);
 
 // Runs the screenshot mode; returns the exit code (0 ok, 1 error).
 int run_screenshot(MainWindow& w, const ViewerOptions& o, int timeout_ms = 120000);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "libgis/core/errors.h"
+#include "libgis/core/progress.h"
 
 namespace parkgis::render {
 
@@ -102,7 +103,22 @@ void check_basemap(const std::string& source) {
                     "and .prj beside it, or gdal_translate -a_srs -a_ullr) first");
 }
 
-QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, double ratio) {
+namespace {
+
+// GDAL's progress callback: FALSE stops the warp when the render is no longer wanted.
+int CPL_STDCALL warp_progress(double, const char*, void* data) {
+  const CancelFn* cancel = static_cast<const CancelFn*>(data);
+  return (*cancel)() ? FALSE : TRUE;
+}
+
+// GDAL's messages as usual, except the "User terminated" of a warp stopped on purpose.
+void CPL_STDCALL quiet_when_stopped(CPLErr e, CPLErrorNum n, const char* msg) {
+  if (n != CPLE_UserInterrupt) CPLDefaultErrorHandler(e, n, msg);
+}
+
+}  // namespace
+
+QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, double ratio, const CancelFn& cancel) {
   if (!t.valid() || srid <= 0) return {};
   const Dataset src = open_raster(source);
   if (!src) return {};
@@ -127,9 +143,13 @@ QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, 
   Args a{{"-of", "MEM", "-t_srs", "EPSG:" + std::to_string(srid), "-te", num(e.minx), num(e.miny), num(e.maxx),
           num(e.maxy), "-ts", std::to_string(w), std::to_string(h), "-r", "bilinear", "-dstalpha", "-ot", "Byte"}, {}};
   GDALWarpAppOptions* o = GDALWarpAppOptionsNew(a.get(), nullptr);
+  if (cancel) GDALWarpAppOptionsSetProgress(o, warp_progress, const_cast<CancelFn*>(&cancel));
   int usage_error = 0;
+  CPLPushErrorHandler(quiet_when_stopped);  // this thread's handler, for this warp
   const Dataset out(GDALWarp("", nullptr, 1, &in, o, &usage_error));
+  CPLPopErrorHandler();
   GDALWarpAppOptionsFree(o);
+  if (cancel && cancel()) throw Cancelled();
   if (!out) return {};
   GDALDatasetH d = static_cast<GDALDatasetH>(out.get());
   const int bands = GDALGetRasterCount(d);  // data bands + the alpha band
@@ -148,15 +168,16 @@ QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, 
   return img.convertToFormat(QImage::Format_ARGB32_Premultiplied);
 }
 
-QString basemap_attribution(const std::string& source, bool zh) {
-  QString name;
+QString basemap_name(const std::string& source) {
   if (source.rfind("xyz:", 0) == 0) {
     const QUrl url(QString::fromStdString(source.substr(4)));
-    name = url.host().isEmpty() ? QStringLiteral("XYZ") : url.host();
-  } else {
-    name = QFileInfo(QString::fromStdString(source)).fileName();
+    return url.host().isEmpty() ? QStringLiteral("XYZ") : url.host();
   }
-  return (zh ? QStringLiteral("底图：") : QStringLiteral("Basemap: ")) + name;
+  return QFileInfo(QString::fromStdString(source)).fileName();
+}
+
+QString basemap_attribution(const std::string& source, bool zh) {
+  return (zh ? QStringLiteral("底图：") : QStringLiteral("Basemap: ")) + basemap_name(source);
 }
 
 }  // namespace parkgis::render

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <string>
 
+#include "libgis/render/layer_loader.h"
 #include "libgis/render/map_transform.h"
 
 namespace parkgis::render {
@@ -29,9 +30,13 @@ void check_basemap(const std::string& source);
 
 // The basemap as seen in view `t` (working CRS EPSG:srid), `ratio` device pixels per view pixel;
 // transparent where it has no data. A null image when it cannot be read (the map is drawn without it).
-QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, double ratio = 1.0);
+// cancel() is asked while GDALWarp runs (a slow tile server); true stops it with Cancelled.
+QImage warp_basemap(const std::string& source, int srid, const MapTransform& t, double ratio = 1.0,
+                    const CancelFn& cancel = {});
 
-// "底图：ortho.tif" / "Basemap: ortho.tif" (the file name, or the template's host).
+// "ortho.tif" (the file name), or the template's host ("t0.example.cn"), for layer lists.
+QString basemap_name(const std::string& source);
+// "底图：ortho.tif" / "Basemap: ortho.tif".
 QString basemap_attribution(const std::string& source, bool zh);
 
 }  // namespace parkgis::render

@@ -1,5 +1,7 @@
 #include "libgis/render/legend.h"
 
+#include "libgis/render/reference_layer.h"
+
 #include <QFontMetricsF>
 
 namespace parkgis::render {
@@ -63,6 +65,10 @@ LegendEntry selection_legend_entry(const QString& label) {
   QColor fill = selection_color();
   fill.setAlpha(70);  // as MapRenderer draws the selection
   return {PolygonStyle{fill, selection_color(), 2.4}, label, LegendEntry::polygon};
+}
+
+LegendEntry reference_legend_entry(const std::string& source) {
+  return {PolygonStyle{Qt::transparent, reference_line_color(), 1.2}, reference_name(source), LegendEntry::outline};
 }
 
 QSizeF legend_size(QPainter& p, const style::Theme& theme, Lang lang, bool with_reference,

@@ -5,6 +5,7 @@
 
 #include <QPainter>
 #include <QString>
+#include <string>
 #include <vector>
 
 #include "libgis/render/map_style.h"
@@ -26,6 +27,8 @@ std::vector<LegendEntry> legend_entries(const style::Theme& theme, Lang lang, bo
 
 // The entry of the highlighted parcels (the selection's outline and fill), labelled `label`.
 LegendEntry selection_legend_entry(const QString& label);
+// A vector reference layer on a sheet: a grey outline named after its source ("道路.geojson").
+LegendEntry reference_legend_entry(const std::string& source);
 
 // The legend as a framed box with its top-left corner at `at`; legend_size says how big it will be.
 // `extra` entries (e.g. the selection) come last.

@@ -34,6 +34,14 @@ SheetLayout sheet_layout(QPainter& p, const QRectF& page, const MapDocument& doc
   return l;
 }
 
+std::vector<LegendEntry> sheet_legend_extra(const MapDocument& doc) {
+  std::vector<LegendEntry> extra;
+  if (!doc.selection_label.isEmpty()) extra.push_back(selection_legend_entry(doc.selection_label));
+  for (const ReferenceLayer& r : doc.settings.references)
+    if (r.visible) extra.push_back(reference_legend_entry(r.source));
+  return extra;
+}
+
 void draw_map_document(QPainter& p, const QRectF& page, MapRenderer& renderer, const MapDocument& doc,
                        const CancelFn& cancel) {
   p.save();
@@ -67,8 +75,7 @@ void draw_map_document(QPainter& p, const QRectF& page, MapRenderer& renderer, c
   draw_north_arrow(p, QPointF(mw - 40, 42), 56, doc.lang);
   draw_scale_bar(p, t, QPointF(16, mh - 14), std::min(kScaleBarMaxUnits, mw / 3.0));
   if (const style::Theme* th = renderer.theme(doc.settings.theme_id)) {
-    std::vector<LegendEntry> extra;
-    if (!doc.selection_label.isEmpty()) extra.push_back(selection_legend_entry(doc.selection_label));
+    const std::vector<LegendEntry> extra = sheet_legend_extra(doc);
     const QSizeF ls = legend_size(p, *th, doc.lang, true, extra);
     draw_legend(p, QPointF(mw - ls.width() - 12, mh - ls.height() - 12), *th, doc.lang, true, extra);
   }

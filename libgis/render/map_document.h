@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "libgis/render/legend.h"
 #include "libgis/render/map_renderer.h"
 
 namespace parkgis::render {
@@ -30,6 +31,9 @@ struct SheetLayout {
   double scale_bar_m = 0, scale_bar_units = 0;
 };
 SheetLayout sheet_layout(QPainter& p, const QRectF& page, const MapDocument& doc);
+
+// The legend's entries after the theme's: the selection, then the reference layers shown.
+std::vector<LegendEntry> sheet_legend_extra(const MapDocument& doc);
 
 // Draws the sheet into `page` (device pixels; 1/96 inch on PDF). Throws Cancelled when asked.
 void draw_map_document(QPainter& p, const QRectF& page, MapRenderer& renderer, const MapDocument& doc,

@@ -93,6 +93,7 @@ MapDocument make_document(store::Store& store, MapRenderer& renderer, const MapE
                      "'parkgis runs --db " + store.location() + "' lists the dates)");
   doc.settings.label_options = req.labels;
   doc.settings.basemaps = req.basemaps;
+  doc.settings.references = req.references;
   doc.attribution = req.attribution;
   for (const Basemap& b : req.basemaps)
     if (req.attribution.isEmpty() && b.visible)

@@ -39,7 +39,8 @@ struct MapExportRequest {
   // (one file per zone, named by zone id, atlas_format "pdf" or "png").
   bool atlas = false;
   std::string atlas_format = "pdf";
-  std::vector<Basemap> basemaps;           // raster basemaps (render --basemap)
+  std::vector<Basemap> basemaps;           // raster basemaps, bottom first (render --basemap)
+  std::vector<ReferenceLayer> references;  // vector reference layers (render --reference)
   QString attribution;                     // "" = the basemaps' file names ("底图：ortho.tif")
 };
 

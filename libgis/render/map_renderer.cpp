@@ -29,20 +29,30 @@ void MapRenderer::preload(const MapTransform& t, const RenderSettings& s, const 
     if (layer_drawn(l, t, s)) m_loader.get(l, t.extent(), cancel, 1.0, theme(s.theme_id));
 }
 
+bool basemap_drawn(const RenderSettings& s) {
+  return std::any_of(s.basemaps.begin(), s.basemaps.end(), [](const Basemap& b) { return b.visible && b.opacity > 0; });
+}
+
+QImage MapRenderer::basemap_image(const Basemap& b, const MapTransform& t, double ratio, const CancelFn& cancel) const {
+  return warp_basemap(b.source, m_srid, t, ratio, cancel);
+}
+
+const ReferenceShapes& MapRenderer::reference(const std::string& source) {
+  ReferenceShapesPtr& shapes = m_references[source];
+  if (!shapes) {
+    try {
+      shapes = load_reference(source, m_srid);
+    } catch (...) {
+      m_references.erase(source);
+      throw;
+    }
+  }
+  return *shapes;
+}
+
 void MapRenderer::render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel) {
   m_stats = {};
   p.fillRect(QRectF(0, 0, t.width(), t.height()), background_color());
-  // Basemaps at the device's resolution (a 300 dpi sheet gets a 300 dpi raster).
-  const double ratio = std::clamp(std::abs(p.deviceTransform().m11()), 1.0, 6.25);
-  for (const Basemap& b : s.basemaps) {
-    if (!b.visible || b.opacity <= 0) continue;
-    const QImage img = warp_basemap(b.source, m_srid, t, ratio);
-    if (img.isNull()) continue;
-    p.save();
-    p.setOpacity(std::min(1.0, b.opacity));
-    p.drawImage(QRectF(0, 0, t.width(), t.height()), img);
-    p.restore();
-  }
   for (Pass pass : kPasses) {
     const DrawStats st = render_pass(p, t, pass, s, cancel);
     m_stats.polygons += st.polygons;
@@ -63,6 +73,22 @@ DrawStats MapRenderer::render_pass(QPainter& p, const MapTransform& t, Pass pass
   const Restore restore{p};
   p.setClipRect(QRectF(0, 0, t.width(), t.height()));
   switch (pass) {
+    case Pass::basemaps: {
+      // At the device's resolution (a 300 dpi sheet gets a 300 dpi raster), in the order given.
+      const double ratio = std::clamp(std::abs(p.deviceTransform().m11()), 1.0, 6.25);
+      for (const Basemap& b : s.basemaps) {
+        if (!b.visible || b.opacity <= 0) continue;
+        const QImage img = basemap_image(b, t, ratio, cancel);
+        if (img.isNull()) continue;
+        p.setOpacity(std::min(1.0, b.opacity));
+        p.drawImage(QRectF(0, 0, t.width(), t.height()), img);
+      }
+      break;
+    }
+    case Pass::references:
+      for (const ReferenceLayer& r : s.references)
+        if (r.visible) draw_reference(p, t, reference(r.source), cancel);
+      break;
     case Pass::parks: st = draw_layer(p, t, LayerId::parks, s, cancel); break;
     case Pass::parcels: st = draw_layer(p, t, LayerId::parcels, s, cancel); break;
     case Pass::unsupplied: st = draw_layer(p, t, LayerId::unsupplied, s, cancel); break;
@@ -122,6 +148,7 @@ DrawStats MapRenderer::draw_layer(QPainter& p, const MapTransform& t, LayerId la
     };
   } else {
     styles.push_back(reference_style(layer));
+    if (layer == LayerId::parks && basemap_drawn(s)) styles.back().fill = Qt::transparent;  // the image shows through
     style_of = [](std::uint32_t) { return 0; };
   }
   p.setRenderHint(QPainter::Antialiasing, true);

@@ -5,6 +5,7 @@
 
 #include <QPainter>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -15,6 +16,7 @@
 #include "libgis/render/label_options.h"
 #include "libgis/render/layer_loader.h"
 #include "libgis/render/map_style.h"
+#include "libgis/render/reference_layer.h"
 
 namespace parkgis::render {
 
@@ -25,17 +27,24 @@ struct RenderSettings {
   LayerVisibility visible;
   bool labels = true;
   LabelOptions label_options;              // the parcels' label field and size
-  std::vector<Basemap> basemaps;           // raster basemaps under every layer, bottom first (render() only)
+  std::vector<Basemap> basemaps;           // raster basemaps under every layer, bottom first
+  std::vector<ReferenceLayer> references;  // vector reference layers over the basemaps, under the parcels
   std::shared_ptr<const IdSet> selection;  // parcel (or shown site) ids to highlight (may be null)
   std::uint64_t selection_serial = 0;      // changes whenever `selection` does (for image caches)
   std::shared_ptr<const ChangeSet> changes;  // the changes theme's two evaluations (null: parcels drawn as unchanged)
 };
 
-// What the viewer caches separately: one image per layer, then the selection, then the labels.
-enum class Pass { parks, parcels, unsupplied, sites, buildings, zones, selection, labels };
-inline constexpr int kPassCount = 8;
-inline constexpr Pass kPasses[kPassCount] = {Pass::parks, Pass::parcels, Pass::unsupplied, Pass::sites,
-                                             Pass::buildings, Pass::zones, Pass::selection, Pass::labels};
+// What the viewer caches separately: the basemaps, one image per layer (the reference layers over the
+// parks, which have no fill over a basemap), then the selection, then the labels. Bottom first.
+enum class Pass { basemaps, parks, references, parcels, unsupplied, sites, buildings, zones, selection, labels };
+inline constexpr int kPassCount = 10;
+inline constexpr Pass kPasses[kPassCount] = {Pass::basemaps,   Pass::parks, Pass::references, Pass::parcels,
+                                             Pass::unsupplied, Pass::sites, Pass::buildings,  Pass::zones,
+                                             Pass::selection,  Pass::labels};
+
+// True when a basemap is drawn (visible and not fully transparent): the parks are then drawn unfilled,
+// so that the image shows between the parcels.
+bool basemap_drawn(const RenderSettings& s);
 
 class MapRenderer {
  public:
@@ -51,6 +60,11 @@ class MapRenderer {
   void render(QPainter& p, const MapTransform& t, const RenderSettings& s, const CancelFn& cancel = {});
   // One pass onto a transparent image (the caller composes them in kPasses order); returns its figures.
   DrawStats render_pass(QPainter& p, const MapTransform& t, Pass pass, const RenderSettings& s, const CancelFn& cancel = {});
+  // One basemap as seen in view t (GDALWarp, basemap.h): drawn by render_pass(basemaps), and kept as its
+  // own image by the viewer, which applies the opacity when composing.
+  QImage basemap_image(const Basemap& b, const MapTransform& t, double ratio = 1.0, const CancelFn& cancel = {}) const;
+  // A reference layer in the store's CRS, read once per source (DataError when it cannot be read).
+  const ReferenceShapes& reference(const std::string& source);
   // Loads what a view needs without drawing (the viewer preloads on open).
   void preload(const MapTransform& t, const RenderSettings& s, const CancelFn& cancel = {});
 
@@ -68,6 +82,7 @@ class MapRenderer {
   LayerLoader m_loader;
   DrawStats m_stats;
   int m_srid = 0;  // the store's working CRS (basemaps are warped into it)
+  std::map<std::string, ReferenceShapesPtr> m_references;  // by source
 };
 
 }  // namespace parkgis::render

@@ -576,6 +576,30 @@
         <source>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
         <translation>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
     </message>
+    <message>
+        <source>Add &amp;basemap…</source>
+        <translation>Add &amp;basemap…</translation>
+    </message>
+    <message>
+        <source>Add &amp;reference layer…</source>
+        <translation>Add &amp;reference layer…</translation>
+    </message>
+    <message>
+        <source>Adding the basemap failed</source>
+        <translation>Adding the basemap failed</translation>
+    </message>
+    <message>
+        <source>Adding the reference layer failed</source>
+        <translation>Adding the reference layer failed</translation>
+    </message>
+    <message>
+        <source>Add reference layer</source>
+        <translation>Add reference layer</translation>
+    </message>
+    <message>
+        <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.mif *.dxf);;All files (*)</source>
+        <translation>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.mif *.dxf);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>parkgis::viewer::MapCanvas</name>
@@ -737,6 +761,14 @@
     <message>
         <source>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</source>
         <translation>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</translation>
+    </message>
+    <message>
+        <source>The reference layer cannot be read. Use File › Add reference layer… and choose a shapefile (with its .prj), GeoPackage or GeoJSON that names its coordinate system.</source>
+        <translation>The reference layer cannot be read. Use File › Add reference layer… and choose a shapefile (with its .prj), GeoPackage or GeoJSON that names its coordinate system.</translation>
+    </message>
+    <message>
+        <source>The basemap cannot be read. Use File › Add basemap… and choose a georeferenced raster (a GeoTIFF with its coordinate system, MBTiles) or an XYZ address with {z}/{x}/{y}.</source>
+        <translation>The basemap cannot be read. Use File › Add basemap… and choose a georeferenced raster (a GeoTIFF with its coordinate system, MBTiles) or an XYZ address with {z}/{x}/{y}.</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1010,72 @@
     <message>
         <source>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</source>
         <translation>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::AddedLayers</name>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>%1 (reference)</source>
+        <translation>%1 (reference)</translation>
+    </message>
+    <message>
+        <source>Opacity %1%</source>
+        <translation>Opacity %1%</translation>
+    </message>
+    <message>
+        <source>Basemaps and reference layers</source>
+        <translation>Basemaps and reference layers</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::BasemapDialog</name>
+    <message>
+        <source>Add basemap</source>
+        <translation>Add basemap</translation>
+    </message>
+    <message>
+        <source>Raster file (GeoTIFF, orthophoto, MBTiles; any coordinate system)</source>
+        <translation>Raster file (GeoTIFF, orthophoto, MBTiles; any coordinate system)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>XYZ tiles: address with {z}/{x}/{y}, with your key if the service needs one</source>
+        <translation>XYZ tiles: address with {z}/{x}/{y}, with your key if the service needs one</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>Basemap raster</source>
+        <translation>Basemap raster</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.mbtiles *.jp2 *.jpg *.png *.vrt *.xml *.img *.ecw *.sid);;All files (*)</source>
+        <translation>Rasters (*.tif *.tiff *.mbtiles *.jp2 *.jpg *.png *.vrt *.xml *.img *.ecw *.sid);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a raster file.</source>
+        <translation>Choose a raster file.</translation>
+    </message>
+    <message>
+        <source>Type the XYZ address.</source>
+        <translation>Type the XYZ address.</translation>
+    </message>
+    <message>
+        <source>The XYZ address needs {z}, {x} and {y} where the tile's zoom, column and row go.</source>
+        <translation>The XYZ address needs {z}, {x} and {y} where the tile's zoom, column and row go.</translation>
+    </message>
+    <message>
+        <source>This basemap cannot be read: choose a georeferenced raster (GeoTIFF with its coordinate system, MBTiles) or an XYZ address.</source>
+        <translation>This basemap cannot be read: choose a georeferenced raster (GeoTIFF with its coordinate system, MBTiles) or an XYZ address.</translation>
     </message>
 </context>
 </TS>

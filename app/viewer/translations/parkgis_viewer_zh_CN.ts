@@ -619,6 +619,30 @@
         <source>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
         <translation>Shapefile (*.shp);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
     </message>
+    <message>
+        <source>Add &amp;basemap…</source>
+        <translation>添加底图(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;reference layer…</source>
+        <translation>添加参考图层(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Adding the basemap failed</source>
+        <translation>添加底图失败</translation>
+    </message>
+    <message>
+        <source>Adding the reference layer failed</source>
+        <translation>添加参考图层失败</translation>
+    </message>
+    <message>
+        <source>Add reference layer</source>
+        <translation>添加参考图层</translation>
+    </message>
+    <message>
+        <source>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.mif *.dxf);;All files (*)</source>
+        <translation>矢量数据 (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.mif *.dxf);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>parkgis::viewer::MapCanvas</name>
@@ -867,6 +891,14 @@
         <source>The database file does not exist. To create one, use File › Open dataset folder… and choose the folder with the park layers; to open another database, use File › Open database….</source>
         <translation>数据库文件不存在。要新建数据库，请用“文件 › 打开数据集文件夹…”选择存放园区图层的文件夹；要打开其他数据库，请用“文件 › 打开数据库…”。</translation>
     </message>
+    <message>
+        <source>The reference layer cannot be read. Use File › Add reference layer… and choose a shapefile (with its .prj), GeoPackage or GeoJSON that names its coordinate system.</source>
+        <translation>无法读取参考图层。请用“文件 › 添加参考图层…”选择带 .prj 的 shapefile、GeoPackage 或写明坐标系的 GeoJSON。</translation>
+    </message>
+    <message>
+        <source>The basemap cannot be read. Use File › Add basemap… and choose a georeferenced raster (a GeoTIFF with its coordinate system, MBTiles) or an XYZ address with {z}/{x}/{y}.</source>
+        <translation>无法读取底图。请用“文件 › 添加底图…”选择带地理参考的栅格（带坐标系的 GeoTIFF、MBTiles），或含 {z}/{x}/{y} 的 XYZ 瓦片地址。</translation>
+    </message>
 </context>
 <context>
     <name>ExistingDatabase</name>
@@ -1107,6 +1139,72 @@
     <message>
         <source>For an atlas choose a .pdf (one page per zone) or a folder ending in / (one PDF per zone).</source>
         <translation>图集请选择 .pdf 文件（每个片区一页），或以 / 结尾的文件夹（每个片区一个 PDF）。</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::AddedLayers</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>%1 (reference)</source>
+        <translation>%1（参考图层）</translation>
+    </message>
+    <message>
+        <source>Opacity %1%</source>
+        <translation>不透明度 %1%</translation>
+    </message>
+    <message>
+        <source>Basemaps and reference layers</source>
+        <translation>底图与参考图层</translation>
+    </message>
+</context>
+<context>
+    <name>parkgis::viewer::BasemapDialog</name>
+    <message>
+        <source>Add basemap</source>
+        <translation>添加底图</translation>
+    </message>
+    <message>
+        <source>Raster file (GeoTIFF, orthophoto, MBTiles; any coordinate system)</source>
+        <translation>栅格文件（GeoTIFF、正射影像、MBTiles；任意坐标系）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>XYZ tiles: address with {z}/{x}/{y}, with your key if the service needs one</source>
+        <translation>XYZ 瓦片：含 {z}/{x}/{y} 的地址，服务需要密钥时请带上您的密钥（如天地图 tk=…）</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Basemap raster</source>
+        <translation>底图栅格</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.mbtiles *.jp2 *.jpg *.png *.vrt *.xml *.img *.ecw *.sid);;All files (*)</source>
+        <translation>栅格 (*.tif *.tiff *.mbtiles *.jp2 *.jpg *.png *.vrt *.xml *.img *.ecw *.sid);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a raster file.</source>
+        <translation>请选择栅格文件。</translation>
+    </message>
+    <message>
+        <source>Type the XYZ address.</source>
+        <translation>请输入 XYZ 瓦片地址。</translation>
+    </message>
+    <message>
+        <source>The XYZ address needs {z}, {x} and {y} where the tile's zoom, column and row go.</source>
+        <translation>XYZ 地址须在瓦片级别、列号、行号的位置写 {z}、{x}、{y}。</translation>
+    </message>
+    <message>
+        <source>This basemap cannot be read: choose a georeferenced raster (GeoTIFF with its coordinate system, MBTiles) or an XYZ address.</source>
+        <translation>无法读取该底图：请选择带地理参考的栅格（带坐标系的 GeoTIFF、MBTiles）或 XYZ 瓦片地址。</translation>
     </message>
 </context>
 </TS>
