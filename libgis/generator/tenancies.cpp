@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "libgis/generator/buildings.h"
@@ -213,6 +214,14 @@ void Letting::add_problems() {
   const std::size_t rows = m_plan.tenancies.size();
   if (rows == 0) return;
   const Date as_of = m_dd.as_of();
+  // The added rows' ids (…-ZL9001, …-ZL8001) must not repeat a lease's own: a park of the large-zones
+  // shape has more than 8,000 leases, numbered …-ZL0001 onwards. A taken id gets an "X" appended.
+  std::unordered_set<std::string> taken;
+  for (const TenancyPlan& t : m_plan.tenancies) taken.insert(t.id);
+  const auto unique_id = [&](std::string id) {
+    while (!taken.insert(id).second) id += "X";
+    return id;
+  };
   const auto let_in_force = [&](const TenancyPlan& t) {
     return t.building != kNone && t.enterprise != kNone && !m_plan.enterprises[t.enterprise].dormant &&
            t.enterprise_text.empty() && t.building_text.empty() && t.leased_m2 &&
@@ -248,7 +257,7 @@ void Letting::add_problems() {
       TenancyPlan t = m_plan.tenancies[k];
       const BuildingPlan& b = m_plan.buildings[t.building];
       m_park = m_plan.zones[m_plan.parcels[b.parcel].zone].park;
-      t.id = m_plan.parks[m_park].id + "-ZL9" + zero_padded(s + 1, 3);
+      t.id = unique_id(m_plan.parks[m_park].id + "-ZL9" + zero_padded(s + 1, 3));
       t.enterprise = kNone;
       t.enterprise_text = m_maker.foreign_code(s);
       t.leased_m2 = cents_down(b.floor_m2() / b.floors);
@@ -263,7 +272,7 @@ void Letting::add_problems() {
       TenancyPlan t = m_plan.tenancies[k];
       const BuildingPlan& b = m_plan.buildings[t.building];
       m_park = m_plan.zones[m_plan.parcels[b.parcel].zone].park;
-      t.id = m_plan.parks[m_park].id + "-ZL8" + zero_padded(s + 1, 3);
+      t.id = unique_id(m_plan.parks[m_park].id + "-ZL8" + zero_padded(s + 1, 3));
       t.leased_m2 = cents_down(b.floor_m2() / b.floors);
       t.start = m_dd.in(std::max(day(*b.completed), m_dd.years(-4)), m_dd.years(-1));
       t.end = lease_end(*t.start, 5);
