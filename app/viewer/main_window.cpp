@@ -68,8 +68,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
           [this](const Extent& box, Qt::KeyboardModifiers mods) { select_rect(box, mods & Qt::ShiftModifier); });
   connect(m_canvas, &MapCanvas::render_done, this, [this](const RenderResult& r) {
     m_status_render->setText(tr("drawn in %1 ms").arg(r.total_ms, 0, 'f', 0));
+    m_render_error.clear();
   });
-  connect(m_render, &RenderService::failed, this, [this](const QString& m) { show_error(tr("Drawing the map failed"), m); });
+  // A failing source (a reference file deleted after it was added) fails every redraw: its message is
+  // shown once, until a map is drawn again or the message changes.
+  connect(m_render, &RenderService::failed, this, [this](const QString& m) {
+    if (m == m_render_error) return;
+    m_render_error = m;
+    show_error(tr("Drawing the map failed"), m);
+  });
   connect(m_data, &DataService::error, this, [this](const QString& m) { show_error(tr("Reading the database failed"), m); });
 
   render::RenderSettings s;

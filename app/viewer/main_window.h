@@ -222,6 +222,7 @@ class MainWindow : public QMainWindow {
   AddedLayers* m_added = nullptr;
   QAction *m_add_basemap = nullptr, *m_add_reference = nullptr;
   QString m_where;
+  QString m_render_error;  // the last render failure shown (not shown again until a render succeeds)
   QPushButton* m_filter_clear;
   QDockWidget *m_tree_dock, *m_layer_dock, *m_legend_dock, *m_search_dock, *m_identify_dock, *m_table_dock;
 

@@ -308,3 +308,23 @@ TEST(ViewerBasemap, Screenshots) {
   viewer::set_language(QStringLiteral("zh_CN"));
   QCoreApplication::processEvents();
 }
+
+// A source that fails every redraw (a basemap on a network share gone offline) must not open a dialog
+// at every pan or zoom: a render failure is shown once, until a map is drawn again or the message
+// changes. Linux keeps a deleted file readable through GDAL's open handle, so the failures are sent as
+// the render thread sends them.
+TEST(ViewerBasemap, ARepeatedRenderFailureIsShownOnce) {
+  auto w = zone_window();
+  ASSERT_TRUE(w);
+  int shown = 0;
+  QObject::connect(w.get(), &viewer::MainWindow::error_shown, w.get(), [&](const QString&) { ++shown; });
+  const QString gone = QStringLiteral("cannot read basemap /mnt/share/ortho.tif");
+  for (int i = 0; i < 3; ++i) emit w->renderer()->failed(gone);
+  EXPECT_EQ(shown, 1);
+  emit w->renderer()->failed(QStringLiteral("another failure"));
+  EXPECT_EQ(shown, 2);
+  w->canvas()->zoom_by(2.0);  // drawn again: the same failure later is news
+  canvas_image(*w);
+  emit w->renderer()->failed(gone);
+  EXPECT_EQ(shown, 3);
+}
