@@ -87,6 +87,7 @@ class DatedView : public store::Store {
     return out;
   }
 
+  long long row_count_hint(const std::string& table) override { return m_base.row_count_hint(where(table).table); }
   void read_table(const std::string& table, const std::vector<std::string>& columns, bool with_geometry,
                   const std::string& order_by, const std::function<void(const Row&)>& fn, const Filter& filter) override {
     const Location loc = where(table);

@@ -141,6 +141,12 @@ class SpatialiteStore : public Store {
     return st.step() && st.column_int(0) > 0;
   }
 
+  // The largest rowid: found in the table's B-tree without a scan, and never below the row count.
+  long long row_count_hint(const std::string& table) override {
+    if (!has_table(table)) return -1;
+    return m_db->query_int("SELECT max(rowid) FROM " + quote_ident(table));
+  }
+
   std::vector<std::string> columns(const std::string& table) override {
     std::vector<std::string> out;
     Stmt st(*m_db, "PRAGMA table_info(" + quote_ident(table) + ")");

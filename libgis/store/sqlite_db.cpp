@@ -12,6 +12,9 @@
 namespace parkgis::store::detail {
 
 Db::Db(const std::string& path, int flags) : m_path(path) {
+  // A connection is used by one thread at a time (each thread opens its own): SQLite's per-call mutex
+  // is not needed (it was a tenth of the time spent reading a million enterprise rows).
+  if (!(flags & SQLITE_OPEN_FULLMUTEX)) flags |= SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
     const std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";
     sqlite3_close(m_db);
