@@ -87,7 +87,12 @@ class DatedView : public store::Store {
     return out;
   }
 
-  long long row_count_hint(const std::string& table) override { return m_base.row_count_hint(where(table).table); }
+  // Only for a table read whole: an archive or version table holds every date's rows, far more than one
+  // date's, and reserving for all of them would cost more memory than it saves.
+  long long row_count_hint(const std::string& table) override {
+    const Location loc = where(table);
+    return loc.filter.empty() ? m_base.row_count_hint(loc.table) : -1;
+  }
   void read_table(const std::string& table, const std::vector<std::string>& columns, bool with_geometry,
                   const std::string& order_by, const std::function<void(const Row&)>& fn, const Filter& filter) override {
     const Location loc = where(table);

@@ -48,7 +48,7 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
   const std::size_t id_index = static_cast<std::size_t>(out.field_index(spec.id_field));
   const std::string& file = reader.display_name();
 
-  out.features.reserve(static_cast<std::size_t>(std::max(0LL, reader.feature_count())));
+  out.features.reserve(static_cast<std::size_t>(total));  // counted once: a CSV source is read through to count
   reader.read([&](io::SourceFeature& sf) {
     if (progress && out.report.read % every == 0)
       report_progress(progress, "reading " + spec.name, double(out.report.read) / double(total));
