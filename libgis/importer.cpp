@@ -20,6 +20,7 @@
 #include "libgis/core/timing.h"
 #include "libgis/import/checks.h"
 #include "libgis/import/loaded_layer.h"
+#include "libgis/import/row_queue.h"
 #include "libgis/import/tenancy_checks.h"
 #include "libgis/io/crs.h"
 #include "libgis/io/source_reader.h"
@@ -283,6 +284,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   const io::Manifest& manifest = result.manifest;
 
   // 1. Open every source, match fields, decide encodings and CRSs (nothing is read yet).
+  PhaseTimer t_open("import: open and check the sources");
   std::vector<OpenLayer> open;
   for (const model::LayerSpec& spec : model::canonical_layers()) {
     const std::string path = io::locate_layer_file(spec, manifest);
@@ -315,6 +317,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   check_target(options, inputs);
   check_damage(open, options.skip_unreadable, result.issues);
 
+  t_open.stop();
   result.srid = choose_working_srid(open, &result.srid_reason);
   OGRSpatialReference working;
   working.importFromEPSG(result.srid);
@@ -329,12 +332,14 @@ ImportResult import_dataset(const ImportOptions& options) {
   std::vector<IssueSink> sinks(open.size());
   IssueSink check_issues;
 
+  PhaseTimer t_count("import: count the features");
   std::vector<long long> counts(open.size());
   long long total = 0;
   for (std::size_t i = 0; i < open.size(); ++i) {
-    counts[i] = std::max(1LL, open[i].reader->feature_count());
+    counts[i] = std::max(1LL, open[i].reader->feature_count_estimate());
     total += counts[i];
   }
+  t_count.stop();
   std::vector<std::atomic<long long>> done(open.size());
   std::mutex progress_mutex;
   std::atomic<bool> cancel{false};
@@ -369,11 +374,40 @@ ImportResult import_dataset(const ImportOptions& options) {
   if (!background) background_enterprises.reset();
   LoadedLayer background_layer, enterprises_layer;
   std::atomic<bool> enterprises_claimed{false};
-  const auto load_enterprises = [&](geom::Context& c) {
+  bool main_took_enterprises = false;
+  // When the second thread takes the enterprises table (the largest by rows), it hands the rows over in
+  // chunks as it reads them, checked for repeated ids, and the main thread writes them meanwhile.
+  import::RowQueue enterprise_rows;
+  const auto load_enterprises = [&](geom::Context& c, bool streamed) {
     PhaseTimer t_enterprises("import: read enterprises");
     const std::size_t e = *background_enterprises;
-    enterprises_layer = import::load_layer(*open[e].reader, open[e].srs.get(), &working, c, sinks[e], reading_progress(e));
-    finish_layer(e, enterprises_layer);
+    if (!streamed) {
+      enterprises_layer = import::load_layer(*open[e].reader, open[e].srs.get(), &working, c, sinks[e], reading_progress(e));
+      finish_layer(e, enterprises_layer);
+      return;
+    }
+    struct Closer {  // the writer stops waiting, whatever happens here
+      import::RowQueue& q;
+      ~Closer() { q.close(); }
+    } closer{enterprise_rows};
+    IssueSink id_issues;
+    LoadedLayer part;
+    part.spec = open[e].spec;
+    import::IdChecker ids(part);
+    ids.reserve(static_cast<std::size_t>(counts[e]));
+    long long written = 0;
+    enterprises_layer = import::load_layer(
+        *open[e].reader, open[e].srs.get(), &working, c, sinks[e], reading_progress(e),
+        [&](std::vector<LoadedFeature>& features) {
+          part.features = std::move(features);
+          for (LoadedFeature& f : part.features) ids.check(f, id_issues);
+          std::vector<store::Row> rows = rows_of(part, c, {});
+          written += static_cast<long long>(rows.size());
+          enterprise_rows.push(std::move(rows));
+        });
+    finish_layer(e, enterprises_layer);  // (no features left to check: they were checked above)
+    enterprises_layer.report.written = written;
+    for (const Issue& issue : id_issues.all()) sinks[e].add(issue);
   };
   std::vector<store::Row> background_rows;
   IssueSink floor_issues;
@@ -420,7 +454,7 @@ ImportResult import_dataset(const ImportOptions& options) {
         t_rows.stop();
         made = true;
         buildings_made.set_value();
-        if (background_enterprises && !enterprises_claimed.exchange(true)) load_enterprises(bctx);
+        if (background_enterprises && !enterprises_claimed.exchange(true)) load_enterprises(bctx, true);
       } catch (...) {
         background_failure = std::current_exception();
         if (!made) buildings_made.set_value();
@@ -473,7 +507,8 @@ ImportResult import_dataset(const ImportOptions& options) {
   t_read.stop();
 
   if (background_enterprises && !enterprises_claimed.exchange(true)) {
-    load_enterprises(ctx);
+    main_took_enterprises = true;
+    load_enterprises(ctx, false);
     import::check_users(users, enterprises_layer, user_issues);
     loaded.emplace("enterprises", std::move(enterprises_layer));
     write_layer(loaded.at("enterprises"), {});
@@ -511,15 +546,34 @@ ImportResult import_dataset(const ImportOptions& options) {
                    second_reading ? ProgressFn{} : options.progress);
     loaded.emplace("buildings", std::move(background_layer));
   }
+  const bool enterprises_streamed = background_enterprises && !main_took_enterprises;
+  if (enterprises_streamed) {
+    PhaseTimer t_stream("import: write enterprises as the second thread reads them");
+    const model::LayerSpec& spec = *open[*background_enterprises].spec;
+    LoadedLayer probe;
+    probe.spec = &spec;
+    const auto id_index = static_cast<std::size_t>(probe.field_index(spec.id_field));
+    enterprise_ids.reserve(static_cast<std::size_t>(counts[*background_enterprises]));
+    std::vector<store::Row> chunk;
+    std::size_t at = 0;
+    const store::RowSource rows{static_cast<std::size_t>(counts[*background_enterprises]), {}, [&]() -> const store::Row* {
+                                  while (at == chunk.size()) {
+                                    if (!enterprise_rows.pop(chunk)) return nullptr;
+                                    at = 0;
+                                    for (const store::Row& r : chunk) enterprise_ids.insert(store::value_text(r.values[id_index]));
+                                  }
+                                  return &chunk[at++];
+                                }};
+    db.write_rows(table_of(spec, extra_names_of(spec.name)), rows, {});
+  }
   if (background && background_thread.joinable()) {
-    PhaseTimer t_join("import: wait for the second thread (enterprises)");
+    PhaseTimer t_join("import: wait for the second thread");
     background_thread.join();
     if (background_failure) std::rethrow_exception(background_failure);
     report_progress(options.progress, "reading layers", 1.0);
-    if (background_enterprises && !loaded.count("enterprises")) {
-      import::check_users(users, enterprises_layer, user_issues);
+    if (enterprises_streamed) {
+      import::check_users(users, enterprise_ids, user_issues);
       loaded.emplace("enterprises", std::move(enterprises_layer));
-      write_layer(loaded.at("enterprises"), {});
     }
   }
   // Leases last: they are checked against the buildings, enterprises and parcels.

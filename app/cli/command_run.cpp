@@ -12,6 +12,7 @@
 #include "libgis/core/data_paths.h"
 #include "libgis/core/errors.h"
 #include "libgis/core/progress.h"
+#include "libgis/core/timing.h"
 #include "libgis/importer.h"
 #include "libgis/report/builder.h"
 #include "libgis/store/store.h"
@@ -49,7 +50,9 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
   ao.config_path = args.get("--config").value_or("");
   ao.progress = printer.callback();
   try {
+    PhaseTimer t_import("run: import");
     const ImportResult ir = import_dataset(io);
+    t_import.stop();
     printer.finish();
     if (!quiet) print_import_summary(ctx.err, ir, db);
     if (interrupted()) {  // the import was past its point of no return: say what is there, then stop
@@ -57,6 +60,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
               << "run 'parkgis analyze --db " << db << "'\n";
       return kExitInterrupted;
     }
+    PhaseTimer t_analyze("run: analyze");
     auto store = dbo.open();
     ao.open_reader = [dbo] { return dbo.open(); };
     analysis::AnalyzeResult ar;
@@ -69,9 +73,11 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
               << "no results were written; run 'parkgis analyze --db " << db << "'\n";
       return kExitInterrupted;
     }
+    t_analyze.stop();
     printer.finish();
     if (!quiet) print_analyze_summary(ctx.err, ar);
     note_late_interrupt(ctx.err, "run", "the results were already committed to " + db);
+    PhaseTimer t_reports("run: park and zone tables");
     for (report::Level level : {report::Level::park, report::Level::zone}) {
       report::Request req;
       req.level = level;

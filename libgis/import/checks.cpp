@@ -22,30 +22,41 @@ std::optional<double> number(const LoadedLayer& layer, const LoadedFeature& f, c
 
 }  // namespace
 
-void check_ids(LoadedLayer& layer, IssueSink& issues) {
-  const std::string& name = layer.spec->name;
-  const bool by_year = name == "enterprises";
-  const int id_index = layer.field_index(layer.spec->id_field);
-  std::unordered_map<std::string, long long> first_fid;
-  first_fid.reserve(layer.features.size());
-  for (LoadedFeature& f : layer.features) {
-    if (f.id.empty()) {
-      f.id = name + "-fid" + std::to_string(f.fid);
-      f.values[static_cast<std::size_t>(id_index)] = f.id;
-      if (name == "tenancies") continue;  // an optional id: leases are known by their row
-      issues.add(Severity::warning, "missing_id", name, f.id,
-                 "feature " + std::to_string(f.fid) + " of " + name + " has no " + layer.spec->id_field +
-                     "; it was given the id " + f.id);
-    }
-    auto [it, inserted] = first_fid.try_emplace(by_year ? f.id + "|" + layer.text(f, "year") : f.id, f.fid);
-    if (!inserted) {
-      f.skip = true;
-      issues.add(Severity::error, "duplicate_id", name, f.id,
-                 name + ": " + layer.spec->id_field + " " + f.id + (by_year ? " (year " + layer.text(f, "year") + ")" : "") +
-                     " appears again at feature " + std::to_string(f.fid) + " (first at feature " +
-                     std::to_string(it->second) + "); the repeat was skipped. Give each feature its own id");
-    }
+IdChecker::IdChecker(const LoadedLayer& layer)
+    : m_spec(*layer.spec),
+      m_by_year(m_spec.name == "enterprises"),
+      m_id_index(layer.field_index(m_spec.id_field)),
+      m_year_index(m_by_year ? layer.field_index("year") : -1) {}
+
+void IdChecker::check(LoadedFeature& f, IssueSink& issues) {
+  const std::string& name = m_spec.name;
+  if (f.id.empty()) {
+    f.id = name + "-fid" + std::to_string(f.fid);
+    f.values[static_cast<std::size_t>(m_id_index)] = f.id;
+    if (name == "tenancies") return;  // an optional id: leases are known by their row
+    issues.add(Severity::warning, "missing_id", name, f.id,
+               "feature " + std::to_string(f.fid) + " of " + name + " has no " + m_spec.id_field +
+                   "; it was given the id " + f.id);
   }
+  const auto year = [&] {
+    return m_year_index < 0 ? std::string() : store::value_text(f.values[static_cast<std::size_t>(m_year_index)]);
+  };
+  m_key = f.id;
+  if (m_by_year) (m_key += '|') += year();
+  auto [it, inserted] = m_first_fid.try_emplace(m_key, f.fid);
+  if (!inserted) {
+    f.skip = true;
+    issues.add(Severity::error, "duplicate_id", name, f.id,
+               name + ": " + m_spec.id_field + " " + f.id + (m_by_year ? " (year " + year() + ")" : "") +
+                   " appears again at feature " + std::to_string(f.fid) + " (first at feature " +
+                   std::to_string(it->second) + "); the repeat was skipped. Give each feature its own id");
+  }
+}
+
+void check_ids(LoadedLayer& layer, IssueSink& issues) {
+  IdChecker checker(layer);
+  checker.reserve(layer.features.size());
+  for (LoadedFeature& f : layer.features) checker.check(f, issues);
 }
 
 void check_zone_parks(const LoadedLayer& zones, const LoadedLayer& parks, IssueSink& issues) {
@@ -194,6 +205,10 @@ void check_users(const std::vector<UserRef>& parcels, const LoadedLayer& enterpr
   ids.reserve(enterprises.features.size());
   for (const LoadedFeature& e : enterprises.features)
     if (!e.skip) ids.insert(e.id);
+  check_users(parcels, ids, issues);
+}
+
+void check_users(const std::vector<UserRef>& parcels, const std::unordered_set<std::string>& ids, IssueSink& issues) {
   for (const UserRef& p : parcels)
     if (!ids.count(p.user_id))
       issues.add(Severity::warning, "unknown_enterprise", "parcels", p.label,

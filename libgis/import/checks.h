@@ -3,6 +3,8 @@
 // can (generated ids, zones found by overlap, floor areas from footprints); nothing is dropped silently.
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "libgis/core/issues.h"
@@ -14,6 +16,21 @@ namespace parkgis::import {
 // Missing ids get "<layer>-fid<N>" (warning missing_id); later features repeating an id are skipped
 // (error duplicate_id). For enterprises the key is (enterprise_id, year).
 void check_ids(LoadedLayer& layer, IssueSink& issues);
+
+// The same check feature by feature, in source order, for a layer handed over in chunks as it is read.
+class IdChecker {
+ public:
+  explicit IdChecker(const LoadedLayer& layer);
+  void reserve(std::size_t features) { m_first_fid.reserve(features); }
+  void check(LoadedFeature& f, IssueSink& issues);
+
+ private:
+  const model::LayerSpec& m_spec;
+  bool m_by_year;
+  int m_id_index, m_year_index;
+  std::unordered_map<std::string, long long> m_first_fid;
+  std::string m_key;
+};
 
 // zones.park_id must name a park (warning unknown_park otherwise).
 void check_zone_parks(const LoadedLayer& zones, const LoadedLayer& parks, IssueSink& issues);
@@ -35,6 +52,8 @@ struct UserRef {
 };
 std::vector<UserRef> user_refs(const LoadedLayer& parcels);
 void check_users(const std::vector<UserRef>& parcels, const LoadedLayer& enterprises, IssueSink& issues);
+void check_users(const std::vector<UserRef>& parcels, const std::unordered_set<std::string>& enterprise_ids,
+                 IssueSink& issues);
 
 // Fills empty floor_area with footprint × floors; returns the source of each floor area
 // ("attribute", "footprint×floors", or "" when neither is known: missing_floor_area).

@@ -30,7 +30,8 @@ struct TransformDeleter {
 
 LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* source_srs,
                        const OGRSpatialReference* working_srs, geom::Context& ctx, IssueSink& issues,
-                       const ProgressFn& progress) {
+                       const ProgressFn& progress, const ChunkFn& on_chunk) {
+  constexpr std::size_t kChunk = 16384;  // features handed over at a time with on_chunk
   const model::LayerSpec& spec = reader.spec();
   LoadedLayer out;
   out.spec = &spec;
@@ -43,15 +44,16 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
     if (!ct) throw std::runtime_error("cannot transform " + reader.display_name() + " to the working CRS");
   }
 
-  const long long total = std::max(1LL, reader.feature_count());
+  const long long total = std::max(1LL, reader.feature_count_estimate());
   const long long every = total / 100 + 1;
   const std::size_t id_index = static_cast<std::size_t>(out.field_index(spec.id_field));
   const std::string& file = reader.display_name();
 
-  out.features.reserve(static_cast<std::size_t>(total));  // counted once: a CSV source is read through to count
+  // An estimate (a CSV file's lines): room, not a limit.
+  out.features.reserve(on_chunk ? kChunk : static_cast<std::size_t>(total));
   reader.read([&](io::SourceFeature& sf) {
     if (progress && out.report.read % every == 0)
-      report_progress(progress, "reading " + spec.name, double(out.report.read) / double(total));
+      report_progress(progress, "reading " + spec.name, std::min(1.0, double(out.report.read) / double(total)));
     ++out.report.read;
     LoadedFeature f;
     f.fid = sf.fid;
@@ -121,7 +123,15 @@ LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* sour
       f.geometry = std::move(gg);
     }
     out.features.push_back(std::move(f));
+    if (on_chunk && out.features.size() == kChunk) {
+      on_chunk(out.features);
+      out.features.clear();
+    }
   });
+  if (on_chunk && !out.features.empty()) {
+    on_chunk(out.features);
+    out.features.clear();
+  }
   out.report.unreadable = reader.unreadable();
   report_progress(progress, "reading " + spec.name, 1.0);
   return out;

@@ -2,6 +2,7 @@
 // One canonical layer read into memory: values per canonical field, repaired geometry in the working
 // CRS, and the source facts for the import report.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,8 +37,11 @@ struct LoadedLayer {
 
 // Reads one layer: values, then geometry (null/empty/non-polygonal skipped, invalid repaired with
 // MakeValid, reprojected from `source_srs` to `working_srs` when they differ). Issues go to `issues`.
+// With `on_chunk`, the features are handed over as they are read, in source order, a few thousand at a
+// time (the consumer moves them out of the vector), and the returned layer holds none.
+using ChunkFn = std::function<void(std::vector<LoadedFeature>& features)>;
 LoadedLayer load_layer(io::SourceReader& reader, const OGRSpatialReference* source_srs,
                        const OGRSpatialReference* working_srs, geom::Context& ctx, IssueSink& issues,
-                       const ProgressFn& progress);
+                       const ProgressFn& progress, const ChunkFn& on_chunk = {});
 
 }  // namespace parkgis::import

@@ -292,6 +292,37 @@ bool SourceReader::extent(double* minx, double* miny, double* maxx, double* maxy
 
 long long SourceReader::feature_count() const { return m_layer->GetFeatureCount(TRUE); }
 
+namespace {
+
+// Line breaks in a file (a CSV source's records plus its header), read in large blocks; -1 when unreadable.
+long long count_lines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return -1;
+  std::vector<char> block(1 << 20);
+  long long lines = 0;
+  char last = '\n';
+  while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0) {
+    const auto n = static_cast<std::size_t>(in.gcount());
+    lines += std::count(block.data(), block.data() + n, '\n');
+    last = block[n - 1];
+  }
+  return lines + (last == '\n' ? 0 : 1);  // a last line without a line break
+}
+
+}  // namespace
+
+long long SourceReader::feature_count_estimate() const {
+  if (m_count_estimate >= 0) return m_count_estimate;
+  long long n = -1;
+  if (EQUAL(m_ds->GetDriverName(), "CSV")) {  // OGR's CSV driver parses every record to count them
+    const long long lines = count_lines(m_path);
+    if (lines >= 0) n = std::max(0LL, lines - 1);
+  }
+  if (n < 0) n = feature_count();
+  m_count_estimate = n;
+  return n;
+}
+
 // Not-a-number, infinities and magnitudes no land record has (over 1e12: more than the area of China in
 // m², more money than any budget in 万元) are recorded and read as missing; so are negative areas,
 // amounts and counts (fields with a unit, and floors).

@@ -59,6 +59,11 @@ class SourceReader {
   bool crs_is_format_default() const;
   bool extent(double* minx, double* miny, double* maxx, double* maxy) const;  // false when empty
   long long feature_count() const;
+  // For progress and reserving memory: feature_count() where the driver knows it without reading the
+  // source (shapefiles, GeoPackage); for a CSV file, its lines but the header (a quoted field holding a
+  // line break makes this an over-count), counted far faster than OGR's CSV driver parses them. Taken
+  // once and kept.
+  long long feature_count_estimate() const;
 
   // Calls fn for every feature, in source order. Records found damaged (shapefile_check) are not passed
   // on: each becomes an issue "unreadable_record" (use with ImportOptions::skip_unreadable only). GDAL's
@@ -82,6 +87,7 @@ class SourceReader {
   IssueSink& m_issues;
   SourceEncoding m_encoding;
   GDALDataset* m_ds = nullptr;
+  mutable long long m_count_estimate = -1;
   OGRLayer* m_layer = nullptr;
   std::vector<FieldMatch> m_matches;
   std::optional<ShapefileCheck> m_shp_check;

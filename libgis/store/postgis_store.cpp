@@ -399,15 +399,16 @@ class PostgisStore : public Store {
     if (def.spatial) copy += std::string(def.columns.empty() ? "" : ", ") + "geom";
     copy += ") FROM STDIN";
     if (def.columns.empty() && !def.spatial) {
-      for (std::size_t r = 0; r < rows.size; ++r) m_conn->exec("INSERT INTO " + qualified(def.name) + " DEFAULT VALUES");
+      for (std::size_t r = 0; rows.pull(r); ++r) m_conn->exec("INSERT INTO " + qualified(def.name) + " DEFAULT VALUES");
       return;
     }
-    const std::size_t n = rows.size;
+    const std::size_t n = std::max<std::size_t>(rows.size, 1);
     const std::size_t step = n / 50 + 1;
     std::size_t r = 0;
     m_conn->copy_in(copy, [&](std::string& out) {
-      if (r >= n) return false;
-      const Row& row = rows.at(r);
+      const Row* next = rows.pull(r);
+      if (!next) return false;
+      const Row& row = *next;
       if (leading.size() + row.values.size() != def.columns.size())
         throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
                                " values for " + std::to_string(def.columns.size()) + " columns");
@@ -424,9 +425,9 @@ class PostgisStore : public Store {
         else detail::append_ewkb_hex(out, row.wkb, m_srid);
       }
       out += '\n';
-      if (progress && r % step == 0) report_progress(progress, "writing " + def.name, double(r) / double(n));
+      if (progress && r % step == 0) report_progress(progress, "writing " + def.name, std::min(1.0, double(r) / double(n)));
       ++r;
-      return r < n;
+      return true;
     });
   }
 

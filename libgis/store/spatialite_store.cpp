@@ -428,10 +428,12 @@ class SpatialiteStore : public Store {
     }
     insert += ") VALUES (" + params + ")";
     Stmt st(*m_db, insert);
-    const std::size_t n = rows.size;
+    const std::size_t n = std::max<std::size_t>(rows.size, 1);
     const std::size_t step = n / 50 + 1;
-    for (std::size_t r = 0; r < n; ++r) {
-      const Row& row = rows.at(r);
+    for (std::size_t r = 0;; ++r) {
+      const Row* next = rows.pull(r);
+      if (!next) break;
+      const Row& row = *next;
       if (leading.size() + row.values.size() != def.columns.size())
         throw std::logic_error("table " + def.name + ": a row has " + std::to_string(leading.size() + row.values.size()) +
                                " values for " + std::to_string(def.columns.size()) + " columns");
@@ -458,7 +460,7 @@ class SpatialiteStore : public Store {
         else
           all_boxes = false;
       }
-      if (progress && r % step == 0) report_progress(progress, "writing " + def.name, double(r) / double(n));
+      if (progress && r % step == 0) report_progress(progress, "writing " + def.name, std::min(1.0, double(r) / double(n)));
     }
     return all_boxes;
   }

@@ -44,12 +44,20 @@ struct Row {
 
 // Rows to write, made one at a time: `at(i)` for i = 0 … size-1, called once each and in that order; the
 // row returned stays valid until the next call. A writer with many rows (500,000 enterprises) makes each
-// row as the store asks for it instead of holding them all.
+// row as the store asks for it instead of holding them all. A source whose number of rows is not known
+// beforehand (rows still being read on another thread) sets `next` instead of `at`: it gives the rows in
+// order and null after the last, and `size` is then an estimate, for progress only.
 struct RowSource {
   std::size_t size = 0;
   std::function<const Row&(std::size_t)> at;
+  std::function<const Row*()> next = {};
   static RowSource of(const std::vector<Row>& rows) {
     return {rows.size(), [&rows](std::size_t i) -> const Row& { return rows[i]; }};
+  }
+  // Row i (asked for in order from 0), or null after the last row.
+  const Row* pull(std::size_t i) const {
+    if (next) return next();
+    return i < size ? &at(i) : nullptr;
   }
 };
 
