@@ -1,8 +1,9 @@
 -- The same route as analyst_route.sql, as a skilled analyst writes it in PostGIS: the shapefiles and
 -- CSV files loaded with ogr2ogr (COPY, a GiST index on every geometry; run_bench.sh does that), then
 -- this script in psql. The same figures, computed the same way: the building × parcel pieces once into
--- an indexed table and aggregated; one ST_Union per zone and per approval batch, found through the GiST
--- index (a GROUP BY join, which PostgreSQL can run in parallel); per-unit sums as GROUP BY joins.
+-- an indexed table (a parallel GiST join) and aggregated; one ST_Union per zone and per approval batch,
+-- found through the GiST index (a GROUP BY join; PostGIS's ST_Union collects in parallel but unions in
+-- one process); per-unit sums as GROUP BY joins, and id checks as EXISTS (semi-joins).
 -- Invalid polygons are repaired with ST_MakeValid first, as in the SpatiaLite route (GEOS in PostGIS
 -- would stop the whole statement on them). Differences from SpatiaLite that matter: REAL is 4 bytes in
 -- PostgreSQL, so every cast is to double precision; `date + interval '6 months'` already ends on the last
@@ -27,8 +28,10 @@ CREATE INDEX IF NOT EXISTS parcels_parcel_id ON parcels (parcel_id);
 CREATE INDEX IF NOT EXISTS buildings_building_i ON buildings (building_i);
 ANALYZE parcels; ANALYZE buildings; ANALYZE approvals; ANALYZE zones; ANALYZE enterprises; ANALYZE tenancies;
 
--- Building × parcel pieces, once (see analyst_route.sql): vacant floor counts once vacant 6 calendar
--- months (vacancy.min_months) on or before as_of, or when undated.
+-- Building × parcel pieces, once (see analyst_route.sql), in a parallel plan through the GiST index.
+-- Vacant floor counts once vacant 6 calendar months (vacancy.min_months) on or before as_of, or when
+-- undated. (Skipping the cut for a building inside its parcel, CASE WHEN ST_CoveredBy, was slower: the
+-- unprepared relate costs more than GEOS's cut of a small polygon.)
 DROP TABLE IF EXISTS sql_piece;
 CREATE TABLE sql_piece AS
 SELECT p.parcel_id AS parcel_id, b.building_i AS building_id,
@@ -44,17 +47,22 @@ CREATE INDEX sql_piece_parcel ON sql_piece (parcel_id);
 CREATE INDEX sql_piece_building ON sql_piece (building_id);
 ANALYZE sql_piece;
 
--- Per parcel: the footprint is the union of its pieces (one piece needs no union).
+-- Per parcel: the footprint is the union of its pieces (buildings may overlap; one piece needs no
+-- union). The pieces of a parcel are collected first (a cheap aggregate), then unioned row by row in a
+-- parallel scan, so both cores run GEOS.
+DROP TABLE IF EXISTS sql_parcel_pieces;
+CREATE TABLE sql_parcel_pieces AS
+SELECT parcel_id, count(*) AS n, sum(piece_m2) AS piece_m2, ST_Collect(g) AS g,
+       sum(building_floor * piece_m2 / building_m2) AS floor_m2,
+       sum(CASE WHEN vacancy_counts THEN building_vacant * piece_m2 / building_m2 ELSE 0 END) AS vacant_m2
+  FROM sql_piece GROUP BY parcel_id;
+ANALYZE sql_parcel_pieces;
 DROP TABLE IF EXISTS sql_parcel;
 CREATE TABLE sql_parcel AS
-SELECT p.parcel_id AS parcel_id, ST_Area(p.geometry) AS area_m2, f.footprint_m2 AS footprint_m2,
+SELECT p.parcel_id AS parcel_id, ST_Area(p.geometry) AS area_m2,
+       CASE WHEN f.n = 1 THEN f.piece_m2 ELSE ST_Area(ST_UnaryUnion(f.g)) END AS footprint_m2,
        f.floor_m2 AS floor_m2, f.vacant_m2 AS vacant_m2
-  FROM parcels p LEFT JOIN (
-       SELECT parcel_id,
-              CASE WHEN count(*) = 1 THEN sum(piece_m2) ELSE ST_Area(ST_Union(g)) END AS footprint_m2,
-              sum(building_floor * piece_m2 / building_m2) AS floor_m2,
-              sum(CASE WHEN vacancy_counts THEN building_vacant * piece_m2 / building_m2 ELSE 0 END) AS vacant_m2
-         FROM sql_piece GROUP BY parcel_id) f ON f.parcel_id = p.parcel_id;
+  FROM parcels p LEFT JOIN sql_parcel_pieces f ON f.parcel_id = p.parcel_id;
 CREATE INDEX sql_parcel_id ON sql_parcel (parcel_id);
 ANALYZE sql_parcel;
 
@@ -111,20 +119,23 @@ SELECT e.enterprise_id AS enterprise_id, CAST(nullif(e.output_wan, '') AS double
   FROM enterprises e JOIN latest l ON l.enterprise_id = e.enterprise_id AND l.year = CAST(e.year AS integer);
 
 -- Leases in force at as_of that pass the import's checks (known enterprise, building or parcel; dates in
--- order; a floor lease above 0 m²).
+-- order; a floor lease above 0 m²). The checks are EXISTS, one index lookup per lease: `IN (SELECT
+-- building_i FROM buildings)` inside the OR is a subplan that PostgreSQL hashes only when the 570,000 ids
+-- of 200,000 parcels fit in work_mem (4 MB by default); otherwise it scans them once per lease, and the
+-- route had not finished after 7 minutes. (Raising work_mem to 256 MB instead made the route slower here.)
 DROP TABLE IF EXISTS sql_lease;
 CREATE TABLE sql_lease AS
 SELECT t.enterprise_id AS enterprise_id, nullif(t.building_id, '') AS building_id,
        CASE WHEN coalesce(t.building_id, '') = '' THEN t.parcel_id END AS parcel_id,
        CAST(nullif(t.leased_m2, '') AS double precision) AS leased_m2
   FROM tenancies t
- WHERE t.enterprise_id IN (SELECT enterprise_id FROM enterprises)
+ WHERE EXISTS (SELECT 1 FROM enterprises e WHERE e.enterprise_id = t.enterprise_id)
    AND coalesce(t.start_date, '') <= '@AS_OF@'
    AND (coalesce(t.end_date, '') = '' OR t.end_date >= '@AS_OF@')
    AND NOT (coalesce(t.start_date, '') <> '' AND coalesce(t.end_date, '') <> '' AND t.end_date < t.start_date)
-   AND ((coalesce(t.building_id, '') <> '' AND t.building_id IN (SELECT building_i FROM buildings)
+   AND ((coalesce(t.building_id, '') <> '' AND EXISTS (SELECT 1 FROM buildings b WHERE b.building_i = t.building_id)
          AND CAST(nullif(t.leased_m2, '') AS double precision) > 0)
-     OR (coalesce(t.building_id, '') = '' AND t.parcel_id IN (SELECT parcel_id FROM parcels)));
+     OR (coalesce(t.building_id, '') = '' AND EXISTS (SELECT 1 FROM parcels p WHERE p.parcel_id = t.parcel_id)));
 
 -- Floor of the buildings let, on each parcel they stand on (footprint share), and each building's scale:
 -- leases in force together over its floor area are scaled down to it.
@@ -150,8 +161,9 @@ DROP TABLE IF EXISTS sql_held;
 CREATE TABLE sql_held AS
 SELECT p.parcel_id AS parcel_id, p.zone_id AS zone_id, nullif(p.user_id, '') AS user_id, s.area_m2 AS area_m2,
        coalesce(s.floor_m2, 0) AS floor_m2,
-       p.parcel_id IN (SELECT parcel_id FROM sql_lease WHERE parcel_id IS NOT NULL) AS land_let
+       ll.parcel_id IS NOT NULL AS land_let
   FROM parcels p JOIN sql_parcel s ON s.parcel_id = p.parcel_id
+  LEFT JOIN (SELECT DISTINCT parcel_id FROM sql_lease WHERE parcel_id IS NOT NULL) ll ON ll.parcel_id = p.parcel_id
  WHERE p.supply_dat IS NULL OR p.supply_dat <= DATE '@AS_OF@';
 
 -- Shares: tenants get area × leased floor here / the parcel's floor; the rest goes to the land tenants
