@@ -148,7 +148,7 @@ TableDef enterprise_table(const std::vector<std::string>& indicator_ids) {
               {"scheme", T}},
              "enterprise_id",
              false,
-             {"zone_id", "park_id", "grade"}};
+             {"zone_id", "park_id"}};  // the columns reports and the viewer filter on (an index costs its build)
   for (const std::string& id : indicator_ids) d.columns.push_back({id, R});
   d.columns.insert(d.columns.end(), {{"score", R}, {"grade", T}, {"grade_note", T}, {"rank", I}});
   return d;
@@ -236,7 +236,7 @@ void write_tenancy_shares(history::EvaluationWriter& out, const Input& in, const
                       {"building_id", T}, {"role", T}, {"land_m2", R}, {"land_mu", R}, {"floor_m2", R}},
                      "",
                      false,
-                     {"parcel_id", "enterprise_id", "building_id"}},
+                     {"parcel_id", "enterprise_id"}},  // a parcel's shares, an enterprise's premises
                     rows);
 }
 

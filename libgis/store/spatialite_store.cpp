@@ -774,7 +774,11 @@ std::unique_ptr<Store> open_spatialite(const std::string& path) {
   if (has_meta == 0)
     throw DataError(path + " is not a parkgis database (it has no " + kMetaTable +
                     " table); create one with 'parkgis import DATASET --db FILE'");
-  db->exec("PRAGMA cache_size = -262144");
+  // 32 MiB of page cache per connection: analyze reads each table once through two connections and
+  // writes its result tables in one transaction, and a 256 MiB cache only raised its peak memory at
+  // 200,000 parcels (2.10 → 1.79 GB with 16 MiB, no slower; the import's new database keeps 256 MiB,
+  // which there was faster).
+  db->exec("PRAGMA cache_size = -32768");
   const std::int64_t srid = db->query_int(std::string("SELECT CAST(value AS INTEGER) FROM ") + kMetaTable +
                                           " WHERE key='srid'");
   return std::make_unique<SpatialiteStore>(std::move(db), static_cast<int>(srid));
