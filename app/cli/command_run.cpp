@@ -11,6 +11,7 @@
 #include "libgis/analysis/analyze.h"
 #include "libgis/core/data_paths.h"
 #include "libgis/core/errors.h"
+#include "libgis/core/free_memory.h"
 #include "libgis/core/progress.h"
 #include "libgis/core/timing.h"
 #include "libgis/importer.h"
@@ -60,6 +61,7 @@ int cmd_run(const std::vector<std::string>& argv, Context& ctx) {
               << "run 'parkgis analyze --db " << db << "'\n";
       return kExitInterrupted;
     }
+    release_free_memory();  // the import's memory, before the analysis takes its own
     PhaseTimer t_analyze("run: analyze");
     auto store = dbo.open();
     ao.open_reader = [dbo] { return dbo.open(); };
