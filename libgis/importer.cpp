@@ -377,7 +377,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   bool main_took_enterprises = false;
   // When the second thread takes the enterprises table (the largest by rows), it hands the rows over in
   // chunks as it reads them, checked for repeated ids, and the main thread writes them meanwhile.
-  import::RowQueue enterprise_rows;
+  import::RowQueue enterprise_rows(32);  // up to 524,288 rows waiting while the main thread writes the buildings
   const auto load_enterprises = [&](geom::Context& c, bool streamed) {
     PhaseTimer t_enterprises("import: read enterprises");
     const std::size_t e = *background_enterprises;
@@ -423,13 +423,15 @@ ImportResult import_dataset(const ImportOptions& options) {
   struct Joiner {  // on any exception in this thread: stop and join the background reader
     std::thread& t;
     std::atomic<bool>& cancel;
+    import::RowQueue& rows;
     ~Joiner() {
       if (t.joinable()) {
         cancel = true;
+        rows.abandon();  // a reader waiting for room in the queue goes on to its end (cancelled)
         t.join();
       }
     }
-  } joiner{background_thread, cancel};
+  } joiner{background_thread, cancel, enterprise_rows};
   const auto finish_buildings = [&](std::size_t i, LoadedLayer& layer, geom::Context& c) {
     finish_layer(i, layer);
     std::vector<std::vector<std::string>> extra_columns = {import::fill_floor_areas(layer, c, floor_issues)};

@@ -4,7 +4,10 @@
 // of the whole layer).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -41,7 +44,7 @@ TEST(StreamedRows, AStoreWritesEveryRowASourceGivesOneByOne) {
   auto created = store::create_spatialite(tmp.str("s.sqlite"), 4549);
   store::Store& db = created->store();
   // Three chunks handed over through the queue, as the importer's reading thread does.
-  import::RowQueue queue;
+  import::RowQueue queue(3);
   for (int c = 0; c < 3; ++c) {
     std::vector<store::Row> chunk;
     for (int i = 0; i < 1000; ++i) {
@@ -76,6 +79,27 @@ TEST(StreamedRows, AStoreWritesEveryRowASourceGivesOneByOne) {
   EXPECT_EQ(ids[1500], "R1500");
   EXPECT_EQ(ids.back(), "R2999");
   EXPECT_DOUBLE_EQ(sum, 2999.0 * 3000.0 / 2.0);  // 0 + 1 + … + 2999
+}
+
+TEST(StreamedRows, AReaderAheadOfTheWriterWaitsAndAnAbandonedQueueLetsItFinish) {
+  import::RowQueue queue(2);
+  std::atomic<int> pushed{0};
+  std::thread reader([&] {
+    for (int c = 0; c < 5; ++c) {
+      queue.push(std::vector<store::Row>(10));
+      ++pushed;
+    }
+    queue.close();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(pushed.load(), 2);  // the queue holds two chunks: the third push waits for room
+  std::vector<store::Row> chunk;
+  ASSERT_TRUE(queue.pop(chunk));
+  EXPECT_EQ(chunk.size(), 10u);
+  queue.abandon();  // the writer stops early: the reader's other pushes are dropped, not waited on
+  reader.join();
+  EXPECT_EQ(pushed.load(), 5);
+  EXPECT_FALSE(queue.pop(chunk));  // closed and empty
 }
 
 TEST(StreamedRows, ACsvSourceIsCountedByItsLines) {
