@@ -393,9 +393,9 @@ ImportResult import_dataset(const ImportOptions& options) {
       ~Closer() { q.close(); }
     } closer{enterprise_rows};
     IssueSink id_issues;
-    LoadedLayer part;
+    LoadedLayer part;  // the chunk at hand
     part.spec = open[e].spec;
-    import::IdChecker ids(part);
+    import::IdChecker ids(*part.spec);
     ids.reserve(static_cast<std::size_t>(counts[e]));
     long long written = 0;
     enterprises_layer = import::load_layer(
@@ -513,9 +513,9 @@ ImportResult import_dataset(const ImportOptions& options) {
   if (background_enterprises && !enterprises_claimed.exchange(true)) {
     main_took_enterprises = true;
     load_enterprises(ctx, false);
-    import::check_users(users, enterprises_layer, user_issues);
     loaded.emplace("enterprises", std::move(enterprises_layer));
-    write_layer(loaded.at("enterprises"), {});
+    write_layer(loaded.at("enterprises"), {});  // takes enterprise_ids
+    import::check_users(users, enterprise_ids, user_issues);
   }
 
   // The buildings are written as soon as their rows are made, while the second thread may be reading
@@ -554,9 +554,7 @@ ImportResult import_dataset(const ImportOptions& options) {
   if (enterprises_streamed) {
     PhaseTimer t_stream("import: write enterprises as the second thread reads them");
     const model::LayerSpec& spec = *open[*background_enterprises].spec;
-    LoadedLayer probe;
-    probe.spec = &spec;
-    const auto id_index = static_cast<std::size_t>(probe.field_index(spec.id_field));
+    const auto id_index = static_cast<std::size_t>(import::field_index(spec, spec.id_field));
     enterprise_ids.reserve(static_cast<std::size_t>(counts[*background_enterprises]));
     std::vector<store::Row> chunk;
     std::size_t at = 0;

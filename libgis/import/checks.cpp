@@ -1,5 +1,6 @@
 #include "libgis/core/text_format.h"
 #include "libgis/import/checks.h"
+#include "libgis/import/tenancy_checks.h"
 
 #include <cmath>
 #include <cstdio>
@@ -22,11 +23,11 @@ std::optional<double> number(const LoadedLayer& layer, const LoadedFeature& f, c
 
 }  // namespace
 
-IdChecker::IdChecker(const LoadedLayer& layer)
-    : m_spec(*layer.spec),
-      m_by_year(m_spec.name == "enterprises"),
-      m_id_index(layer.field_index(m_spec.id_field)),
-      m_year_index(m_by_year ? layer.field_index("year") : -1) {}
+IdChecker::IdChecker(const model::LayerSpec& spec)
+    : m_spec(spec),
+      m_by_year(spec.name == "enterprises"),
+      m_id_index(field_index(spec, spec.id_field)),
+      m_year_index(m_by_year ? field_index(spec, "year") : -1) {}
 
 void IdChecker::check(LoadedFeature& f, IssueSink& issues) {
   const std::string& name = m_spec.name;
@@ -54,7 +55,7 @@ void IdChecker::check(LoadedFeature& f, IssueSink& issues) {
 }
 
 void check_ids(LoadedLayer& layer, IssueSink& issues) {
-  IdChecker checker(layer);
+  IdChecker checker(*layer.spec);
   checker.reserve(layer.features.size());
   for (LoadedFeature& f : layer.features) checker.check(f, issues);
 }
@@ -201,11 +202,7 @@ std::vector<UserRef> user_refs(const LoadedLayer& parcels) {
 }
 
 void check_users(const std::vector<UserRef>& parcels, const LoadedLayer& enterprises, IssueSink& issues) {
-  std::unordered_set<std::string> ids;
-  ids.reserve(enterprises.features.size());
-  for (const LoadedFeature& e : enterprises.features)
-    if (!e.skip) ids.insert(e.id);
-  check_users(parcels, ids, issues);
+  check_users(parcels, ids_of(enterprises), issues);
 }
 
 void check_users(const std::vector<UserRef>& parcels, const std::unordered_set<std::string>& ids, IssueSink& issues) {

@@ -20,7 +20,7 @@ void check_ids(LoadedLayer& layer, IssueSink& issues);
 // The same check feature by feature, in source order, for a layer handed over in chunks as it is read.
 class IdChecker {
  public:
-  explicit IdChecker(const LoadedLayer& layer);
+  explicit IdChecker(const model::LayerSpec& spec);
   void reserve(std::size_t features) { m_first_fid.reserve(features); }
   void check(LoadedFeature& f, IssueSink& issues);
 

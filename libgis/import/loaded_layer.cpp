@@ -8,11 +8,13 @@
 
 namespace parkgis::import {
 
-int LoadedLayer::field_index(const std::string& name) const {
-  for (std::size_t i = 0; i < spec->fields.size(); ++i)
-    if (spec->fields[i].name == name) return static_cast<int>(i);
+int field_index(const model::LayerSpec& spec, const std::string& name) {
+  for (std::size_t i = 0; i < spec.fields.size(); ++i)
+    if (spec.fields[i].name == name) return static_cast<int>(i);
   return -1;
 }
+
+int LoadedLayer::field_index(const std::string& name) const { return import::field_index(*spec, name); }
 
 std::string LoadedLayer::text(const LoadedFeature& f, const std::string& field) const {
   const int i = field_index(field);

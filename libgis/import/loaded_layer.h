@@ -26,6 +26,9 @@ struct LoadedFeature {
   bool skip = false;                 // dropped by a check (duplicate id, ...)
 };
 
+// The index of a canonical field in a feature's values, -1 when the layer has no such field.
+int field_index(const model::LayerSpec& spec, const std::string& name);
+
 struct LoadedLayer {
   const model::LayerSpec* spec = nullptr;
   LayerReport report;

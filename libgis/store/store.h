@@ -66,13 +66,13 @@ class Store {
   virtual long update_values(const std::string& table, const std::string& key_column, const Value& key,
                              const std::vector<std::pair<std::string, Value>>& values) = 0;
 
+  // How many rows a table holds, or about as many (at least as many as read_table gives); -1 when the
+  // store cannot tell cheaply. For reserving memory before a large read.
+  virtual long long row_count_hint(const std::string& /*table*/) { return -1; }
   // Reads selected columns (and, when with_geometry, the geometry as WKB with its envelope in
   // Row::bbox) of the rows that pass the filter, in the order of order_by (a column name; "" =
   // storage order). Throws DataError when the table or a column does not exist, or an operator is
   // not one of Condition's.
-  // How many rows a table holds, or about as many (at least as many as read_table gives); -1 when the
-  // store cannot tell cheaply. For reserving memory before a large read.
-  virtual long long row_count_hint(const std::string& /*table*/) { return -1; }
   virtual void read_table(const std::string& table, const std::vector<std::string>& columns,
                           bool with_geometry, const std::string& order_by,
                           const std::function<void(const Row&)>& fn, const Filter& filter = {}) = 0;

@@ -124,9 +124,7 @@ TEST(StreamedRows, ALayerCheckedInChunksFlagsWhatAWholeLayerCheckFlags) {
 
   IssueSink chunk_issues;
   io::SourceReader chunk_reader(spec, path, io::LayerSource{}, io::Manifest{}, chunk_issues);
-  import::LoadedLayer part;
-  part.spec = &spec;
-  import::IdChecker ids(part);
+  import::IdChecker ids(spec);
   std::vector<long long> skipped;
   int chunks = 0;
   std::size_t features = 0;
